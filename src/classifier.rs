@@ -1,0 +1,921 @@
+//! The façade: [`ClassifierBuilder`] compiles lexicons once into an immutable [`Classifier`].
+
+use crate::error::{Error, Result};
+use crate::lexicon::{
+    lint, EntryKind, Framing, Lexicon, MatchMode, Requirement, Role, Severity, Thresholds,
+    CONTEXT_TOPIC,
+};
+use crate::matcher::{Limits, Matcher, RawMatch, Variant};
+use crate::report::{FramingCounts, Hit, Mention, Prisoner, Report, TopicScore};
+use crate::score::{context_factor, coverage, decide, ScoreModel};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// The topic whose `person` entries are reported as named prisoners.
+const PRISONER_TOPIC: &str = "political_prisoners";
+
+/// Default cap on the number of variants (all lexicons together).
+pub const DEFAULT_MAX_PATTERNS: usize = 2_000_000;
+/// Default compiled-size limit of each regex entry, in bytes.
+pub const DEFAULT_REGEX_SIZE_LIMIT: usize = 1 << 20;
+
+#[derive(Debug, Clone)]
+enum Source {
+    Str { name: String, text: String },
+    File(PathBuf),
+    Dir(PathBuf),
+    Parsed(Lexicon),
+}
+
+/// Configures and builds a [`Classifier`].
+///
+/// Setters take `&mut self` and never fail; [`build`](ClassifierBuilder::build) loads,
+/// checks and compiles everything and is the only fallible step. The builder can be reused.
+///
+/// # Examples
+///
+/// ```
+/// use rightslens::Classifier;
+///
+/// let mine = r#"
+/// [lexicon]
+/// topic = "macau"
+/// sources = ["example"]
+///
+/// [[entry]]
+/// id = "macau.place.macau"
+/// kind = "place"
+/// variants = ["Macau", "Macao", "澳门"]
+/// source = "Wikipedia: Macau"
+/// "#;
+/// let clf = Classifier::builder().lexicon_str("macau.toml", mine).build()?;
+/// let r = clf.classify("Press freedom in Macao and Hong Kong.");
+/// assert!(r.topics["macau"].present && r.topics["hong_kong"].present);
+/// # Ok::<(), rightslens::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct ClassifierBuilder {
+    builtin: bool,
+    sources: Vec<Source>,
+    thresholds: HashMap<String, Thresholds>,
+    model: ScoreModel,
+    max_hits: usize,
+    max_patterns: usize,
+    regex_size_limit: usize,
+    topics: Option<Vec<String>>,
+}
+
+impl Default for ClassifierBuilder {
+    fn default() -> ClassifierBuilder {
+        ClassifierBuilder::new()
+    }
+}
+
+impl ClassifierBuilder {
+    /// A builder with the built-in lexicons and default settings.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let clf = rightslens::ClassifierBuilder::new().build().unwrap();
+    /// assert_eq!(clf.topics().len(), 5);
+    /// ```
+    pub fn new() -> ClassifierBuilder {
+        ClassifierBuilder {
+            builtin: true,
+            sources: Vec::new(),
+            thresholds: HashMap::new(),
+            model: ScoreModel::default(),
+            max_hits: usize::MAX,
+            max_patterns: DEFAULT_MAX_PATTERNS,
+            regex_size_limit: DEFAULT_REGEX_SIZE_LIMIT,
+            topics: None,
+        }
+    }
+
+    /// Leaves out the built-in lexicons (topics and context cues); only lexicons added to
+    /// the builder are used.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let clf = rightslens::Classifier::builder().without_builtin().build().unwrap();
+    /// assert!(clf.topics().is_empty());
+    /// ```
+    pub fn without_builtin(&mut self) -> &mut ClassifierBuilder {
+        self.builtin = false;
+        self
+    }
+
+    /// Adds a lexicon from TOML text; `name` identifies it in error messages.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let t = "[lexicon]\ntopic = \"demo\"\n[[entry]]\nid = \"demo.concept.x\"\nkind = \"concept\"\nvariants = [\"Xyzzy\"]\nsource = \"doc\"\n";
+    /// let clf = rightslens::Classifier::builder().lexicon_str("demo", t).build().unwrap();
+    /// assert!(clf.classify("xyzzy").topics["demo"].present);
+    /// ```
+    pub fn lexicon_str(&mut self, name: &str, text: &str) -> &mut ClassifierBuilder {
+        self.sources.push(Source::Str {
+            name: name.to_string(),
+            text: text.to_string(),
+        });
+        self
+    }
+
+    /// Adds a lexicon file (read at [`build`](ClassifierBuilder::build) time).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let err = rightslens::Classifier::builder().lexicon_file("missing.toml").build().unwrap_err();
+    /// assert!(err.to_string().starts_with("missing.toml: i/o error"));
+    /// ```
+    pub fn lexicon_file(&mut self, path: impl Into<PathBuf>) -> &mut ClassifierBuilder {
+        self.sources.push(Source::File(path.into()));
+        self
+    }
+
+    /// Adds every `*.toml` lexicon of a directory (sorted by name).
+    ///
+    /// To replace the defaults with a directory, combine with
+    /// [`without_builtin`](ClassifierBuilder::without_builtin).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let dir = std::env::temp_dir().join("rightslens-doc-builder-dir");
+    /// std::fs::create_dir_all(&dir).unwrap();
+    /// std::fs::write(dir.join("demo.toml"), "[lexicon]\ntopic = \"demo\"\n").unwrap();
+    /// let clf = rightslens::Classifier::builder().without_builtin().lexicon_dir(&dir).build().unwrap();
+    /// assert_eq!(clf.topics(), ["demo"]);
+    /// ```
+    pub fn lexicon_dir(&mut self, dir: impl Into<PathBuf>) -> &mut ClassifierBuilder {
+        self.sources.push(Source::Dir(dir.into()));
+        self
+    }
+
+    /// Adds an already parsed lexicon.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let lex = rightslens::Lexicon::parse("x", "[lexicon]\ntopic = \"x\"\n").unwrap();
+    /// let clf = rightslens::Classifier::builder().without_builtin().lexicon(lex).build().unwrap();
+    /// assert_eq!(clf.topics(), ["x"]);
+    /// ```
+    pub fn lexicon(&mut self, lexicon: Lexicon) -> &mut ClassifierBuilder {
+        self.sources.push(Source::Parsed(lexicon));
+        self
+    }
+
+    /// Sets the decision thresholds of one topic (overrides the lexicon's `[thresholds]`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use rightslens::{Classifier, Thresholds};
+    /// let strict = Thresholds { present: 5.0, primary: 0.9 };
+    /// let clf = Classifier::builder().thresholds("tibet", strict).build().unwrap();
+    /// assert!(!clf.classify("Tibet.").topics["tibet"].present);
+    /// ```
+    pub fn thresholds(&mut self, topic: &str, t: Thresholds) -> &mut ClassifierBuilder {
+        self.thresholds.insert(topic.to_string(), t);
+        self
+    }
+
+    /// Sets the scoring model parameters.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let m = rightslens::ScoreModel { rights_factor: 2.0, ..Default::default() };
+    /// assert!(rightslens::Classifier::builder().model(m).build().is_ok());
+    /// ```
+    pub fn model(&mut self, model: ScoreModel) -> &mut ClassifierBuilder {
+        self.model = model;
+        self
+    }
+
+    /// Caps the number of hits stored per report; further hits still count in the scores
+    /// and are tallied in [`Report::hits_dropped`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let clf = rightslens::Classifier::builder().max_hits(1).build().unwrap();
+    /// let r = clf.classify("Tibet, Tibet, Tibet.");
+    /// assert_eq!((r.hits.len(), r.hits_dropped, r.topics["tibet"].hits), (1, 2, 3));
+    /// ```
+    pub fn max_hits(&mut self, n: usize) -> &mut ClassifierBuilder {
+        self.max_hits = n;
+        self
+    }
+
+    /// Caps the number of variants of all lexicons together
+    /// (default [`DEFAULT_MAX_PATTERNS`]); `build` fails beyond it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let err = rightslens::Classifier::builder().max_patterns(10).build().unwrap_err();
+    /// assert!(matches!(err.kind(), rightslens::ErrorKind::Limit(_)));
+    /// ```
+    pub fn max_patterns(&mut self, n: usize) -> &mut ClassifierBuilder {
+        self.max_patterns = n;
+        self
+    }
+
+    /// Compiled-size limit of each regex entry in bytes (default
+    /// [`DEFAULT_REGEX_SIZE_LIMIT`]).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let t = "[lexicon]\ntopic = \"t\"\n[[entry]]\nid = \"t.concept.big\"\nkind = \"concept\"\nmode = \"regex\"\nvariants = [\"\\\\w{1000}\"]\nsource = \"s\"\n";
+    /// let err = rightslens::Classifier::builder().regex_size_limit(1000).lexicon_str("t", t).build().unwrap_err();
+    /// assert!(matches!(err.kind(), rightslens::ErrorKind::Limit(_)));
+    /// ```
+    pub fn regex_size_limit(&mut self, bytes: usize) -> &mut ClassifierBuilder {
+        self.regex_size_limit = bytes;
+        self
+    }
+
+    /// Restricts reports to these topics (their lexicons and the context cues are still
+    /// loaded, other topic lexicons are dropped). Unknown topics are an error at build time.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let clf = rightslens::Classifier::builder().topics(&["tibet"]).build().unwrap();
+    /// assert_eq!(clf.topics(), ["tibet"]);
+    /// assert!(rightslens::Classifier::builder().topics(&["atlantis"]).build().is_err());
+    /// ```
+    pub fn topics<S: AsRef<str>>(&mut self, topics: &[S]) -> &mut ClassifierBuilder {
+        self.topics = Some(topics.iter().map(|s| s.as_ref().to_string()).collect());
+        self
+    }
+
+    /// Loads, lints and compiles the lexicons into a [`Classifier`].
+    ///
+    /// # Errors
+    ///
+    /// A parse or I/O error naming the lexicon file and line; an
+    /// [`ErrorKind::Invalid`](crate::ErrorKind::Invalid) error for the first lint error
+    /// (duplicate id, empty variants, bad regex...); an
+    /// [`ErrorKind::Limit`](crate::ErrorKind::Limit) error when a limit is exceeded.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let clf = rightslens::Classifier::builder().build()?;
+    /// assert!(clf.pattern_count() > 100);
+    /// # Ok::<(), rightslens::Error>(())
+    /// ```
+    pub fn build(&self) -> Result<Classifier> {
+        let mut lexicons = if self.builtin {
+            Lexicon::builtin()?
+        } else {
+            Vec::new()
+        };
+        for s in &self.sources {
+            match s {
+                Source::Str { name, text } => lexicons.push(Lexicon::parse(name, text)?),
+                Source::File(p) => lexicons.push(Lexicon::from_file(p)?),
+                Source::Dir(d) => lexicons.extend(Lexicon::from_dir(d)?),
+                Source::Parsed(l) => lexicons.push(l.clone()),
+            }
+        }
+        if let Some(want) = &self.topics {
+            for t in want {
+                if !lexicons.iter().any(|l| &l.topic == t) {
+                    let known: Vec<&str> = lexicons
+                        .iter()
+                        .map(|l| l.topic.as_str())
+                        .filter(|t| *t != CONTEXT_TOPIC)
+                        .collect();
+                    return Err(Error::invalid(format!(
+                        "unknown topic {t:?} (help: known topics are {})",
+                        known.join(", ")
+                    )));
+                }
+            }
+            lexicons.retain(|l| l.topic == CONTEXT_TOPIC || want.contains(&l.topic));
+        }
+        if let Some(issue) = lint(&lexicons)
+            .into_iter()
+            .find(|i| i.severity == Severity::Error)
+        {
+            let mut e = Error::invalid(format!("{} (help: {})", issue.message, issue.help))
+                .with_path(&issue.origin);
+            if issue.line > 0 {
+                e = e.with_line(issue.line);
+            }
+            if let Some(id) = issue.entry {
+                e = e.with_entry(id);
+            }
+            return Err(e);
+        }
+        compile(self, &lexicons)
+    }
+}
+
+#[derive(Debug)]
+struct CompiledEntry {
+    id: String,
+    /// index into `topics`; None for context cues and roles other than Topic
+    topic: Option<usize>,
+    topic_name: Arc<str>,
+    role: Role,
+    weight: f64,
+    requires: Option<Requirement>,
+    framing: Option<Framing>,
+    prisoner: Option<(String, Option<String>)>,
+    region_topic: Option<usize>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    matcher: Matcher,
+    entries: Vec<CompiledEntry>,
+    /// target id -> (entry index, is short form)
+    targets: Vec<(u32, bool)>,
+    topics: Vec<String>,
+    thresholds: Vec<Thresholds>,
+    model: ScoreModel,
+    max_hits: usize,
+    lexicons: Vec<Lexicon>,
+}
+
+fn compile(b: &ClassifierBuilder, lexicons: &[Lexicon]) -> Result<Classifier> {
+    let mut topics: Vec<String> = Vec::new();
+    for l in lexicons {
+        if l.topic != CONTEXT_TOPIC && !topics.contains(&l.topic) {
+            topics.push(l.topic.clone());
+        }
+    }
+    let thresholds: Vec<Thresholds> = topics
+        .iter()
+        .map(|t| {
+            b.thresholds
+                .get(t)
+                .copied()
+                .or_else(|| {
+                    lexicons
+                        .iter()
+                        .filter(|l| &l.topic == t)
+                        .find_map(|l| l.thresholds)
+                })
+                .unwrap_or_default()
+        })
+        .collect();
+    let topic_ix = |t: &str| topics.iter().position(|x| x == t);
+    let mut entries = Vec::new();
+    let mut targets = Vec::new();
+    let mut variants: Vec<(String, MatchMode, bool, u32)> = Vec::new();
+    for l in lexicons {
+        let topic_name: Arc<str> = Arc::from(l.topic.as_str());
+        for e in &l.entries {
+            let ei = entries.len() as u32;
+            let is_prisoner =
+                e.kind == EntryKind::Person && l.topic == PRISONER_TOPIC && e.role == Role::Topic;
+            entries.push(CompiledEntry {
+                id: e.id.clone(),
+                topic: if e.role == Role::Topic {
+                    topic_ix(&l.topic)
+                } else {
+                    None
+                },
+                topic_name: topic_name.clone(),
+                role: e.role,
+                weight: e.weight,
+                requires: e.requires,
+                framing: e.framing,
+                prisoner: is_prisoner.then(|| {
+                    (
+                        e.name.clone().unwrap_or_else(|| e.id.clone()),
+                        e.region.clone(),
+                    )
+                }),
+                region_topic: e
+                    .region
+                    .as_deref()
+                    .and_then(topic_ix)
+                    .filter(|&r| Some(r) != topic_ix(&l.topic)),
+            });
+            let full = targets.len() as u32;
+            targets.push((ei, false));
+            for v in &e.variants {
+                variants.push((v.clone(), e.mode, e.case_sensitive, full));
+            }
+            if !e.short_forms.is_empty() {
+                let short = targets.len() as u32;
+                targets.push((ei, true));
+                for v in &e.short_forms {
+                    variants.push((v.clone(), MatchMode::Exact, e.case_sensitive, short));
+                }
+            }
+        }
+    }
+    let vs: Vec<Variant<'_>> = variants
+        .iter()
+        .map(|(f, m, c, t)| Variant {
+            form: f,
+            mode: *m,
+            case_sensitive: *c,
+            target: *t,
+        })
+        .collect();
+    let limits = Limits {
+        max_patterns: b.max_patterns,
+        regex_size: b.regex_size_limit,
+    };
+    let matcher = Matcher::new(&vs, limits).map_err(|m| {
+        if m.contains("exceed") || m.contains("size limit") {
+            Error::limit(m)
+        } else {
+            Error::invalid(m)
+        }
+    })?;
+    Ok(Classifier {
+        inner: Arc::new(Inner {
+            matcher,
+            entries,
+            targets,
+            topics,
+            thresholds,
+            model: b.model,
+            max_hits: b.max_hits,
+            lexicons: lexicons.to_vec(),
+        }),
+    })
+}
+
+/// A compiled, immutable classifier: cheap to clone (`Arc`), `Send + Sync`.
+///
+/// # Examples
+///
+/// ```
+/// let clf = rightslens::Classifier::new()?;
+/// let report = clf.classify("Secretary Blinken raised the Panchen Lama and Tibet with Wang Yi.");
+/// assert!(report.topics["tibet"].present);
+/// for hit in &report.hits {
+///     println!("{} {} {:?}", hit.topic, hit.entry, hit.text);
+/// }
+/// # Ok::<(), rightslens::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Classifier {
+    inner: Arc<Inner>,
+}
+
+/// A document with an id, for batch classification.
+///
+/// # Examples
+///
+/// ```
+/// let d = rightslens::Document::new("readout-1", "They discussed Taiwan.");
+/// assert_eq!(d.id, "readout-1");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    /// Id copied into the report.
+    pub id: String,
+    /// The text.
+    pub text: String,
+}
+
+impl Document {
+    /// A document from an id and a text.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let d = rightslens::Document::new("a", "b");
+    /// assert_eq!(d.text, "b");
+    /// ```
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Document {
+        Document {
+            id: id.into(),
+            text: text.into(),
+        }
+    }
+}
+
+impl Classifier {
+    /// A classifier on the built-in lexicons with default settings.
+    ///
+    /// # Errors
+    ///
+    /// Only if the built-in lexicons were broken at compile time (a test guards this).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let clf = rightslens::Classifier::new().unwrap();
+    /// assert!(clf.classify("Xinjiang").topics["xinjiang"].present);
+    /// ```
+    pub fn new() -> Result<Classifier> {
+        ClassifierBuilder::new().build()
+    }
+
+    /// A builder, to add lexicons or change settings.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let clf = rightslens::Classifier::builder().max_hits(100).build().unwrap();
+    /// assert_eq!(clf.topics().len(), 5);
+    /// ```
+    pub fn builder() -> ClassifierBuilder {
+        ClassifierBuilder::new()
+    }
+
+    /// The topics reported, in lexicon order.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let clf = rightslens::Classifier::new().unwrap();
+    /// assert_eq!(clf.topics(), rightslens::DEFAULT_TOPICS);
+    /// ```
+    pub fn topics(&self) -> &[String] {
+        &self.inner.topics
+    }
+
+    /// The thresholds in force for a topic.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let clf = rightslens::Classifier::new().unwrap();
+    /// assert!(clf.thresholds("tibet").is_some());
+    /// assert!(clf.thresholds("atlantis").is_none());
+    /// ```
+    pub fn thresholds(&self, topic: &str) -> Option<Thresholds> {
+        let i = self.inner.topics.iter().position(|t| t == topic)?;
+        Some(self.inner.thresholds[i])
+    }
+
+    /// The scoring model in force.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let clf = rightslens::Classifier::new().unwrap();
+    /// assert_eq!(clf.model(), &rightslens::ScoreModel::default());
+    /// ```
+    pub fn model(&self) -> &ScoreModel {
+        &self.inner.model
+    }
+
+    /// The lexicons compiled into this classifier.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let clf = rightslens::Classifier::new().unwrap();
+    /// assert!(clf.lexicons().iter().any(|l| l.topic == "context"));
+    /// ```
+    pub fn lexicons(&self) -> &[Lexicon] {
+        &self.inner.lexicons
+    }
+
+    /// Number of variants compiled (all lexicons, short forms included).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert!(rightslens::Classifier::new().unwrap().pattern_count() > 0);
+    /// ```
+    pub fn pattern_count(&self) -> usize {
+        self.inner.matcher.n_forms()
+    }
+
+    /// Approximate heap memory of the compiled matcher, in bytes.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert!(rightslens::Classifier::new().unwrap().memory_usage() > 0);
+    /// ```
+    pub fn memory_usage(&self) -> usize {
+        self.inner.matcher.heap_bytes()
+    }
+
+    /// Classifies one document. Never fails and never panics, whatever the text.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let clf = rightslens::Classifier::new().unwrap();
+    /// let r = clf.classify("");
+    /// assert_eq!(r.words, 0);
+    /// assert!(r.topics.values().all(|t| !t.present));
+    /// ```
+    pub fn classify(&self, text: &str) -> Report {
+        self.classify_with_id("", text)
+    }
+
+    /// Classifies one document and records `id` in the report.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let clf = rightslens::Classifier::new().unwrap();
+    /// assert_eq!(clf.classify_with_id("doc-7", "text").id, "doc-7");
+    /// ```
+    pub fn classify_with_id(&self, id: &str, text: &str) -> Report {
+        let mut raw = Vec::new();
+        self.inner.classify_into(id, text, &mut raw)
+    }
+
+    /// Classifies many texts in parallel (Rayon); reports come back in input order with ids
+    /// `"0"`, `"1"`, ... and equal what [`classify`](Classifier::classify) gives one by one
+    /// (apart from the id).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let clf = rightslens::Classifier::new().unwrap();
+    /// let reports = clf.classify_all(&["Tibet", "Taiwan Strait"]);
+    /// assert!(reports[1].topics["taiwan"].present);
+    /// ```
+    pub fn classify_all<S: AsRef<str> + Sync>(&self, texts: &[S]) -> Vec<Report> {
+        texts
+            .par_iter()
+            .enumerate()
+            .map_init(Vec::new, |raw, (i, t)| {
+                self.inner.classify_into(&i.to_string(), t.as_ref(), raw)
+            })
+            .collect()
+    }
+
+    /// Classifies documents with ids in parallel; reports keep input order.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use rightslens::{Classifier, Document};
+    /// let clf = Classifier::new().unwrap();
+    /// let docs = vec![Document::new("a", "Hong Kong"), Document::new("b", "nothing")];
+    /// let reports = clf.classify_documents(&docs);
+    /// assert_eq!(reports[0].id, "a");
+    /// ```
+    pub fn classify_documents(&self, docs: &[Document]) -> Vec<Report> {
+        docs.par_iter()
+            .map_init(Vec::new, |raw, d| {
+                self.inner.classify_into(&d.id, &d.text, raw)
+            })
+            .collect()
+    }
+}
+
+struct Found {
+    entry: u32,
+    start: usize,
+    end: usize,
+    sentence: usize,
+}
+
+impl Inner {
+    fn classify_into(&self, id: &str, text: &str, raw: &mut Vec<RawMatch>) -> Report {
+        let stats = self.matcher.scan(text, raw);
+        let starts = crate::segment::sentence_starts(text);
+        let n_sent = starts.len().saturating_sub(1);
+        let sentence_of = |off: usize| -> usize {
+            starts[..n_sent]
+                .partition_point(|&s| s <= off)
+                .saturating_sub(1)
+        };
+
+        // 1. expand matches to entries (short forms need an earlier full mention)
+        let mut found: Vec<Found> = Vec::with_capacity(raw.len());
+        let mut last_full: HashMap<u32, usize> = HashMap::new();
+        for m in raw.iter() {
+            let ts = self.matcher.targets_of(m.pattern);
+            let mut best_short: Option<(usize, u32)> = None;
+            for &t in ts {
+                let (entry, short) = self.targets[t as usize];
+                if short {
+                    if let Some(&pos) = last_full.get(&entry) {
+                        if best_short.is_none_or(|(p, _)| pos > p) {
+                            best_short = Some((pos, entry));
+                        }
+                    }
+                    continue;
+                }
+                if self.entries[entry as usize].role == Role::Block {
+                    continue;
+                }
+                if self.entries[entry as usize].prisoner.is_some() {
+                    last_full.insert(entry, m.start);
+                }
+                found.push(Found {
+                    entry,
+                    start: m.start,
+                    end: m.end,
+                    sentence: 0,
+                });
+            }
+            if let Some((_, entry)) = best_short {
+                if !found
+                    .last()
+                    .is_some_and(|f| f.start == m.start && f.entry == entry)
+                {
+                    found.push(Found {
+                        entry,
+                        start: m.start,
+                        end: m.end,
+                        sentence: 0,
+                    });
+                }
+            }
+        }
+        // 2. sentence flags from cues
+        let mut flags = vec![0u8; n_sent.max(1)];
+        let mut rights_cues = 0.0;
+        let mut framing = FramingCounts::default();
+        for f in found.iter_mut() {
+            f.sentence = sentence_of(f.start);
+            let e = &self.entries[f.entry as usize];
+            match e.role {
+                Role::Rights => {
+                    flags[f.sentence] |= 1;
+                    rights_cues += e.weight;
+                }
+                Role::Benign => flags[f.sentence] |= 2,
+                _ => {}
+            }
+        }
+        // 3. topic evidence
+        let nt = self.topics.len();
+        let mut acc: Vec<Acc> = (0..nt).map(|_| Acc::default()).collect();
+        let mut hits = Vec::new();
+        let mut hits_dropped = 0;
+        let mut prisoners: Vec<Prisoner> = Vec::new();
+        let m = &self.model;
+        for f in &found {
+            let e = &self.entries[f.entry as usize];
+            let fl = flags[f.sentence];
+            let (rights, benign) = (fl & 1 != 0, fl & 2 != 0);
+            if e.requires == Some(Requirement::Rights) && !rights {
+                continue;
+            }
+            match e.framing {
+                Some(Framing::Prc) => framing.prc += 1,
+                Some(Framing::Advocacy) => framing.advocacy += 1,
+                None => {}
+            }
+            let mut evidence = 0.0;
+            if let Some(t) = e.topic {
+                evidence = e.weight * context_factor(m, rights, benign);
+                acc[t].add(f, e.weight, evidence, rights, benign);
+                if let Some(r) = e.region_topic {
+                    acc[r].add(f, e.weight, evidence, rights, benign);
+                }
+            }
+            if let Some((name, region)) = &e.prisoner {
+                let mention = Mention {
+                    start: f.start,
+                    end: f.end,
+                    text: text[f.start..f.end].to_string(),
+                };
+                match prisoners.iter_mut().find(|p| p.id == e.id) {
+                    Some(p) => p.mentions.push(mention),
+                    None => prisoners.push(Prisoner {
+                        id: e.id.clone(),
+                        name: name.clone(),
+                        region: region.clone(),
+                        mentions: vec![mention],
+                    }),
+                }
+            }
+            if hits.len() < self.max_hits {
+                hits.push(Hit {
+                    topic: e.topic_name.to_string(),
+                    entry: e.id.clone(),
+                    role: e.role,
+                    start: f.start,
+                    end: f.end,
+                    text: text[f.start..f.end].to_string(),
+                    sentence: f.sentence,
+                    evidence,
+                });
+            } else {
+                hits_dropped += 1;
+            }
+        }
+        let words = stats.words;
+        let mut topics = BTreeMap::new();
+        for (t, a) in acc.into_iter().enumerate() {
+            let share = if n_sent == 0 {
+                0.0
+            } else {
+                a.sentences.len() as f64 / n_sent as f64
+            };
+            let score = coverage(m, a.evidence, share);
+            let (present, primary) = decide(&self.thresholds[t], a.evidence, score);
+            let n = a.hits as f64;
+            topics.insert(
+                self.topics[t].clone(),
+                TopicScore {
+                    score,
+                    present,
+                    primary,
+                    hits: a.hits,
+                    weighted: a.weighted,
+                    evidence: a.evidence,
+                    entries: a.entries.len(),
+                    sentence_share: share,
+                    per_1000_words: if words == 0 {
+                        0.0
+                    } else {
+                        n * 1000.0 / words as f64
+                    },
+                    first_mention: a.first.map(|s| {
+                        if text.is_empty() {
+                            0.0
+                        } else {
+                            s as f64 / text.len() as f64
+                        }
+                    }),
+                    first_sentence: a.first_sentence,
+                    rights_context: if a.hits == 0 {
+                        0.0
+                    } else {
+                        a.in_rights as f64 / n
+                    },
+                    benign_context: if a.hits == 0 {
+                        0.0
+                    } else {
+                        a.in_benign as f64 / n
+                    },
+                },
+            );
+        }
+        Report {
+            id: id.to_string(),
+            bytes: text.len(),
+            words,
+            sentences: n_sent,
+            topics,
+            human_rights: rights_cues >= m.human_rights_min,
+            rights_cues,
+            framing,
+            hits,
+            prisoners,
+            hits_dropped,
+        }
+    }
+}
+
+#[derive(Default)]
+struct Acc {
+    hits: usize,
+    weighted: f64,
+    evidence: f64,
+    entries: Vec<u32>,
+    sentences: Vec<usize>,
+    first: Option<usize>,
+    first_sentence: Option<usize>,
+    in_rights: usize,
+    in_benign: usize,
+}
+
+impl Acc {
+    fn add(&mut self, f: &Found, weight: f64, evidence: f64, rights: bool, benign: bool) {
+        self.hits += 1;
+        self.weighted += weight;
+        self.evidence += evidence;
+        if !self.entries.contains(&f.entry) {
+            self.entries.push(f.entry);
+        }
+        if self.sentences.last() != Some(&f.sentence) {
+            self.sentences.push(f.sentence);
+        }
+        if self.first.is_none() {
+            self.first = Some(f.start);
+            self.first_sentence = Some(f.sentence);
+        }
+        if rights {
+            self.in_rights += 1;
+        } else if benign {
+            self.in_benign += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classifier_is_send_sync_clone() {
+        fn assert_traits<T: Send + Sync + Clone>() {}
+        assert_traits::<Classifier>();
+    }
+}

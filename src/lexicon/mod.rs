@@ -1,0 +1,357 @@
+//! Lexicons: the curated data the classifier matches against.
+//!
+//! A [`Lexicon`] is one TOML file describing one topic (or the shared `context` cues). Its
+//! [`Entry`] values carry an id, a [`EntryKind`], the surface forms (`variants`), a weight, a
+//! [`MatchMode`], a [`Role`] and a source note. The format is documented in
+//! `lexicons/README.md`; [`Lexicon::parse`] reads it and keeps line numbers for errors, and
+//! [`lint`] runs the review checks over a set of lexicons.
+
+mod builtin;
+mod lint;
+mod parse;
+
+pub use lint::{lint, LintIssue, Severity};
+
+pub(crate) use builtin::BUILTIN;
+
+use serde::{Deserialize, Serialize};
+
+/// The five topics of the default lexicons, in report order.
+///
+/// User lexicons may add topics of their own; these are the ones rightslens ships.
+///
+/// # Examples
+///
+/// ```
+/// assert_eq!(rightslens::DEFAULT_TOPICS[0], "tibet");
+/// assert_eq!(rightslens::DEFAULT_TOPICS.len(), 5);
+/// ```
+pub const DEFAULT_TOPICS: [&str; 5] = [
+    "tibet",
+    "xinjiang",
+    "hong_kong",
+    "taiwan",
+    "political_prisoners",
+];
+
+/// The reserved topic name of the cue lexicon (human-rights cues, non-political senses,
+/// blocking phrases). Its entries never score as a topic.
+///
+/// # Examples
+///
+/// ```
+/// assert_eq!(rightslens::CONTEXT_TOPIC, "context");
+/// ```
+pub const CONTEXT_TOPIC: &str = "context";
+
+/// What an entry names.
+///
+/// # Examples
+///
+/// ```
+/// use rightslens::EntryKind;
+/// assert_eq!(serde_json::to_string(&EntryKind::Organisation).unwrap(), "\"organisation\"");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntryKind {
+    /// A place: region, city, county, monastery.
+    Place,
+    /// A named person.
+    Person,
+    /// An institution, party, company or group.
+    Organisation,
+    /// A law, act or ordinance.
+    Law,
+    /// A policy or programme.
+    Policy,
+    /// A dated event.
+    Event,
+    /// A concept or general term.
+    Concept,
+    /// A context cue (human-rights vocabulary, a non-political sense of a place).
+    Cue,
+}
+
+/// How an entry's variants are matched.
+///
+/// # Examples
+///
+/// ```
+/// use rightslens::MatchMode;
+/// assert_eq!(MatchMode::default(), MatchMode::Exact);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchMode {
+    /// Whole-word phrase after folding (the default).
+    #[default]
+    Exact,
+    /// Each variant ends in `*`; its last word matches any word starting with it.
+    Prefix,
+    /// Each variant is a regular expression (case-insensitive unless `case_sensitive`).
+    Regex,
+}
+
+/// What a hit of an entry means for scoring.
+///
+/// # Examples
+///
+/// ```
+/// use rightslens::Role;
+/// assert_eq!(serde_json::to_string(&Role::Rights).unwrap(), "\"rights\"");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Evidence for the entry's topic.
+    #[default]
+    Topic,
+    /// A human-rights cue: raises the weight of topic hits in the same sentence.
+    Rights,
+    /// A non-political sense (markets, sport, travel): lowers topic hits in its sentence.
+    Benign,
+    /// Only shields its words from shorter matches; never reported.
+    Block,
+}
+
+/// A condition a hit must meet to count.
+///
+/// # Examples
+///
+/// ```
+/// use rightslens::Requirement;
+/// assert_eq!(serde_json::to_string(&Requirement::Rights).unwrap(), "\"rights\"");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Requirement {
+    /// The hit's sentence must also hold a human-rights cue.
+    Rights,
+}
+
+/// The voice a term marks.
+///
+/// # Examples
+///
+/// ```
+/// use rightslens::Framing;
+/// assert_eq!(serde_json::to_string(&Framing::Prc).unwrap(), "\"prc\"");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Framing {
+    /// PRC official vocabulary (`Xizang`, `vocational education and training centres`).
+    Prc,
+    /// Advocacy vocabulary (`East Turkestan`, `occupied Tibet`).
+    Advocacy,
+}
+
+/// Per-topic decision thresholds on the coverage score.
+///
+/// # Examples
+///
+/// ```
+/// use rightslens::Thresholds;
+/// let t = Thresholds::default();
+/// assert!(t.present < t.primary);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Thresholds {
+    /// Coverage score at or above which a topic is `present`.
+    pub present: f64,
+    /// Coverage score at or above which a topic is `primary`.
+    pub primary: f64,
+}
+
+impl Default for Thresholds {
+    fn default() -> Thresholds {
+        crate::score::DEFAULT_THRESHOLDS
+    }
+}
+
+/// One lexicon entry: a named thing and the forms that refer to it.
+///
+/// # Examples
+///
+/// ```
+/// use rightslens::{Lexicon, EntryKind};
+/// let lex = Lexicon::parse("demo.toml", r#"
+/// [lexicon]
+/// topic = "demo"
+/// [[entry]]
+/// id = "demo.place.lhasa"
+/// kind = "place"
+/// variants = ["Lhasa", "拉萨"]
+/// source = "Wikipedia: Lhasa"
+/// "#).unwrap();
+/// let e = &lex.entries[0];
+/// assert_eq!(e.kind, EntryKind::Place);
+/// assert_eq!(e.weight, 1.0);
+/// assert_eq!(e.line, 5);
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Entry {
+    /// Stable id, unique across all loaded lexicons.
+    pub id: String,
+    /// What the entry names.
+    pub kind: EntryKind,
+    /// Surface forms.
+    pub variants: Vec<String>,
+    /// Evidence weight of one hit.
+    pub weight: f64,
+    /// How variants are matched.
+    pub mode: MatchMode,
+    /// Whether letter case must match exactly.
+    pub case_sensitive: bool,
+    /// What a hit means for scoring.
+    pub role: Role,
+    /// A condition a hit must meet to count.
+    pub requires: Option<Requirement>,
+    /// The voice the term marks, if any.
+    pub framing: Option<Framing>,
+    /// Whether another topic may claim the same surface form.
+    pub shared: bool,
+    /// Canonical name (persons).
+    pub name: Option<String>,
+    /// Region of a person: a topic id (`tibet`, `xinjiang`, `hong_kong`) or `mainland`.
+    pub region: Option<String>,
+    /// Forms that count only after a full variant appeared earlier in the same document.
+    pub short_forms: Vec<String>,
+    /// Where the fact or spelling comes from.
+    pub source: String,
+    /// Reviewer note.
+    pub note: Option<String>,
+    /// 1-based line of the entry in its file (0 when built in code).
+    pub line: usize,
+}
+
+/// One parsed lexicon file: a topic and its entries.
+///
+/// # Examples
+///
+/// ```
+/// use rightslens::Lexicon;
+/// let lex = Lexicon::parse("mine.toml", "[lexicon]\ntopic = \"macau\"\n").unwrap();
+/// assert_eq!(lex.topic, "macau");
+/// assert!(lex.entries.is_empty());
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Lexicon {
+    /// Where the lexicon came from (a file path or a name given by the caller).
+    pub origin: String,
+    /// The topic this file describes (`context` for the cue lexicon).
+    pub topic: String,
+    /// One-line description.
+    pub description: String,
+    /// Sources named in the header.
+    pub sources: Vec<String>,
+    /// Licence of the data.
+    pub licence: Option<String>,
+    /// Thresholds for this topic, overriding the defaults.
+    pub thresholds: Option<Thresholds>,
+    /// The entries, in file order.
+    pub entries: Vec<Entry>,
+}
+
+impl Lexicon {
+    /// Parses one lexicon from TOML text; `origin` names it in error messages.
+    ///
+    /// Only the format is checked here (types, required fields, unknown fields); rules that
+    /// span entries (unique ids, valid regexes) are checked by
+    /// [`ClassifierBuilder::build`](crate::ClassifierBuilder::build) and by [`lint`].
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Parse`](crate::ErrorKind::Parse) with the origin and line number when the
+    /// text is not TOML or does not follow the schema.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use rightslens::Lexicon;
+    /// let err = Lexicon::parse("bad.toml", "[lexicon]\ntopic = \"t\"\n[[entry]]\nid = \"t.a\"\nkind = \"nonsense\"\nvariants = [\"a\"]\nsource = \"s\"\n").unwrap_err();
+    /// assert_eq!(err.line(), Some(5));
+    /// ```
+    pub fn parse(origin: &str, text: &str) -> crate::Result<Lexicon> {
+        parse::parse(origin, text)
+    }
+
+    /// Reads and parses a lexicon file.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Io`](crate::ErrorKind::Io) when the file cannot be read, or a parse error
+    /// as for [`Lexicon::parse`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let err = rightslens::Lexicon::from_file("/does/not/exist.toml").unwrap_err();
+    /// assert!(err.to_string().contains("/does/not/exist.toml"));
+    /// ```
+    pub fn from_file(path: impl AsRef<std::path::Path>) -> crate::Result<Lexicon> {
+        let path = path.as_ref();
+        let text = std::fs::read_to_string(path).map_err(|e| crate::Error::io(path, e))?;
+        parse::parse(&path.display().to_string(), &text).map_err(|e| e.with_path(path))
+    }
+
+    /// The built-in lexicons embedded in the library, in a fixed order.
+    ///
+    /// # Errors
+    ///
+    /// Never in a released build (a test parses every built-in file); the `Result` keeps the
+    /// signature honest.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let lexicons = rightslens::Lexicon::builtin().unwrap();
+    /// assert!(lexicons.iter().any(|l| l.topic == "tibet"));
+    /// ```
+    pub fn builtin() -> crate::Result<Vec<Lexicon>> {
+        BUILTIN
+            .iter()
+            .map(|(name, text)| parse::parse(&format!("lexicons/{name}.toml"), text))
+            .collect()
+    }
+
+    /// Reads every `*.toml` file of a directory (not recursive), sorted by file name.
+    ///
+    /// # Errors
+    ///
+    /// An I/O error for the directory or a file, or the first parse error.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let dir = std::env::temp_dir().join("rightslens-doc-lexdir");
+    /// std::fs::create_dir_all(&dir).unwrap();
+    /// std::fs::write(dir.join("a.toml"), "[lexicon]\ntopic = \"a\"\n").unwrap();
+    /// let lexicons = rightslens::Lexicon::from_dir(&dir).unwrap();
+    /// assert_eq!(lexicons[0].topic, "a");
+    /// ```
+    pub fn from_dir(dir: impl AsRef<std::path::Path>) -> crate::Result<Vec<Lexicon>> {
+        let dir = dir.as_ref();
+        let rd = std::fs::read_dir(dir).map_err(|e| crate::Error::io(dir, e))?;
+        let mut paths = Vec::new();
+        for ent in rd {
+            let ent = ent.map_err(|e| crate::Error::io(dir, e))?;
+            let p = ent.path();
+            if p.extension().and_then(|s| s.to_str()) == Some("toml") && p.is_file() {
+                paths.push(p);
+            }
+        }
+        paths.sort();
+        if paths.is_empty() {
+            return Err(crate::Error::invalid(
+                "no *.toml lexicon files in this directory (help: lexicon files end in .toml)",
+            )
+            .with_path(dir));
+        }
+        paths.iter().map(Lexicon::from_file).collect()
+    }
+}

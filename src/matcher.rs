@@ -1,0 +1,724 @@
+//! Finding lexicon variants in text: one pass over the words of the original text.
+//!
+//! The hot path works on the raw bytes. The scanner walks the text word by word (see
+//! [`crate::segment`] for what a word is). For each word it checks a 64 KiB table of the first
+//! two (lowercased) bytes of every first-word key, and only on a possible hit folds the word
+//! (see [`crate::normalize`]) and looks it up in a hash table keyed by the folded first word of
+//! every variant. The few candidate variants found there are checked in place against the
+//! following words, longest first, so the longest candidate whose word boundaries are valid
+//! wins and a longer candidate that fails never hides a shorter valid one. Word boundaries are
+//! inherent: a variant can only start at a word start and end at a word end.
+//!
+//! Variants written in CJK scripts are compiled into one Aho-Corasick automaton that runs
+//! only on documents that contain CJK characters; `regex`-mode variants run as regexes with
+//! word-boundary checks at the match edges. Matches of the three kinds are merged
+//! leftmost-longest, so they never overlap.
+
+use crate::lexicon::MatchMode;
+use crate::normalize::{
+    fold_phrase, fold_word, is_cjk, is_phrase_separator, is_word_char, next_char, possessive_stem,
+    word_end,
+};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::{Regex, RegexBuilder};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A small, fast, non-cryptographic hasher for folded word keys (the FxHash mixing step).
+#[derive(Default, Clone, Copy)]
+pub(crate) struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut a = [0u8; 8];
+            a.copy_from_slice(c);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(a)).wrapping_mul(K);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut a = [0u8; 8];
+            a[..rest.len()].copy_from_slice(rest);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(a) ^ rest.len() as u64).wrapping_mul(K);
+        }
+        self.0 = h;
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type WordMap<V> = HashMap<Box<str>, V, BuildHasherDefault<WordHasher>>;
+
+/// One variant to find, as the builder hands it to the matcher.
+#[derive(Debug, Clone)]
+pub(crate) struct Variant<'a> {
+    pub(crate) form: &'a str,
+    pub(crate) mode: MatchMode,
+    pub(crate) case_sensitive: bool,
+    /// Opaque target the caller maps back to an entry (and whether it is a short form).
+    pub(crate) target: u32,
+}
+
+/// Limits that keep lexicon compilation bounded.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Limits {
+    pub(crate) max_patterns: usize,
+    pub(crate) regex_size: usize,
+}
+
+/// A compiled word-sequence pattern.
+#[derive(Debug)]
+struct Pattern {
+    tokens: Vec<Box<str>>,
+    /// Exact original words when the pattern is case-sensitive.
+    case: Option<Vec<Box<str>>>,
+    prefix_last: bool,
+    targets: Vec<u32>,
+}
+
+/// A match before it is mapped to entries: byte span in the original and the target ids.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct RawMatch {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    /// Index into [`Matcher::targets_of`].
+    pub(crate) pattern: u32,
+}
+
+/// Statistics of one scan, computed in the same pass.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct ScanStats {
+    pub(crate) words: usize,
+}
+
+/// All compiled variants.
+#[derive(Debug)]
+pub(crate) struct Matcher {
+    patterns: Vec<Pattern>,
+    /// folded first word -> pattern ids, longest first
+    first: WordMap<Vec<u32>>,
+    /// folded prefix (single-word prefix patterns) -> pattern ids
+    prefixes: WordMap<Vec<u32>>,
+    prefix_lens: Vec<usize>,
+    /// bit per (b0, b1) lowercase byte pair that can start a first word or prefix
+    pair: Box<[u64; 1024]>,
+    /// CJK variants: automaton + pattern id per automaton pattern
+    cjk: Option<(AhoCorasick, Vec<u32>)>,
+    regexes: Vec<(Regex, u32)>,
+    /// target lists of CJK/regex patterns live in `patterns` too (tokens empty)
+    n_forms: usize,
+}
+
+fn pair_index(b0: u8, b1: u8) -> usize {
+    ((b0 as usize) << 8) | b1 as usize
+}
+
+impl Matcher {
+    pub(crate) fn new(variants: &[Variant<'_>], limits: Limits) -> Result<Matcher, String> {
+        if variants.len() > limits.max_patterns {
+            return Err(format!(
+                "{} variants exceed the limit of {} (help: raise it with ClassifierBuilder::max_patterns)",
+                variants.len(),
+                limits.max_patterns
+            ));
+        }
+        let mut m = Matcher {
+            patterns: Vec::new(),
+            first: WordMap::default(),
+            prefixes: WordMap::default(),
+            prefix_lens: Vec::new(),
+            pair: Box::new([0u64; 1024]),
+            cjk: None,
+            regexes: Vec::new(),
+            n_forms: variants.len(),
+        };
+        // dedup key -> pattern id
+        let mut seen: HashMap<(Vec<Box<str>>, bool, Option<Vec<Box<str>>>), u32> = HashMap::new();
+        let mut cjk_forms: Vec<String> = Vec::new();
+        let mut cjk_ids: Vec<u32> = Vec::new();
+        let mut cjk_seen: HashMap<String, u32> = HashMap::new();
+        for v in variants {
+            match v.mode {
+                MatchMode::Regex => {
+                    let re = RegexBuilder::new(v.form)
+                        .case_insensitive(!v.case_sensitive)
+                        .size_limit(limits.regex_size)
+                        .dfa_size_limit(limits.regex_size)
+                        .build()
+                        .map_err(|e| format!("bad regex {:?}: {e}", v.form))?;
+                    let id = m.patterns.len() as u32;
+                    m.patterns.push(Pattern {
+                        tokens: Vec::new(),
+                        case: None,
+                        prefix_last: false,
+                        targets: vec![v.target],
+                    });
+                    m.regexes.push((re, id));
+                }
+                MatchMode::Exact | MatchMode::Prefix => {
+                    let prefix = v.mode == MatchMode::Prefix;
+                    let form = if prefix {
+                        v.form
+                            .trim_end()
+                            .strip_suffix('*')
+                            .ok_or_else(|| format!("prefix variant {:?} must end in '*'", v.form))?
+                    } else {
+                        v.form
+                    };
+                    if form.chars().any(is_cjk) {
+                        let key: String = fold_phrase_cjk(form);
+                        if key.is_empty() {
+                            return Err(format!("variant {:?} has no letters", v.form));
+                        }
+                        if let Some(&id) = cjk_seen.get(&key) {
+                            m.patterns[id as usize].targets.push(v.target);
+                        } else {
+                            let id = m.patterns.len() as u32;
+                            m.patterns.push(Pattern {
+                                tokens: Vec::new(),
+                                case: None,
+                                prefix_last: false,
+                                targets: vec![v.target],
+                            });
+                            cjk_seen.insert(key.clone(), id);
+                            cjk_forms.push(key);
+                            cjk_ids.push(id);
+                        }
+                        continue;
+                    }
+                    let tokens: Vec<Box<str>> = fold_phrase(form)
+                        .into_iter()
+                        .map(String::into_boxed_str)
+                        .collect();
+                    if tokens.is_empty() {
+                        return Err(format!("variant {:?} has no letters or digits", v.form));
+                    }
+                    let case = if v.case_sensitive {
+                        Some(original_words(form))
+                    } else {
+                        None
+                    };
+                    let key = (tokens.clone(), prefix, case.clone());
+                    if let Some(&id) = seen.get(&key) {
+                        let p = &mut m.patterns[id as usize];
+                        if !p.targets.contains(&v.target) {
+                            p.targets.push(v.target);
+                        }
+                        continue;
+                    }
+                    let id = m.patterns.len() as u32;
+                    seen.insert(key, id);
+                    let first = tokens[0].clone();
+                    let single_prefix = prefix && tokens.len() == 1;
+                    m.patterns.push(Pattern {
+                        tokens,
+                        case,
+                        prefix_last: prefix,
+                        targets: vec![v.target],
+                    });
+                    let b = first.as_bytes();
+                    let (b0, b1) = (b[0], b.get(1).copied().unwrap_or(0));
+                    m.pair[pair_index(b0, b1) / 64] |= 1 << (pair_index(b0, b1) % 64);
+                    if single_prefix {
+                        if !m.prefix_lens.contains(&first.len()) {
+                            m.prefix_lens.push(first.len());
+                        }
+                        m.prefixes.entry(first).or_default().push(id);
+                    } else {
+                        m.first.entry(first).or_default().push(id);
+                    }
+                }
+            }
+        }
+        // longest first, then exact before prefix, case-sensitive before folded
+        let pats = &m.patterns;
+        for ids in m.first.values_mut() {
+            ids.sort_by_key(|&id| {
+                let p = &pats[id as usize];
+                (
+                    std::cmp::Reverse(p.tokens.len()),
+                    p.prefix_last,
+                    p.case.is_none(),
+                )
+            });
+        }
+        m.prefix_lens.sort_unstable_by(|a, b| b.cmp(a));
+        if !cjk_forms.is_empty() {
+            let ac = AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .ascii_case_insensitive(true)
+                .build(&cjk_forms)
+                .map_err(|e| format!("cannot compile CJK variants: {e}"))?;
+            m.cjk = Some((ac, cjk_ids));
+        }
+        Ok(m)
+    }
+
+    /// Number of variants compiled (before deduplication).
+    pub(crate) fn n_forms(&self) -> usize {
+        self.n_forms
+    }
+
+    /// Approximate heap size of the compiled matcher, in bytes.
+    pub(crate) fn heap_bytes(&self) -> usize {
+        let mut n = std::mem::size_of::<[u64; 1024]>();
+        for p in &self.patterns {
+            n += std::mem::size_of::<Pattern>() + p.targets.len() * 4;
+            n += p.tokens.iter().map(|t| t.len() + 16).sum::<usize>();
+            if let Some(c) = &p.case {
+                n += c.iter().map(|t| t.len() + 16).sum::<usize>();
+            }
+        }
+        for (k, v) in self.first.iter().chain(self.prefixes.iter()) {
+            n += k.len() + 16 + 24 + v.len() * 4 + 8;
+        }
+        if let Some((ac, ids)) = &self.cjk {
+            n += ac.memory_usage() + ids.len() * 4;
+        }
+        n
+    }
+
+    /// The targets of a matched pattern.
+    pub(crate) fn targets_of(&self, pattern: u32) -> &[u32] {
+        &self.patterns[pattern as usize].targets
+    }
+
+    /// Finds all non-overlapping matches in `text`, leftmost-longest, and counts words.
+    pub(crate) fn scan(&self, text: &str, out: &mut Vec<RawMatch>) -> ScanStats {
+        out.clear();
+        let bytes = text.as_bytes();
+        let mut stats = ScanStats::default();
+        let mut key = String::new();
+        let mut scratch = String::new();
+        let mut has_cjk = false;
+        let mut i = 0;
+        let mut skip_until = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                if !b.is_ascii_alphanumeric() {
+                    i += 1;
+                    continue;
+                }
+            } else {
+                let Some(c) = next_char(text, i) else { break };
+                if !is_word_char(c) {
+                    if is_cjk(c) {
+                        has_cjk = true;
+                        if c.is_alphanumeric() {
+                            stats.words += 1;
+                        }
+                    }
+                    i += c.len_utf8();
+                    continue;
+                }
+            }
+            // a word starts at i
+            let (end, ascii, apos) = word_end(text, i);
+            stats.words += 1;
+            if i >= skip_until {
+                let maybe = if ascii {
+                    let b0 = bytes[i].to_ascii_lowercase();
+                    let b1 = if end > i + 1 {
+                        bytes[i + 1].to_ascii_lowercase()
+                    } else {
+                        0
+                    };
+                    let pi = pair_index(b0, b1);
+                    self.pair[pi / 64] & (1 << (pi % 64)) != 0
+                } else {
+                    true
+                };
+                if maybe {
+                    fold_word(&text[i..end], ascii, &mut key);
+                    if let Some(m) = self.match_at(text, i, end, apos, &key, &mut scratch) {
+                        skip_until = m.end;
+                        out.push(m);
+                    }
+                }
+            }
+            i = end;
+        }
+        if has_cjk {
+            if let Some((ac, ids)) = &self.cjk {
+                let before = out.len();
+                for mat in ac.find_iter(text) {
+                    out.push(RawMatch {
+                        start: mat.start(),
+                        end: mat.end(),
+                        pattern: ids[mat.pattern().as_usize()],
+                    });
+                }
+                if out.len() > before {
+                    merge_overlaps(out);
+                }
+            }
+        }
+        if !self.regexes.is_empty() {
+            let before = out.len();
+            for (re, id) in &self.regexes {
+                for mat in re.find_iter(text) {
+                    if mat.start() < mat.end() && on_word_edges(text, mat.start(), mat.end()) {
+                        out.push(RawMatch {
+                            start: mat.start(),
+                            end: mat.end(),
+                            pattern: *id,
+                        });
+                    }
+                }
+            }
+            if out.len() > before {
+                merge_overlaps(out);
+            }
+        }
+        stats
+    }
+
+    /// Tries every candidate that starts with the word `text[start..end]` (folded `key`).
+    fn match_at(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        apos: Option<usize>,
+        key: &str,
+        scratch: &mut String,
+    ) -> Option<RawMatch> {
+        if let Some(ids) = self.first.get(key) {
+            for &id in ids {
+                let p = &self.patterns[id as usize];
+                if let Some(e) = self.try_pattern(p, text, end, scratch) {
+                    if self.case_ok(p, text, start, e) {
+                        return Some(RawMatch {
+                            start,
+                            end: e,
+                            pattern: id,
+                        });
+                    }
+                }
+            }
+        }
+        // possessive: the first word alone, without its 's
+        if let Some(stem) = possessive_stem(key) {
+            if let (Some(ids), Some(a)) = (self.first.get(stem), apos) {
+                for &id in ids {
+                    let p = &self.patterns[id as usize];
+                    if p.tokens.len() == 1 && !p.prefix_last && self.case_ok(p, text, start, a) {
+                        return Some(RawMatch {
+                            start,
+                            end: a,
+                            pattern: id,
+                        });
+                    }
+                }
+            }
+        }
+        // single-word prefixes, longest prefix first
+        for &len in &self.prefix_lens {
+            if key.len() < len || !key.is_char_boundary(len) {
+                continue;
+            }
+            if let Some(ids) = self.prefixes.get(&key[..len]) {
+                for &id in ids {
+                    let p = &self.patterns[id as usize];
+                    let e = match (possessive_stem(key), apos) {
+                        (Some(_), Some(a)) => a,
+                        _ => end,
+                    };
+                    if self.case_ok(p, text, start, e) {
+                        return Some(RawMatch {
+                            start,
+                            end: e,
+                            pattern: id,
+                        });
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// Checks tokens `1..` of `p` after the first word, which ends at `end`.
+    fn try_pattern(&self, p: &Pattern, text: &str, end: usize, buf: &mut String) -> Option<usize> {
+        let n = p.tokens.len();
+        if n == 1 {
+            return if p.prefix_last { None } else { Some(end) };
+        }
+        let mut pos = end;
+        for (k, tok) in p.tokens.iter().enumerate().skip(1) {
+            let sep_start = pos;
+            while let Some(c) = next_char(text, pos) {
+                if is_phrase_separator(c) {
+                    pos += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            if pos == sep_start {
+                return None;
+            }
+            let c = next_char(text, pos)?;
+            if !is_word_char(c) {
+                return None;
+            }
+            let (we, ascii, apos) = word_end(text, pos);
+            fold_word(&text[pos..we], ascii, buf);
+            let last = k == n - 1;
+            if !last {
+                if buf.as_str() != &**tok {
+                    return None;
+                }
+                pos = we;
+                continue;
+            }
+            if buf.as_str() == &**tok && !p.prefix_last {
+                return Some(we);
+            }
+            let stem = possessive_stem(buf);
+            if let (Some(stem), Some(a)) = (stem, apos) {
+                if p.prefix_last && stem.starts_with(&**tok) || stem == &**tok {
+                    return Some(a);
+                }
+            }
+            if p.prefix_last && buf.starts_with(&**tok) {
+                return Some(we);
+            }
+            return None;
+        }
+        None
+    }
+
+    fn case_ok(&self, p: &Pattern, text: &str, start: usize, end: usize) -> bool {
+        let Some(words) = &p.case else { return true };
+        let span = &text[start..end];
+        let mut k = 0;
+        let mut i = 0;
+        while i < span.len() {
+            let Some(c) = next_char(span, i) else { break };
+            if is_word_char(c) {
+                let (e, _, _) = word_end(span, i);
+                let Some(w) = words.get(k) else { return false };
+                let got = &span[i..e];
+                let last = k + 1 == words.len();
+                let ok = if p.prefix_last && last {
+                    got.starts_with(&**w)
+                } else {
+                    got == &**w
+                };
+                if !ok {
+                    return false;
+                }
+                k += 1;
+                i = e;
+            } else {
+                i += c.len_utf8();
+            }
+        }
+        k == words.len()
+    }
+}
+
+/// The words of a form as written (for case-sensitive patterns), apostrophes normalised.
+fn original_words(form: &str) -> Vec<Box<str>> {
+    let mut out: Vec<Box<str>> = Vec::new();
+    let mut i = 0;
+    while i < form.len() {
+        let Some(c) = next_char(form, i) else { break };
+        if is_word_char(c) {
+            let (e, _, _) = word_end(form, i);
+            out.push(Box::<str>::from(&form[i..e]));
+            i = e;
+        } else {
+            i += c.len_utf8();
+        }
+    }
+    if let Some(last) = out.last_mut() {
+        let s: &str = last;
+        if let Some(stem) = s.strip_suffix("'s").or_else(|| s.strip_suffix("’s")) {
+            if !stem.is_empty() {
+                *last = Box::<str>::from(stem);
+            }
+        }
+    }
+    out
+}
+
+/// A CJK variant as searched: NFKC, whitespace removed (CJK text has no spaces).
+fn fold_phrase_cjk(form: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    form.nfkc().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Whether a regex match starts and ends on word edges.
+fn on_word_edges(text: &str, start: usize, end: usize) -> bool {
+    let first = next_char(text, start);
+    let before = text[..start].chars().next_back();
+    let last = text[..end].chars().next_back();
+    let after = next_char(text, end);
+    let starts_ok = !(first.is_some_and(is_word_char) && before.is_some_and(is_word_char));
+    let ends_ok = !(last.is_some_and(is_word_char) && after.is_some_and(is_word_char));
+    starts_ok && ends_ok
+}
+
+/// Sorts matches by start (longer first on ties) and drops those that overlap an earlier one.
+fn merge_overlaps(v: &mut Vec<RawMatch>) {
+    v.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    let mut last_end = 0;
+    let mut first = true;
+    v.retain(|m| {
+        if first || m.start >= last_end {
+            first = false;
+            last_end = m.end;
+            true
+        } else {
+            false
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn matcher(forms: &[(&str, MatchMode, bool)]) -> Matcher {
+        let vs: Vec<Variant> = forms
+            .iter()
+            .enumerate()
+            .map(|(i, (f, m, c))| Variant {
+                form: f,
+                mode: *m,
+                case_sensitive: *c,
+                target: i as u32,
+            })
+            .collect();
+        Matcher::new(
+            &vs,
+            Limits {
+                max_patterns: 1000,
+                regex_size: 1 << 20,
+            },
+        )
+        .unwrap()
+    }
+
+    /// (name, terms, text, expected matched slices)
+    #[allow(clippy::type_complexity)]
+    const CASES: &[(&str, &[&str], &str, &[&str])] = &[
+        ("word boundary", &["Tibet"], "Tibetans in Tibet", &["Tibet"]),
+        (
+            "longest wins",
+            &["East Turkestan", "East Turkestan Government-in-Exile"],
+            "the East Turkestan Government in Exile said",
+            &["East Turkestan Government in Exile"],
+        ),
+        (
+            "failed longer keeps shorter",
+            &["Taiwan", "Taiwan Strait"],
+            "the Taiwan Straits",
+            &["Taiwan"],
+        ),
+        ("possessive", &["China"], "China’s policy", &["China"]),
+        (
+            "line break in phrase",
+            &["Hong Kong"],
+            "in Hong\nKong today",
+            &["Hong\nKong"],
+        ),
+        ("unicode case", &["Ürümqi"], "ÜRÜMQI riots", &["ÜRÜMQI"]),
+        (
+            "curly apostrophe blocks",
+            &["Republic of China", "People's Republic of China"],
+            "the People’s Republic of China",
+            &["People’s Republic of China"],
+        ),
+        (
+            "cjk without spaces",
+            &["西藏", "达赖喇嘛"],
+            "关于西藏和达赖喇嘛的问题",
+            &["西藏", "达赖喇嘛"],
+        ),
+        ("full width", &["Tibet"], "ＴＩＢＥＴ", &["ＴＩＢＥＴ"]),
+        (
+            "hyphen equals space",
+            &["Government in Exile"],
+            "Government-in-Exile",
+            &["Government-in-Exile"],
+        ),
+        ("empty text", &["Tibet"], "", &[]),
+        ("no hits", &["Tibet"], "nothing to see", &[]),
+        (
+            "punctuation inside phrase fails",
+            &["Hong Kong"],
+            "Hong, Kong",
+            &[],
+        ),
+    ];
+
+    #[test]
+    fn table() {
+        for (name, terms, text, want) in CASES {
+            let forms: Vec<_> = terms
+                .iter()
+                .map(|t| (*t, MatchMode::Exact, false))
+                .collect();
+            let m = matcher(&forms);
+            let mut out = Vec::new();
+            m.scan(text, &mut out);
+            let got: Vec<&str> = out.iter().map(|r| &text[r.start..r.end]).collect();
+            assert_eq!(&got, want, "case {name}");
+        }
+    }
+
+    #[test]
+    fn prefix_and_case() {
+        let m = matcher(&[
+            ("Uyghur*", MatchMode::Prefix, false),
+            ("TAR", MatchMode::Exact, true),
+        ]);
+        let text = "Uyghurs and the TAR, not tar; Uyghur’s";
+        let mut out = Vec::new();
+        m.scan(text, &mut out);
+        let got: Vec<&str> = out.iter().map(|r| &text[r.start..r.end]).collect();
+        assert_eq!(got, ["Uyghurs", "TAR", "Uyghur"]);
+    }
+
+    #[test]
+    fn regex_with_edges() {
+        let m = matcher(&[(r"article\s+23", MatchMode::Regex, false)]);
+        let text = "Article 23 and particle 230";
+        let mut out = Vec::new();
+        m.scan(text, &mut out);
+        assert_eq!(out.len(), 1);
+        assert_eq!(&text[out[0].start..out[0].end], "Article 23");
+    }
+
+    #[test]
+    fn word_count_equals_segment() {
+        let m = matcher(&[("x", MatchMode::Exact, false)]);
+        for t in ["Tibet’s people, 西藏 and ＴＩＢＥＴ", "a-b c\u{00AD}d", ""] {
+            let mut out = Vec::new();
+            assert_eq!(
+                m.scan(t, &mut out).words,
+                crate::segment::word_count(t),
+                "{t}"
+            );
+        }
+    }
+}

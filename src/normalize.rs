@@ -1,0 +1,284 @@
+//! Folding: how text and lexicon forms are made comparable.
+//!
+//! rightslens never rewrites the document. It reads words straight from the original text and
+//! folds each word on its own, so every match keeps its byte offsets into the original. The
+//! same folding is applied to lexicon variants when the classifier is built:
+//!
+//! * Unicode compatibility normalisation (NFKC) for words with non-ASCII characters: full-width
+//!   `ＴＩＢＥＴ` becomes `TIBET`, decomposed `U` + combining diaeresis becomes `Ü`;
+//! * Unicode lowercase (`ÜRÜMQI` and `Ürümqi` fold alike);
+//! * curly, straight and modifier apostrophes become `'`;
+//! * soft hyphens and zero-width joiners inside a word are dropped.
+//!
+//! Between the words of a phrase, any run of whitespace (line breaks included) or dashes is
+//! one separator; a possessive `'s` (or a bare trailing `'`) at the end of a phrase is
+//! ignored.
+//!
+//! # Examples
+//!
+//! ```
+//! use rightslens::normalize::fold_phrase;
+//! assert_eq!(fold_phrase("Hong\nKong’s"), vec!["hong", "kong"]);
+//! assert_eq!(fold_phrase("Government-in-Exile"), vec!["government", "in", "exile"]);
+//! assert_eq!(fold_phrase("ＴＩＢＥＴ"), vec!["tibet"]);
+//! assert_eq!(fold_phrase("People’s Republic"), vec!["people's", "republic"]);
+//! ```
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Whether `c` belongs to a script written without spaces between words (Han, kana, Hangul,
+/// CJK symbols). Such characters never form part of a Latin-style word; lexicon variants in
+/// these scripts are matched anywhere.
+///
+/// # Examples
+///
+/// ```
+/// assert!(rightslens::normalize::is_cjk('藏'));
+/// assert!(!rightslens::normalize::is_cjk('T'));
+/// ```
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x2E80..=0x2FDF      // radicals
+        | 0x3040..=0x30FF    // kana
+        | 0x3100..=0x31FF    // bopomofo, kana ext
+        | 0x3400..=0x4DBF    // ext A
+        | 0x4E00..=0x9FFF    // unified ideographs
+        | 0xAC00..=0xD7AF    // hangul syllables
+        | 0xF900..=0xFAFF    // compatibility ideographs
+        | 0x20000..=0x3134F) // ext B..G
+}
+
+/// Whether `c` is part of a word: a letter, digit or combining mark outside the CJK scripts.
+///
+/// # Examples
+///
+/// ```
+/// use rightslens::normalize::is_word_char;
+/// assert!(is_word_char('é'));
+/// assert!(is_word_char('7'));
+/// assert!(!is_word_char('-'));
+/// assert!(!is_word_char('港'));
+/// ```
+pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    if is_joiner(c) {
+        return true;
+    }
+    (c.is_alphanumeric() || is_mark(c)) && !is_cjk(c) && c != '\u{0F0B}'
+}
+
+/// Combining marks of the scripts the lexicons use (Latin, Tibetan, Arabic/Uyghur, generic).
+fn is_mark(c: char) -> bool {
+    matches!(c as u32,
+        0x0300..=0x036F
+        | 0x0483..=0x0489
+        | 0x0591..=0x05BD
+        | 0x0610..=0x061A
+        | 0x064B..=0x065F
+        | 0x0670
+        | 0x06D6..=0x06ED
+        | 0x0F18..=0x0F19
+        | 0x0F35 | 0x0F37 | 0x0F39
+        | 0x0F71..=0x0F84
+        | 0x0F86..=0x0F87
+        | 0x0F8D..=0x0FBC
+        | 0x1AB0..=0x1AFF
+        | 0x1DC0..=0x1DFF
+        | 0x20D0..=0x20FF
+        | 0xFE20..=0xFE2F)
+}
+
+/// Invisible characters that may sit inside a word and are dropped by folding.
+pub(crate) fn is_joiner(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+    )
+}
+
+/// Apostrophe-like characters, all folded to `'`.
+///
+/// # Examples
+///
+/// ```
+/// assert!(rightslens::normalize::is_apostrophe('’'));
+/// ```
+pub fn is_apostrophe(c: char) -> bool {
+    matches!(
+        c,
+        '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' | '\u{FF07}' | '`'
+    )
+}
+
+/// Dash-like characters, which separate the words of a phrase like a space does.
+///
+/// # Examples
+///
+/// ```
+/// assert!(rightslens::normalize::is_dash('–'));
+/// ```
+pub fn is_dash(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}'
+    )
+}
+
+/// Whether `c` may separate the words of a multi-word phrase (whitespace, dashes, Tibetan
+/// syllable marks, zero-width space).
+pub(crate) fn is_phrase_separator(c: char) -> bool {
+    c.is_whitespace() || is_dash(c) || matches!(c, '\u{200B}' | '\u{0F0B}' | '\u{3000}')
+}
+
+/// Folds one word (as found by the scanner) into `out`, replacing its contents.
+pub(crate) fn fold_word(word: &str, ascii: bool, out: &mut String) {
+    out.clear();
+    if ascii {
+        out.push_str(word);
+        // SAFETY-free ASCII lowercase: the string stays valid UTF-8.
+        out.make_ascii_lowercase();
+        return;
+    }
+    for c in word.nfkc() {
+        if is_joiner(c) {
+            continue;
+        }
+        if is_apostrophe(c) {
+            out.push('\'');
+            continue;
+        }
+        for l in c.to_lowercase() {
+            out.push(l);
+        }
+    }
+}
+
+/// Finds the end of the word that starts at byte `start` (which must hold a word character).
+///
+/// Returns `(end, ascii, apostrophe)`: the end byte offset, whether the word is pure ASCII,
+/// and the byte offset of its last internal apostrophe, if any. An apostrophe belongs to the
+/// word only when a word character follows it (`China’s`, `Xi'an`).
+pub(crate) fn word_end(text: &str, start: usize) -> (usize, bool, Option<usize>) {
+    let bytes = text.as_bytes();
+    let mut i = start;
+    let mut ascii = true;
+    let mut apos = None;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if b.is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            if b == b'\'' || b == b'`' {
+                if let Some(c) = next_char(text, i + 1) {
+                    if is_word_char(c) && i > start {
+                        apos = Some(i);
+                        i += 1;
+                        continue;
+                    }
+                }
+            }
+            break;
+        }
+        let Some(c) = next_char(text, i) else { break };
+        if is_word_char(c) {
+            ascii = false;
+            i += c.len_utf8();
+            continue;
+        }
+        if is_apostrophe(c) && i > start {
+            if let Some(n) = next_char(text, i + c.len_utf8()) {
+                if is_word_char(n) {
+                    ascii = false;
+                    apos = Some(i);
+                    i += c.len_utf8();
+                    continue;
+                }
+            }
+        }
+        break;
+    }
+    (i, ascii, apos)
+}
+
+#[inline]
+pub(crate) fn next_char(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|s| s.chars().next())
+}
+
+/// Splits a phrase into folded words, the way lexicon variants are compiled.
+///
+/// Characters that are neither word characters nor separators (punctuation) end the word
+/// they follow. A possessive `'s` at the end of the phrase is dropped.
+///
+/// # Examples
+///
+/// ```
+/// use rightslens::normalize::fold_phrase;
+/// assert_eq!(fold_phrase("ÜRÜMQI"), vec!["ürümqi"]);
+/// assert_eq!(fold_phrase("Tibet's"), vec!["tibet"]);
+/// assert!(fold_phrase("  -- ").is_empty());
+/// ```
+pub fn fold_phrase(phrase: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut buf = String::new();
+    while i < phrase.len() {
+        let Some(c) = next_char(phrase, i) else { break };
+        if is_word_char(c) {
+            let (end, ascii, _) = word_end(phrase, i);
+            fold_word(&phrase[i..end], ascii, &mut buf);
+            out.push(buf.clone());
+            i = end;
+        } else {
+            i += c.len_utf8();
+        }
+    }
+    if let Some(last) = out.last_mut() {
+        if let Some(stem) = possessive_stem(last) {
+            let stem = stem.to_string();
+            *last = stem;
+        }
+    }
+    out
+}
+
+/// The stem of a folded word that ends in a possessive `'s`.
+pub(crate) fn possessive_stem(folded: &str) -> Option<&str> {
+    folded.strip_suffix("'s").filter(|s| !s.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_end_handles_apostrophes() {
+        assert_eq!(word_end("China’s policy", 0).0, "China’s".len());
+        assert_eq!(word_end("Tibetans' rights", 0).0, "Tibetans".len());
+        assert_eq!(word_end("Xi'an", 0), (5, true, Some(2)));
+    }
+
+    #[test]
+    fn fold_handles_nfkc_and_case() {
+        let mut s = String::new();
+        fold_word("ＨＯＮＧ", false, &mut s);
+        assert_eq!(s, "hong");
+        fold_word("U\u{308}RU\u{308}MQI", false, &mut s);
+        assert_eq!(s, "ürümqi");
+        fold_word("Tib\u{00AD}et", false, &mut s);
+        assert_eq!(s, "tibet");
+    }
+
+    #[test]
+    fn phrase_separators() {
+        assert_eq!(fold_phrase("Hong   Kong"), vec!["hong", "kong"]);
+        assert_eq!(
+            fold_phrase("East Turkestan—Government"),
+            vec!["east", "turkestan", "government"]
+        );
+    }
+}

@@ -1,0 +1,223 @@
+//! Reports: plain serde data describing what a document raises and why.
+//!
+//! All spans are **byte offsets into the original text**: for any [`Hit`] or [`Mention`] `h`
+//! of a report on `text`, `&text[h.start..h.end] == h.text` always holds.
+
+use crate::lexicon::{Framing, Role};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The result of classifying one document.
+///
+/// # Examples
+///
+/// ```
+/// let clf = rightslens::Classifier::new().unwrap();
+/// let report = clf.classify("The Secretary raised the case of Ilham Tohti and the situation in Xinjiang.");
+/// assert!(report.topics["xinjiang"].present);
+/// assert!(report.topics["political_prisoners"].present);
+/// assert_eq!(report.prisoners[0].name, "Ilham Tohti");
+/// let json = serde_json::to_string(&report).unwrap();
+/// assert!(json.contains("\"tibet\""));
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Report {
+    /// Document id (empty for [`Classifier::classify`](crate::Classifier::classify)).
+    pub id: String,
+    /// Length of the document in bytes.
+    pub bytes: usize,
+    /// Number of words (see [`crate::segment`]).
+    pub words: usize,
+    /// Number of sentences (see [`crate::segment`]).
+    pub sentences: usize,
+    /// One score per topic of the loaded lexicons (every topic, present or not).
+    pub topics: BTreeMap<String, TopicScore>,
+    /// Whether the document discusses human rights at all (from the context cues).
+    pub human_rights: bool,
+    /// Weighted sum of human-rights cues found.
+    pub rights_cues: f64,
+    /// Counts of framing-marked terms.
+    pub framing: FramingCounts,
+    /// Every counted hit, in text order (topic evidence and context cues).
+    pub hits: Vec<Hit>,
+    /// Named political prisoners mentioned, in order of first mention.
+    pub prisoners: Vec<Prisoner>,
+    /// Hits found but not stored because of [`ClassifierBuilder::max_hits`](crate::ClassifierBuilder::max_hits)
+    /// (they are still counted in the scores).
+    pub hits_dropped: usize,
+}
+
+impl Report {
+    /// Topics that are present, in report order, with their scores.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let clf = rightslens::Classifier::new().unwrap();
+    /// let r = clf.classify("Tibet and Hong Kong were discussed.");
+    /// let names: Vec<&str> = r.present_topics().map(|(t, _)| t).collect();
+    /// assert_eq!(names, ["hong_kong", "tibet"]);
+    /// ```
+    pub fn present_topics(&self) -> impl Iterator<Item = (&str, &TopicScore)> {
+        self.topics
+            .iter()
+            .filter(|(_, s)| s.present)
+            .map(|(t, s)| (t.as_str(), s))
+    }
+}
+
+/// How one topic scores in one document.
+///
+/// The fields are the intermediate figures of the scoring model (see [`crate::score`]), so a
+/// user can reason about any decision.
+///
+/// # Examples
+///
+/// ```
+/// let clf = rightslens::Classifier::new().unwrap();
+/// let s = &clf.classify("The Dalai Lama spoke about Tibet.").topics["tibet"];
+/// assert!(s.hits >= 2 && s.present);
+/// assert!(s.score > 0.0 && s.score <= 1.0);
+/// ```
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct TopicScore {
+    /// Coverage score in [0, 1].
+    pub score: f64,
+    /// The document raises this topic (`evidence >= thresholds.present`).
+    pub present: bool,
+    /// The topic is a main subject of the document (`present` and `score >= thresholds.primary`).
+    pub primary: bool,
+    /// Number of counted hits (including hits of named people from this region).
+    pub hits: usize,
+    /// Sum of the entry weights of those hits.
+    pub weighted: f64,
+    /// Context-adjusted evidence: weights times sentence context factors.
+    pub evidence: f64,
+    /// Number of distinct entries hit.
+    pub entries: usize,
+    /// Share of the document's sentences that hold a hit of this topic.
+    pub sentence_share: f64,
+    /// Hits per 1,000 words.
+    pub per_1000_words: f64,
+    /// Relative position (0 = start, 1 = end) of the first hit, if any.
+    pub first_mention: Option<f64>,
+    /// Index of the sentence with the first hit, if any.
+    pub first_sentence: Option<usize>,
+    /// Share of this topic's hits in a sentence with a human-rights cue.
+    pub rights_context: f64,
+    /// Share of this topic's hits in a sentence with a non-political cue and no rights cue.
+    pub benign_context: f64,
+}
+
+/// One matched term.
+///
+/// # Examples
+///
+/// ```
+/// let text = "Protests in Hong\nKong continued.";
+/// let clf = rightslens::Classifier::new().unwrap();
+/// let hit = &clf.classify(text).hits[0];
+/// assert_eq!(&text[hit.start..hit.end], hit.text);
+/// assert_eq!(hit.topic, "hong_kong");
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Hit {
+    /// Topic of the entry (`context` for cues).
+    pub topic: String,
+    /// Entry id.
+    pub entry: String,
+    /// What the hit means for scoring.
+    pub role: Role,
+    /// Start byte offset in the original text.
+    pub start: usize,
+    /// End byte offset (exclusive) in the original text.
+    pub end: usize,
+    /// The matched text, `&text[start..end]`.
+    pub text: String,
+    /// Index of the sentence holding the hit (see [`crate::segment::sentences`]).
+    pub sentence: usize,
+    /// Evidence this hit contributed (weight times context factor; 0 for cues).
+    pub evidence: f64,
+}
+
+/// A named person from the political-prisoner lexicon.
+///
+/// # Examples
+///
+/// ```
+/// let clf = rightslens::Classifier::new().unwrap();
+/// let r = clf.classify("Jimmy Lai remains in prison. Lai is 77.");
+/// let p = &r.prisoners[0];
+/// assert_eq!(p.name, "Jimmy Lai");
+/// assert_eq!(p.mentions.len(), 2);
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Prisoner {
+    /// Entry id.
+    pub id: String,
+    /// Canonical name.
+    pub name: String,
+    /// Region (`tibet`, `xinjiang`, `hong_kong`, `mainland`), if recorded.
+    pub region: Option<String>,
+    /// Every mention, in text order.
+    pub mentions: Vec<Mention>,
+}
+
+/// One mention of a person.
+///
+/// # Examples
+///
+/// ```
+/// let m = rightslens::Mention { start: 0, end: 3, text: "Lai".into() };
+/// assert_eq!(m.end - m.start, m.text.len());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mention {
+    /// Start byte offset in the original text.
+    pub start: usize,
+    /// End byte offset (exclusive).
+    pub end: usize,
+    /// `&text[start..end]`.
+    pub text: String,
+}
+
+/// How many framing-marked terms a document uses.
+///
+/// # Examples
+///
+/// ```
+/// let clf = rightslens::Classifier::new().unwrap();
+/// let r = clf.classify("Activists from East Turkestan spoke.");
+/// assert!(r.framing.advocacy >= 1);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct FramingCounts {
+    /// Hits of terms marked `framing = "prc"`.
+    pub prc: usize,
+    /// Hits of terms marked `framing = "advocacy"`.
+    pub advocacy: usize,
+}
+
+impl FramingCounts {
+    /// The dominant framing, if any term was marked and one side has more hits.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use rightslens::{FramingCounts, Framing};
+    /// let f = FramingCounts { prc: 3, advocacy: 1 };
+    /// assert_eq!(f.dominant(), Some(Framing::Prc));
+    /// ```
+    pub fn dominant(&self) -> Option<Framing> {
+        use std::cmp::Ordering::*;
+        match self.prc.cmp(&self.advocacy) {
+            Greater => Some(Framing::Prc),
+            Less => Some(Framing::Advocacy),
+            Equal => None,
+        }
+    }
+}

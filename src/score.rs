@@ -1,0 +1,157 @@
+//! The scoring model: from hits to a coverage score and two decisions per topic.
+//!
+//! For each topic of a document:
+//!
+//! 1. **Evidence per hit** = entry `weight` × context factor of the hit's sentence:
+//!    [`ScoreModel::rights_factor`] (default 1.5) when the sentence holds a human-rights cue,
+//!    else [`ScoreModel::benign_factor`] (default 0.25) when it holds a non-political cue
+//!    (stock exchange, semiconductors, tourism...), else 1. Entries marked
+//!    `requires = "rights"` count only in a sentence with a rights cue. A named political
+//!    prisoner whose region is a topic (`tibet`, `xinjiang`, `hong_kong`) also adds his or her
+//!    evidence to that topic.
+//! 2. **Evidence** `E` = sum over the topic's hits.
+//! 3. **Strength** `s = 1 - exp(-E / strength_scale)` (default scale 3): one plain mention
+//!    gives 0.28, three give 0.63, ten give 0.96.
+//! 4. **Prominence** `p = min(1, sentence_share / prominence_share)`: the share of sentences
+//!    with a hit of the topic, saturating at 25 % (default).
+//! 5. **Coverage score** = `(1 - prominence_weight) * s + prominence_weight * p`, in [0, 1]
+//!    (default weight 0.5).
+//!
+//! Decisions: `present` when `E >= thresholds.present` (default 0.9: one plain mention of a
+//! core term such as `Tibet`, not one weak mention such as a city name); `primary` when present
+//! and `score >= thresholds.primary` (default 0.5). A lexicon can override its topic's
+//! thresholds in its `[thresholds]` table, and the builder can override them per topic.
+//!
+//! The document is marked `human_rights` when its rights cues weigh at least
+//! [`ScoreModel::human_rights_min`] in total.
+//!
+//! # Examples
+//!
+//! ```
+//! use rightslens::score::{coverage, ScoreModel};
+//! let m = ScoreModel::default();
+//! let one_mention_long_doc = coverage(&m, 1.0, 1.0 / 40.0);
+//! let main_subject = coverage(&m, 8.0, 0.5);
+//! assert!(one_mention_long_doc < 0.5 && main_subject > 0.9);
+//! ```
+
+use crate::lexicon::Thresholds;
+use serde::{Deserialize, Serialize};
+
+/// Default decision thresholds (see the module docs).
+pub const DEFAULT_THRESHOLDS: Thresholds = Thresholds {
+    present: 0.9,
+    primary: 0.5,
+};
+
+/// Parameters of the scoring model. All fields are public so studies can vary them.
+///
+/// # Examples
+///
+/// ```
+/// let m = rightslens::ScoreModel { benign_factor: 0.0, ..Default::default() };
+/// let clf = rightslens::Classifier::builder().model(m).build().unwrap();
+/// assert!(!clf.classify("Hong Kong stocks fell on the stock exchange.").topics["hong_kong"].present);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ScoreModel {
+    /// Factor for topic hits in a sentence with a human-rights cue.
+    pub rights_factor: f64,
+    /// Factor for topic hits in a sentence with a non-political cue and no rights cue.
+    pub benign_factor: f64,
+    /// Evidence at which strength reaches 1 - 1/e.
+    pub strength_scale: f64,
+    /// Sentence share at which prominence saturates.
+    pub prominence_share: f64,
+    /// Weight of prominence in the coverage score (strength gets the rest).
+    pub prominence_weight: f64,
+    /// Minimum total weight of rights cues for `human_rights`.
+    pub human_rights_min: f64,
+}
+
+impl Default for ScoreModel {
+    fn default() -> ScoreModel {
+        ScoreModel {
+            rights_factor: 1.5,
+            benign_factor: 0.25,
+            strength_scale: 3.0,
+            prominence_share: 0.25,
+            prominence_weight: 0.5,
+            human_rights_min: 2.0,
+        }
+    }
+}
+
+/// Context factor of a hit given its sentence's cues.
+///
+/// # Examples
+///
+/// ```
+/// use rightslens::score::{context_factor, ScoreModel};
+/// let m = ScoreModel::default();
+/// assert_eq!(context_factor(&m, true, true), m.rights_factor);
+/// assert_eq!(context_factor(&m, false, true), m.benign_factor);
+/// assert_eq!(context_factor(&m, false, false), 1.0);
+/// ```
+pub fn context_factor(m: &ScoreModel, rights: bool, benign: bool) -> f64 {
+    if rights {
+        m.rights_factor
+    } else if benign {
+        m.benign_factor
+    } else {
+        1.0
+    }
+}
+
+/// Coverage score in [0, 1] from evidence and sentence share.
+///
+/// # Examples
+///
+/// ```
+/// use rightslens::score::{coverage, ScoreModel};
+/// assert_eq!(coverage(&ScoreModel::default(), 0.0, 0.0), 0.0);
+/// ```
+pub fn coverage(m: &ScoreModel, evidence: f64, sentence_share: f64) -> f64 {
+    let evidence = if evidence.is_finite() {
+        evidence.max(0.0)
+    } else {
+        0.0
+    };
+    let s = 1.0 - (-evidence / m.strength_scale.max(1e-9)).exp();
+    let p = (sentence_share / m.prominence_share.max(1e-9)).clamp(0.0, 1.0);
+    let w = m.prominence_weight.clamp(0.0, 1.0);
+    ((1.0 - w) * s + w * p).clamp(0.0, 1.0)
+}
+
+/// The two decisions for a topic.
+///
+/// # Examples
+///
+/// ```
+/// use rightslens::{score::decide, Thresholds};
+/// let t = Thresholds { present: 1.0, primary: 0.5 };
+/// assert_eq!(decide(&t, 2.0, 0.7), (true, true));
+/// assert_eq!(decide(&t, 0.5, 0.7), (false, false));
+/// ```
+pub fn decide(t: &Thresholds, evidence: f64, score: f64) -> (bool, bool) {
+    let present = evidence > 0.0 && evidence >= t.present;
+    (present, present && score >= t.primary)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn coverage_is_monotone_and_bounded() {
+        let m = ScoreModel::default();
+        let mut last = 0.0;
+        for e in 0..50 {
+            let c = coverage(&m, e as f64 * 0.5, 0.1);
+            assert!(c >= last && (0.0..=1.0).contains(&c));
+            last = c;
+        }
+        assert_eq!(coverage(&m, f64::NAN, 2.0), 0.5);
+    }
+}

@@ -1,0 +1,279 @@
+//! Public-API tests: matching semantics through the builder, and the default lexicons on the
+//! sample statements shipped in `examples/data`.
+
+use rightslens::{Classifier, Report};
+
+const DEMO: &str = r#"
+[lexicon]
+topic = "demo"
+sources = ["test fixture"]
+
+[[entry]]
+id = "demo.place.taiwan"
+kind = "place"
+variants = ["Taiwan"]
+source = "test"
+
+[[entry]]
+id = "demo.place.taiwan-strait"
+kind = "place"
+variants = ["Taiwan Strait"]
+source = "test"
+
+[[entry]]
+id = "demo.place.roc"
+kind = "place"
+variants = ["Republic of China"]
+source = "test"
+
+[[entry]]
+id = "demo.place.prc"
+kind = "place"
+role = "block"
+variants = ["People's Republic of China"]
+source = "test"
+
+[[entry]]
+id = "demo.place.urumqi"
+kind = "place"
+variants = ["Ürümqi"]
+source = "test"
+
+[[entry]]
+id = "demo.place.hong-kong"
+kind = "place"
+variants = ["Hong Kong", "香港"]
+source = "test"
+
+[[entry]]
+id = "demo.place.et"
+kind = "place"
+variants = ["East Turkestan"]
+source = "test"
+
+[[entry]]
+id = "demo.organisation.etge"
+kind = "organisation"
+variants = ["East Turkestan Government-in-Exile"]
+source = "test"
+
+[[entry]]
+id = "demo.concept.uyghur"
+kind = "concept"
+mode = "prefix"
+variants = ["Uyghur*"]
+source = "test"
+
+[[entry]]
+id = "demo.place.tibet"
+kind = "place"
+variants = ["Tibet", "西藏"]
+source = "test"
+"#;
+
+fn demo() -> Classifier {
+    Classifier::builder()
+        .without_builtin()
+        .lexicon_str("demo.toml", DEMO)
+        .build()
+        .expect("demo lexicon builds")
+}
+
+/// The matched texts of a report, in order.
+fn matched(r: &Report) -> Vec<&str> {
+    r.hits.iter().map(|h| h.text.as_str()).collect()
+}
+
+/// Every hit slices the original text back to its own text.
+fn assert_offsets(text: &str, r: &Report) {
+    for h in &r.hits {
+        assert_eq!(&text[h.start..h.end], h.text, "hit {h:?}");
+    }
+    for p in &r.prisoners {
+        for m in &p.mentions {
+            assert_eq!(&text[m.start..m.end], m.text);
+        }
+    }
+}
+
+fn check(text: &str, want: &[&str]) {
+    let r = demo().classify(text);
+    assert_offsets(text, &r);
+    assert_eq!(matched(&r), want, "text {text:?}");
+}
+
+#[test]
+fn case_folding_beyond_ascii() {
+    check("Riots in ÜRÜMQI and ürümqi", &["ÜRÜMQI", "ürümqi"]);
+}
+
+#[test]
+fn quotes_and_possessives() {
+    check("Taiwan’s and Taiwan's future", &["Taiwan", "Taiwan"]);
+}
+
+#[test]
+fn full_width_forms() {
+    check("ＴＡＩＷＡＮ", &["ＴＡＩＷＡＮ"]);
+}
+
+#[test]
+fn whitespace_and_line_breaks_inside_phrases() {
+    check(
+        "in Hong\n  Kong and Hong\tKong",
+        &["Hong\n  Kong", "Hong\tKong"],
+    );
+}
+
+#[test]
+fn dashes_equal_spaces() {
+    check(
+        "the East Turkestan Government in Exile and East Turkestan–Government–in–Exile",
+        &[
+            "East Turkestan Government in Exile",
+            "East Turkestan–Government–in–Exile",
+        ],
+    );
+}
+
+#[test]
+fn whole_words_only() {
+    check("Tibetans, Tibetology, Taiwanese", &[]);
+}
+
+#[test]
+fn prefix_mode() {
+    check("Uyghurs and Uyghur-language", &["Uyghurs", "Uyghur"]);
+}
+
+#[test]
+fn longer_candidate_failing_boundary_keeps_shorter() {
+    check("the Taiwan Straits", &["Taiwan"]);
+    check("the Taiwan Strait", &["Taiwan Strait"]);
+}
+
+#[test]
+fn leftmost_longest() {
+    check(
+        "East Turkestan Government-in-Exile",
+        &["East Turkestan Government-in-Exile"],
+    );
+}
+
+#[test]
+fn curly_apostrophe_prc_is_not_roc() {
+    check("the People’s Republic of China", &[]);
+    check("the People's Republic of China", &[]);
+    check(
+        "the Republic of China (Taiwan)",
+        &["Republic of China", "Taiwan"],
+    );
+}
+
+#[test]
+fn chinese_script_without_spaces() {
+    check("关于西藏和香港的声明", &["西藏", "香港"]);
+}
+
+#[test]
+fn empty_and_no_hits() {
+    let clf = demo();
+    for t in ["", "   \n", "Nothing relevant here."] {
+        let r = clf.classify(t);
+        assert!(r.hits.is_empty());
+        assert!(r.topics.values().all(|s| !s.present && s.score == 0.0));
+    }
+    assert_eq!(clf.classify("").sentences, 0);
+}
+
+#[test]
+fn every_default_topic_is_reported() {
+    let clf = Classifier::new().unwrap();
+    let r = clf.classify("nothing");
+    for t in rightslens::DEFAULT_TOPICS {
+        assert!(r.topics.contains_key(t), "{t}");
+    }
+}
+
+fn samples() -> Vec<(String, String)> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data");
+    let mut v: Vec<(String, String)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .map(|p| {
+            let id = p.file_stem().unwrap().to_string_lossy().to_string();
+            (id, std::fs::read_to_string(&p).unwrap())
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn batch_equals_single() {
+    let clf = Classifier::new().unwrap();
+    let docs: Vec<rightslens::Document> = samples()
+        .into_iter()
+        .map(|(id, t)| rightslens::Document::new(id, t))
+        .collect();
+    let batch = clf.classify_documents(&docs);
+    for (d, b) in docs.iter().zip(&batch) {
+        assert_eq!(&clf.classify_with_id(&d.id, &d.text), b);
+        assert_offsets(&d.text, b);
+    }
+}
+
+/// The shipped samples say in their titles which topics they raise; these are the
+/// expectations a reader of each sample would have.
+#[test]
+fn default_lexicons_on_samples() {
+    let clf = Classifier::new().unwrap();
+    let expect: &[(&str, &[&str], &[&str])] = &[
+        (
+            "readout_tibet",
+            &["tibet", "political_prisoners"],
+            &["Gedhun Choekyi Nyima"],
+        ),
+        (
+            "ngo_letter_prisoners",
+            &["political_prisoners", "xinjiang", "hong_kong"],
+            &[
+                "Ilham Tohti",
+                "Ding Jiaxi",
+                "Xu Zhiyong",
+                "Zhang Zhan",
+                "Jimmy Lai",
+            ],
+        ),
+        ("xinjiang_forced_labor", &["xinjiang"], &[]),
+        ("hong_kong_nsl", &["hong_kong"], &[]),
+        ("taiwan_strait", &["taiwan"], &[]),
+        ("market_report", &[], &[]),
+        ("travel_note", &[], &[]),
+        ("trade_readout", &[], &[]),
+        ("mfa_answer", &["hong_kong"], &[]),
+        (
+            "zh_statement",
+            &["tibet", "xinjiang", "hong_kong", "political_prisoners"],
+            &["Ilham Tohti"],
+        ),
+    ];
+    let samples = samples();
+    assert_eq!(samples.len(), expect.len());
+    for (id, topics, people) in expect {
+        let text = &samples.iter().find(|(i, _)| i == id).unwrap().1;
+        let r = clf.classify(text);
+        let present: Vec<&str> = r.present_topics().map(|(t, _)| t).collect();
+        let mut want: Vec<&str> = topics.to_vec();
+        want.sort();
+        assert_eq!(present, want, "{id}: {:#?}", r.topics);
+        for p in *people {
+            assert!(
+                r.prisoners.iter().any(|x| x.name == *p),
+                "{id}: {p} not found in {:?}",
+                r.prisoners
+            );
+        }
+    }
+}
