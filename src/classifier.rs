@@ -329,6 +329,7 @@ struct CompiledEntry {
     /// index into `topics`; None for context cues and roles other than Topic
     topic: Option<usize>,
     topic_name: Arc<str>,
+    place: bool,
     role: Role,
     weight: f64,
     requires: Option<Requirement>,
@@ -390,6 +391,7 @@ fn compile(b: &ClassifierBuilder, lexicons: &[Lexicon]) -> Result<Classifier> {
                     None
                 },
                 topic_name: topic_name.clone(),
+                place: e.kind == EntryKind::Place,
                 role: e.role,
                 weight: e.weight,
                 requires: e.requires,
@@ -738,6 +740,10 @@ impl Inner {
         // 2. sentence flags from cues
         let mut flags = vec![0u8; n_sent.max(1)];
         let mut rights_cues = 0.0;
+        let mut political = 0.0;
+        let mut benign_cues = 0.0;
+        let mut china = false;
+        let mut topics_hit = 0u64;
         let mut framing = FramingCounts::default();
         for f in found.iter_mut() {
             f.sentence = sentence_of(f.start);
@@ -747,10 +753,26 @@ impl Inner {
                     flags[f.sentence] |= 1;
                     rights_cues += e.weight;
                 }
-                Role::Benign => flags[f.sentence] |= 2,
-                _ => {}
+                Role::Benign => {
+                    flags[f.sentence] |= 2;
+                    benign_cues += e.weight;
+                }
+                Role::Political => political += e.weight,
+                Role::China => {
+                    political += e.weight;
+                    china = true;
+                }
+                Role::Topic => {
+                    if let Some(t) = e.topic {
+                        topics_hit |= 1 << (t % 64);
+                    }
+                }
+                Role::Block => {}
             }
         }
+        let register = rights_cues + political;
+        let apolitical = register < self.model.political_min
+            || benign_cues > self.model.benign_dominance * register;
         // 3. topic evidence
         let nt = self.topics.len();
         let mut acc: Vec<Acc> = (0..nt).map(|_| Acc::default()).collect();
@@ -762,8 +784,15 @@ impl Inner {
             let e = &self.entries[f.entry as usize];
             let fl = flags[f.sentence];
             let (rights, benign) = (fl & 1 != 0, fl & 2 != 0);
-            if e.requires == Some(Requirement::Rights) && !rights {
-                continue;
+            match e.requires {
+                Some(Requirement::Rights) if !rights => continue,
+                Some(Requirement::China) => {
+                    let own = e.topic.map_or(0, |t| 1u64 << (t % 64));
+                    if !china && topics_hit & !own == 0 {
+                        continue;
+                    }
+                }
+                _ => {}
             }
             match e.framing {
                 Some(Framing::Prc) => framing.prc += 1,
@@ -773,9 +802,14 @@ impl Inner {
             let mut evidence = 0.0;
             if let Some(t) = e.topic {
                 evidence = e.weight * context_factor(m, rights, benign);
-                acc[t].add(f, e.weight, evidence, rights, benign);
+                // A place name in an apolitical document: capped per topic below.
+                let damped = e.place && apolitical && !rights;
+                if damped && !benign {
+                    evidence = e.weight * m.apolitical_factor;
+                }
+                acc[t].add(f, e.weight, evidence, rights, benign, damped);
                 if let Some(r) = e.region_topic {
-                    acc[r].add(f, e.weight, evidence, rights, benign);
+                    acc[r].add(f, e.weight, evidence, rights, benign, false);
                 }
             }
             if let Some((name, region)) = &e.prisoner {
@@ -817,8 +851,9 @@ impl Inner {
             } else {
                 a.sentences.len() as f64 / n_sent as f64
             };
-            let score = coverage(m, a.evidence, share);
-            let (present, primary) = decide(&self.thresholds[t], a.evidence, score);
+            let evidence = a.evidence + a.damped.min(m.apolitical_cap);
+            let score = coverage(m, evidence, share);
+            let (present, primary) = decide(&self.thresholds[t], evidence, score);
             let n = a.hits as f64;
             topics.insert(
                 self.topics[t].clone(),
@@ -828,7 +863,7 @@ impl Inner {
                     primary,
                     hits: a.hits,
                     weighted: a.weighted,
-                    evidence: a.evidence,
+                    evidence,
                     entries: a.entries.len(),
                     sentence_share: share,
                     per_1000_words: if words == 0 {
@@ -884,13 +919,27 @@ struct Acc {
     first_sentence: Option<usize>,
     in_rights: usize,
     in_benign: usize,
+    damped: f64,
 }
 
 impl Acc {
-    fn add(&mut self, f: &Found, weight: f64, evidence: f64, rights: bool, benign: bool) {
+    #[allow(clippy::too_many_arguments)]
+    fn add(
+        &mut self,
+        f: &Found,
+        weight: f64,
+        evidence: f64,
+        rights: bool,
+        benign: bool,
+        damped: bool,
+    ) {
         self.hits += 1;
         self.weighted += weight;
-        self.evidence += evidence;
+        if damped {
+            self.damped += evidence;
+        } else {
+            self.evidence += evidence;
+        }
         if !self.entries.contains(&f.entry) {
             self.entries.push(f.entry);
         }

@@ -9,7 +9,17 @@
 //!    `requires = "rights"` count only in a sentence with a rights cue. A named political
 //!    prisoner whose region is a topic (`tibet`, `xinjiang`, `hong_kong`) also adds his or her
 //!    evidence to that topic.
-//! 2. **Evidence** `E` = sum over the topic's hits.
+//! 2. **Register.** A document is *apolitical* when its rights, political and China cues
+//!    (see `lexicons/context.toml`) weigh less than [`ScoreModel::political_min`] (default 2), or
+//!    when its non-political cues outweigh them [`ScoreModel::benign_dominance`] times
+//!    (default 3). In an apolitical document, place-name hits (`kind = "place"`) outside a
+//!    rights sentence weigh [`ScoreModel::apolitical_factor`] (0.25) and together add at most
+//!    [`ScoreModel::apolitical_cap`] (0.5) per topic, below the presence threshold: a story
+//!    about dolphins in Hong Kong waters does not raise the Hong Kong question, however often it
+//!    names the city. Other entries (laws, policies, people, events) are political by nature
+//!    and are never capped.
+//!
+//!    **Evidence** `E` = sum over the topic's hits (with the cap applied).
 //! 3. **Strength** `s = 1 - exp(-E / strength_scale)` (default scale 3): one plain mention
 //!    gives 0.28, three give 0.63, ten give 0.96.
 //! 4. **Prominence** `p = min(1, sentence_share / prominence_share)`: the share of sentences
@@ -19,7 +29,7 @@
 //!
 //! Decisions: `present` when `E >= thresholds.present` (default 0.9: one plain mention of a
 //! core term such as `Tibet`, not one weak mention such as a city name); `primary` when present
-//! and `score >= thresholds.primary` (default 0.5). A lexicon can override its topic's
+//! and `score >= thresholds.primary` (default 0.65). A lexicon can override its topic's
 //! thresholds in its `[thresholds]` table, and the builder can override them per topic.
 //!
 //! The document is marked `human_rights` when its rights cues weigh at least
@@ -41,7 +51,7 @@ use serde::{Deserialize, Serialize};
 /// Default decision thresholds (see the module docs).
 pub const DEFAULT_THRESHOLDS: Thresholds = Thresholds {
     present: 0.9,
-    primary: 0.5,
+    primary: 0.65,
 };
 
 /// Parameters of the scoring model. All fields are public so studies can vary them.
@@ -68,6 +78,19 @@ pub struct ScoreModel {
     pub prominence_weight: f64,
     /// Minimum total weight of rights cues for `human_rights`.
     pub human_rights_min: f64,
+    /// Minimum total weight of rights, political and China cues for a document to be in a
+    /// political register; below it, place-name hits in neutral sentences get
+    /// `apolitical_factor`.
+    pub political_min: f64,
+    /// A document is also apolitical when its non-political cues outweigh its rights,
+    /// political and China cues by this factor (a burglary story that mentions China).
+    pub benign_dominance: f64,
+    /// Factor for place-name hits in neutral sentences of an apolitical document.
+    pub apolitical_factor: f64,
+    /// Most evidence that place-name hits of an apolitical document may add to one topic
+    /// (below the default presence threshold: repeating a city name in a story about
+    /// dolphins does not raise the Hong Kong question).
+    pub apolitical_cap: f64,
 }
 
 impl Default for ScoreModel {
@@ -79,6 +102,10 @@ impl Default for ScoreModel {
             prominence_share: 0.25,
             prominence_weight: 0.5,
             human_rights_min: 2.0,
+            political_min: 2.0,
+            benign_dominance: 3.0,
+            apolitical_factor: 0.25,
+            apolitical_cap: 0.5,
         }
     }
 }

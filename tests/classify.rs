@@ -247,7 +247,7 @@ fn default_lexicons_on_samples() {
             ],
         ),
         ("xinjiang_forced_labor", &["xinjiang"], &[]),
-        ("hong_kong_nsl", &["hong_kong"], &[]),
+        ("hong_kong_nsl", &["hong_kong", "political_prisoners"], &[]),
         ("taiwan_strait", &["taiwan"], &[]),
         ("market_report", &[], &[]),
         ("travel_note", &[], &[]),

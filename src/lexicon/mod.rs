@@ -111,6 +111,13 @@ pub enum Role {
     Rights,
     /// A non-political sense (markets, sport, travel): lowers topic hits in its sentence.
     Benign,
+    /// A political-register cue (government, president, sovereignty, military...): a
+    /// document without such cues or rights cues is apolitical, and bare place names in it
+    /// weigh little.
+    Political,
+    /// A reference to China or its government (`China`, `Beijing`, `CCP`, `中国`); also a
+    /// political cue. Entries with `requires = "china"` need one in the document.
+    China,
     /// Only shields its words from shorter matches; never reported.
     Block,
 }
@@ -128,6 +135,8 @@ pub enum Role {
 pub enum Requirement {
     /// The hit's sentence must also hold a human-rights cue.
     Rights,
+    /// The document must refer to China: a `china` cue, or a hit of another topic.
+    China,
 }
 
 /// The voice a term marks.
