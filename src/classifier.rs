@@ -336,6 +336,8 @@ struct CompiledEntry {
     framing: Option<Framing>,
     prisoner: Option<(String, Option<String>)>,
     region_topic: Option<usize>,
+    /// Whether the entry has short forms (its full mentions must be remembered).
+    has_short: bool,
 }
 
 #[derive(Debug)]
@@ -407,6 +409,7 @@ fn compile(b: &ClassifierBuilder, lexicons: &[Lexicon]) -> Result<Classifier> {
                     .as_deref()
                     .and_then(topic_ix)
                     .filter(|&r| Some(r) != topic_ix(&l.topic)),
+                has_short: !e.short_forms.is_empty(),
             });
             let full = targets.len() as u32;
             targets.push((ei, false));
@@ -713,7 +716,7 @@ impl Inner {
                 if self.entries[entry as usize].role == Role::Block {
                     continue;
                 }
-                if self.entries[entry as usize].prisoner.is_some() {
+                if self.entries[entry as usize].has_short {
                     last_full.insert(entry, m.start);
                 }
                 found.push(Found {

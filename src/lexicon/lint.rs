@@ -80,7 +80,8 @@ fn valid_id(id: &str) -> bool {
 /// Checks: ids present, well-formed and unique across all lexicons; `kind`, `source` and
 /// `variants` present and non-empty; weights in (0, 5]; prefix variants end in `*`; regexes
 /// compile; persons have a canonical `name`, a full-name variant and a known `region`; no form
-/// shorter than 3 characters unless case-sensitive, context-restricted or in a CJK script; no
+/// shorter than 3 characters (2 for short forms) unless case-sensitive, context-restricted or
+/// in a CJK script; no
 /// surface form claimed by two topics unless both entries say `shared = true`.
 ///
 /// # Examples
@@ -234,7 +235,11 @@ pub fn lint(lexicons: &[Lexicon]) -> Vec<LintIssue> {
                 }
                 match mode {
                     MatchMode::Regex => {
-                        if let Err(err) = regex::Regex::new(v) {
+                        // too big for the default limits: the builder's `regex_size_limit` decides
+                        let err = regex::Regex::new(v)
+                            .err()
+                            .filter(|e| !matches!(e, regex::Error::CompiledTooBig(_)));
+                        if let Some(err) = err {
                             let first = err.to_string().lines().last().unwrap_or("").to_string();
                             push(
                                 Severity::Error,
@@ -276,7 +281,9 @@ pub fn lint(lexicons: &[Lexicon]) -> Vec<LintIssue> {
                     continue;
                 }
                 let chars = body.chars().filter(|c| !c.is_whitespace()).count();
-                if !cjk && chars < 3 && !e.case_sensitive && e.requires.is_none() {
+                // Short forms only count after a full mention, so two letters suffice there.
+                let min = if short { 2 } else { 3 };
+                if !cjk && chars < min && !e.case_sensitive && e.requires.is_none() {
                     push(
                         Severity::Error,
                         line,
