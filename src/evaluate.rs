@@ -257,7 +257,8 @@ fn ratio(a: usize, b: usize) -> f64 {
 ///
 /// ```
 /// let t = rightslens::evaluate::TopicEval::default();
-/// assert_eq!(t.present.f1(), 0.0);
+/// // nothing to find and nothing claimed: perfect by convention
+/// assert_eq!(t.present.f1(), 1.0);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
 #[non_exhaustive]

@@ -86,6 +86,7 @@
 #![doc(test(attr(deny(warnings))))]
 
 mod classifier;
+pub mod corpus;
 mod error;
 pub mod evaluate;
 mod lexicon;
@@ -98,6 +99,7 @@ pub mod segment;
 pub use classifier::{
     Classifier, ClassifierBuilder, Document, DEFAULT_MAX_PATTERNS, DEFAULT_REGEX_SIZE_LIMIT,
 };
+pub use corpus::{CorpusOptions, Input, Outcome, Record, Summary};
 pub use error::{Error, ErrorKind, Result};
 pub use lexicon::{
     lint, Entry, EntryKind, Framing, Lexicon, LintIssue, MatchMode, Requirement, Role, Severity,

@@ -9,17 +9,17 @@
 //! wins and a longer candidate that fails never hides a shorter valid one. Word boundaries are
 //! inherent: a variant can only start at a word start and end at a word end.
 //!
-//! Variants written in CJK scripts are compiled into one Aho-Corasick automaton that runs
-//! only on documents that contain CJK characters; `regex`-mode variants run as regexes with
-//! word-boundary checks at the match edges. Matches of the three kinds are merged
-//! leftmost-longest, so they never overlap.
+//! Variants written in CJK scripts (no spaces between words) are indexed by their first
+//! character and checked in place at every CJK character and word start, longest first; this
+//! replaced an Aho-Corasick automaton that cost more to build than all other tables together.
+//! `regex`-mode variants run as one alternation with word-boundary checks at the match edges.
+//! Matches are merged leftmost-longest, so they never overlap.
 
 use crate::lexicon::MatchMode;
 use crate::normalize::{
     fold_phrase, fold_word, is_cjk, is_phrase_separator, is_word_char, next_char, possessive_stem,
     word_end,
 };
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::{Regex, RegexBuilder};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -93,6 +93,9 @@ struct Pattern {
     targets: Vec<u32>,
 }
 
+/// Identity of a word pattern: folded words, prefix flag, exact words when case-sensitive.
+type PatternKey = (Vec<Box<str>>, bool, Option<Vec<Box<str>>>);
+
 /// A match before it is mapped to entries: byte span in the original and the target ids.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct RawMatch {
@@ -117,13 +120,34 @@ pub(crate) struct Matcher {
     /// folded prefix (single-word prefix patterns) -> pattern ids
     prefixes: WordMap<Vec<u32>>,
     prefix_lens: Vec<usize>,
-    /// bit per (b0, b1) lowercase byte pair that can start a first word or prefix
+    /// bit per (b0, b1) lowercase byte pair that can start a single-word prefix pattern
     pair: Box<[u64; 1024]>,
+    /// Bloom-style filter over (first byte, second byte, last byte, length) of every folded
+    /// first word: most words of a text fail it and are never folded or hashed.
+    bloom: Box<[u64; 1024]>,
     /// CJK variants: automaton + pattern id per automaton pattern
-    cjk: Option<(AhoCorasick, Vec<u32>)>,
+    /// Variants with CJK characters, by their first character (ASCII-lowercased): pattern
+    /// ids, longest form first. Checked in place at CJK characters and word starts.
+    cjk: HashMap<char, Vec<u32>, BuildHasherDefault<WordHasher>>,
+    /// All regex variants as one alternation (one pass over the text, DFA-friendly), and each
+    /// variant anchored, to tell which one matched where the alternation did.
+    regex_all: Option<Regex>,
     regexes: Vec<(Regex, u32)>,
     /// target lists of CJK/regex patterns live in `patterns` too (tokens empty)
     n_forms: usize,
+}
+
+/// Bit index of a folded word in the Bloom filter.
+#[inline]
+fn bloom_index(word: &[u8]) -> usize {
+    let n = word.len();
+    let (b0, b1, bl) = (word[0], word.get(1).copied().unwrap_or(0), word[n - 1]);
+    let h = (b0 as u32)
+        .wrapping_mul(0x9E37_79B1)
+        .wrapping_add((b1 as u32).wrapping_mul(0x85EB_CA77))
+        .wrapping_add((bl as u32).wrapping_mul(0xC2B2_AE3D))
+        .wrapping_add((n as u32).wrapping_mul(0x27D4_EB2F));
+    (h >> 16) as usize
 }
 
 fn pair_index(b0: u8, b1: u8) -> usize {
@@ -145,24 +169,27 @@ impl Matcher {
             prefixes: WordMap::default(),
             prefix_lens: Vec::new(),
             pair: Box::new([0u64; 1024]),
-            cjk: None,
+            bloom: Box::new([0u64; 1024]),
+            cjk: HashMap::default(),
+            regex_all: None,
             regexes: Vec::new(),
             n_forms: variants.len(),
         };
         // dedup key -> pattern id
-        let mut seen: HashMap<(Vec<Box<str>>, bool, Option<Vec<Box<str>>>), u32> = HashMap::new();
-        let mut cjk_forms: Vec<String> = Vec::new();
-        let mut cjk_ids: Vec<u32> = Vec::new();
+        let mut seen: HashMap<PatternKey, u32> = HashMap::new();
         let mut cjk_seen: HashMap<String, u32> = HashMap::new();
+        let mut regex_sources: Vec<String> = Vec::new();
         for v in variants {
             match v.mode {
                 MatchMode::Regex => {
-                    let re = RegexBuilder::new(v.form)
-                        .case_insensitive(!v.case_sensitive)
+                    let src = ascii_boundaries(v.form);
+                    let flag = if v.case_sensitive { "-i" } else { "i" };
+                    let re = RegexBuilder::new(&format!("^(?{flag}:{src})"))
                         .size_limit(limits.regex_size)
                         .dfa_size_limit(limits.regex_size)
                         .build()
                         .map_err(|e| format!("bad regex {:?}: {e}", v.form))?;
+                    regex_sources.push(format!("(?{flag}:{src})"));
                     let id = m.patterns.len() as u32;
                     m.patterns.push(Pattern {
                         tokens: Vec::new(),
@@ -188,18 +215,21 @@ impl Matcher {
                             return Err(format!("variant {:?} has no letters", v.form));
                         }
                         if let Some(&id) = cjk_seen.get(&key) {
-                            m.patterns[id as usize].targets.push(v.target);
+                            let p = &mut m.patterns[id as usize];
+                            if !p.targets.contains(&v.target) {
+                                p.targets.push(v.target);
+                            }
                         } else {
                             let id = m.patterns.len() as u32;
+                            let first = key.chars().next().map_or(' ', |c| c.to_ascii_lowercase());
                             m.patterns.push(Pattern {
-                                tokens: Vec::new(),
+                                tokens: vec![key.clone().into_boxed_str()],
                                 case: None,
                                 prefix_last: false,
                                 targets: vec![v.target],
                             });
-                            cjk_seen.insert(key.clone(), id);
-                            cjk_forms.push(key);
-                            cjk_ids.push(id);
+                            cjk_seen.insert(key, id);
+                            m.cjk.entry(first).or_default().push(id);
                         }
                         continue;
                     }
@@ -234,8 +264,13 @@ impl Matcher {
                         targets: vec![v.target],
                     });
                     let b = first.as_bytes();
-                    let (b0, b1) = (b[0], b.get(1).copied().unwrap_or(0));
-                    m.pair[pair_index(b0, b1) / 64] |= 1 << (pair_index(b0, b1) % 64);
+                    if single_prefix {
+                        let pi = pair_index(b[0], b.get(1).copied().unwrap_or(0));
+                        m.pair[pi / 64] |= 1 << (pi % 64);
+                    } else {
+                        let bi = bloom_index(b);
+                        m.bloom[bi / 64] |= 1 << (bi % 64);
+                    }
                     if single_prefix {
                         if !m.prefix_lens.contains(&first.len()) {
                             m.prefix_lens.push(first.len());
@@ -260,13 +295,18 @@ impl Matcher {
             });
         }
         m.prefix_lens.sort_unstable_by(|a, b| b.cmp(a));
-        if !cjk_forms.is_empty() {
-            let ac = AhoCorasickBuilder::new()
-                .match_kind(MatchKind::LeftmostLongest)
-                .ascii_case_insensitive(true)
-                .build(&cjk_forms)
-                .map_err(|e| format!("cannot compile CJK variants: {e}"))?;
-            m.cjk = Some((ac, cjk_ids));
+        if !regex_sources.is_empty() {
+            let n = regex_sources.len();
+            let all = RegexBuilder::new(&regex_sources.join("|"))
+                .size_limit(limits.regex_size.saturating_mul(n))
+                .dfa_size_limit(limits.regex_size.saturating_mul(n))
+                .build()
+                .map_err(|e| format!("cannot combine the regex variants: {e}"))?;
+            m.regex_all = Some(all);
+        }
+        let pats = &m.patterns;
+        for ids in m.cjk.values_mut() {
+            ids.sort_by_key(|&id| std::cmp::Reverse(pats[id as usize].tokens[0].len()));
         }
         Ok(m)
     }
@@ -289,9 +329,11 @@ impl Matcher {
         for (k, v) in self.first.iter().chain(self.prefixes.iter()) {
             n += k.len() + 16 + 24 + v.len() * 4 + 8;
         }
-        if let Some((ac, ids)) = &self.cjk {
-            n += ac.memory_usage() + ids.len() * 4;
-        }
+        n += self
+            .cjk
+            .values()
+            .map(|v| 8 + 24 + v.len() * 4)
+            .sum::<usize>();
         n
     }
 
@@ -307,7 +349,7 @@ impl Matcher {
         let mut stats = ScanStats::default();
         let mut key = String::new();
         let mut scratch = String::new();
-        let mut has_cjk = false;
+        let cjk = !self.cjk.is_empty();
         let mut i = 0;
         let mut skip_until = 0;
         while i < bytes.len() {
@@ -321,9 +363,14 @@ impl Matcher {
                 let Some(c) = next_char(text, i) else { break };
                 if !is_word_char(c) {
                     if is_cjk(c) {
-                        has_cjk = true;
                         if c.is_alphanumeric() {
                             stats.words += 1;
+                        }
+                        if cjk && i >= skip_until {
+                            if let Some(m) = self.cjk_at(text, i, c) {
+                                skip_until = m.end;
+                                out.push(m);
+                            }
                         }
                     }
                     i += c.len_utf8();
@@ -333,16 +380,34 @@ impl Matcher {
             // a word starts at i
             let (end, ascii, apos) = word_end(text, i);
             stats.words += 1;
+            if cjk && i >= skip_until {
+                // a CJK variant may start with Latin letters or digits (`709大抓捕`)
+                let c = char::from(bytes[i].to_ascii_lowercase());
+                if let Some(m) = self.cjk_at(text, i, c) {
+                    skip_until = m.end;
+                    out.push(m);
+                }
+            }
             if i >= skip_until {
-                let maybe = if ascii {
-                    let b0 = bytes[i].to_ascii_lowercase();
-                    let b1 = if end > i + 1 {
-                        bytes[i + 1].to_ascii_lowercase()
-                    } else {
-                        0
-                    };
-                    let pi = pair_index(b0, b1);
-                    self.pair[pi / 64] & (1 << (pi % 64)) != 0
+                // Possessives and non-ASCII words always go through folding; plain ASCII words
+                // must pass the Bloom filter (exact first words) or the pair table (prefixes).
+                let maybe = if ascii && apos.is_none() {
+                    let w = &bytes[i..end];
+                    let lw = [
+                        w[0].to_ascii_lowercase(),
+                        w.get(1).map_or(0, u8::to_ascii_lowercase),
+                        w[w.len() - 1].to_ascii_lowercase(),
+                    ];
+                    let n = w.len();
+                    let h = (lw[0] as u32)
+                        .wrapping_mul(0x9E37_79B1)
+                        .wrapping_add((lw[1] as u32).wrapping_mul(0x85EB_CA77))
+                        .wrapping_add((lw[2] as u32).wrapping_mul(0xC2B2_AE3D))
+                        .wrapping_add((n as u32).wrapping_mul(0x27D4_EB2F));
+                    let bi = (h >> 16) as usize;
+                    let pi = pair_index(lw[0], lw[1]);
+                    self.bloom[bi / 64] & (1 << (bi % 64)) != 0
+                        || self.pair[pi / 64] & (1 << (pi % 64)) != 0
                 } else {
                     true
                 };
@@ -356,31 +421,22 @@ impl Matcher {
             }
             i = end;
         }
-        if has_cjk {
-            if let Some((ac, ids)) = &self.cjk {
-                let before = out.len();
-                for mat in ac.find_iter(text) {
-                    out.push(RawMatch {
-                        start: mat.start(),
-                        end: mat.end(),
-                        pattern: ids[mat.pattern().as_usize()],
-                    });
-                }
-                if out.len() > before {
-                    merge_overlaps(out);
-                }
-            }
-        }
-        if !self.regexes.is_empty() {
+        if let Some(all) = &self.regex_all {
             let before = out.len();
-            for (re, id) in &self.regexes {
-                for mat in re.find_iter(text) {
-                    if mat.start() < mat.end() && on_word_edges(text, mat.start(), mat.end()) {
+            for mat in all.find_iter(text) {
+                let start = mat.start();
+                for (re, id) in &self.regexes {
+                    let Some(m2) = re.find(&text[start..]) else {
+                        continue;
+                    };
+                    let end = start + m2.end();
+                    if start < end && on_word_edges(text, start, end) {
                         out.push(RawMatch {
-                            start: mat.start(),
-                            end: mat.end(),
+                            start,
+                            end,
                             pattern: *id,
                         });
+                        break;
                     }
                 }
             }
@@ -389,6 +445,28 @@ impl Matcher {
             }
         }
         stats
+    }
+
+    /// The longest CJK variant that starts at byte `i`, whose first character is `c`.
+    fn cjk_at(&self, text: &str, i: usize, c: char) -> Option<RawMatch> {
+        let key = if c.is_ascii() {
+            c.to_ascii_lowercase()
+        } else {
+            c
+        };
+        let ids = self.cjk.get(&key)?;
+        let rest = &text.as_bytes()[i..];
+        for &id in ids {
+            let form = self.patterns[id as usize].tokens[0].as_bytes();
+            if rest.len() >= form.len() && rest[..form.len()].eq_ignore_ascii_case(form) {
+                return Some(RawMatch {
+                    start: i,
+                    end: i + form.len(),
+                    pattern: id,
+                });
+            }
+        }
+        None
     }
 
     /// Tries every candidate that starts with the word `text[start..end]` (folded `key`).
@@ -564,6 +642,41 @@ fn original_words(form: &str) -> Vec<Box<str>> {
 fn fold_phrase_cjk(form: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     form.nfkc().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Rewrites `\b` and `\B` (outside character classes) as ASCII word boundaries, which the
+/// regex crate's fast DFA engines support; match edges are checked again with Unicode word
+/// characters afterwards.
+fn ascii_boundaries(src: &str) -> String {
+    let mut out = String::with_capacity(src.len() + 16);
+    let mut chars = src.chars();
+    let mut class = 0usize;
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some(b @ ('b' | 'B')) if class == 0 => {
+                    out.push_str("(?-u:\\");
+                    out.push(b);
+                    out.push(')');
+                }
+                Some(n) => {
+                    out.push('\\');
+                    out.push(n);
+                }
+                None => out.push('\\'),
+            },
+            '[' => {
+                class += 1;
+                out.push(c);
+            }
+            ']' if class > 0 => {
+                class -= 1;
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// Whether a regex match starts and ends on word edges.

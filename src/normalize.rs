@@ -231,7 +231,10 @@ pub fn fold_phrase(phrase: &str) -> Vec<String> {
         if is_word_char(c) {
             let (end, ascii, _) = word_end(phrase, i);
             fold_word(&phrase[i..end], ascii, &mut buf);
-            out.push(buf.clone());
+            // a "word" of invisible joiners only (a ZWJ between emoji) folds to nothing
+            if !buf.is_empty() {
+                out.push(buf.clone());
+            }
             i = end;
         } else {
             i += c.len_utf8();

@@ -118,7 +118,8 @@ pub struct TopicScore {
 /// ```
 /// let text = "Protests in Hong\nKong continued.";
 /// let clf = rightslens::Classifier::new().unwrap();
-/// let hit = &clf.classify(text).hits[0];
+/// let report = clf.classify(text);
+/// let hit = report.hits.iter().find(|h| h.role == rightslens::Role::Topic).unwrap();
 /// assert_eq!(&text[hit.start..hit.end], hit.text);
 /// assert_eq!(hit.topic, "hong_kong");
 /// ```

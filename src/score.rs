@@ -9,7 +9,8 @@
 //!    `requires = "rights"` count only in a sentence with a rights cue. A named political
 //!    prisoner whose region is a topic (`tibet`, `xinjiang`, `hong_kong`) also adds his or her
 //!    evidence to that topic.
-//! 2. **Register.** A document is *apolitical* when its rights, political and China cues
+//! 2. **Register.** A document of at least [`ScoreModel::apolitical_min_words`] words (150), or
+//!    one with any non-political cue, is *apolitical* when its rights, political and China cues
 //!    (see `lexicons/context.toml`) weigh less than [`ScoreModel::political_min`] (default 2), or
 //!    when its non-political cues outweigh them [`ScoreModel::benign_dominance`] times
 //!    (default 3). In an apolitical document, place-name hits (`kind = "place"`) outside a
@@ -64,7 +65,6 @@ pub const DEFAULT_THRESHOLDS: Thresholds = Thresholds {
 /// assert!(!clf.classify("Hong Kong stocks fell on the stock exchange.").topics["hong_kong"].present);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
 pub struct ScoreModel {
     /// Factor for topic hits in a sentence with a human-rights cue.
     pub rights_factor: f64,
@@ -85,6 +85,9 @@ pub struct ScoreModel {
     /// A document is also apolitical when its non-political cues outweigh its rights,
     /// political and China cues by this factor (a burglary story that mentions China).
     pub benign_dominance: f64,
+    /// Documents shorter than this many words, and without non-political cues, are never
+    /// judged apolitical (a one-line readout item has no room for register cues).
+    pub apolitical_min_words: usize,
     /// Factor for place-name hits in neutral sentences of an apolitical document.
     pub apolitical_factor: f64,
     /// Most evidence that place-name hits of an apolitical document may add to one topic
@@ -104,9 +107,54 @@ impl Default for ScoreModel {
             human_rights_min: 2.0,
             political_min: 2.0,
             benign_dominance: 3.0,
+            apolitical_min_words: 150,
             apolitical_factor: 0.25,
             apolitical_cap: 0.5,
         }
+    }
+}
+
+impl ScoreModel {
+    /// Checks that every parameter is finite and in range (factors and scales >= 0,
+    /// `prominence_weight` in [0, 1]).
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Invalid`](crate::ErrorKind::Invalid) naming the first bad parameter.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bad = rightslens::ScoreModel { strength_scale: f64::INFINITY, ..Default::default() };
+    /// assert!(bad.validate().is_err());
+    /// assert!(rightslens::ScoreModel::default().validate().is_ok());
+    /// ```
+    pub fn validate(&self) -> crate::Result<()> {
+        let params = [
+            ("rights_factor", self.rights_factor),
+            ("benign_factor", self.benign_factor),
+            ("strength_scale", self.strength_scale),
+            ("prominence_share", self.prominence_share),
+            ("prominence_weight", self.prominence_weight),
+            ("human_rights_min", self.human_rights_min),
+            ("political_min", self.political_min),
+            ("benign_dominance", self.benign_dominance),
+            ("apolitical_factor", self.apolitical_factor),
+            ("apolitical_cap", self.apolitical_cap),
+        ];
+        for (name, v) in params {
+            if !v.is_finite() || v < 0.0 {
+                return Err(crate::Error::invalid(format!(
+                    "score model parameter {name} = {v} must be a finite number >= 0"
+                )));
+            }
+        }
+        if self.prominence_weight > 1.0 {
+            return Err(crate::Error::invalid(
+                "score model parameter prominence_weight must be in [0, 1]",
+            ));
+        }
+        Ok(())
     }
 }
 

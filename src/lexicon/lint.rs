@@ -68,6 +68,9 @@ impl fmt::Display for LintIssue {
     }
 }
 
+/// A surface form as the matcher sees it: folded words, match mode, case sensitivity.
+type FormKey = (Vec<String>, MatchMode, bool);
+
 fn valid_id(id: &str) -> bool {
     !id.is_empty()
         && id.bytes().all(|b| {
@@ -98,7 +101,7 @@ pub fn lint(lexicons: &[Lexicon]) -> Vec<LintIssue> {
     let mut out = Vec::new();
     let mut ids: HashMap<&str, (&str, usize)> = HashMap::new();
     // folded form -> (topic, entry id, shared, origin, line)
-    let mut forms: HashMap<(Vec<String>, MatchMode, bool), (&str, &str, bool)> = HashMap::new();
+    let mut forms: HashMap<FormKey, (&str, &str, bool)> = HashMap::new();
     let topics: Vec<&str> = lexicons.iter().map(|l| l.topic.as_str()).collect();
     for lex in lexicons {
         let mut push = |sev, line, entry: Option<&str>, msg: String, help: &str| {
@@ -327,6 +330,6 @@ pub fn lint(lexicons: &[Lexicon]) -> Vec<LintIssue> {
             }
         }
     }
-    out.sort_by(|a, b| b.severity.cmp(&a.severity));
+    out.sort_by_key(|i| std::cmp::Reverse(i.severity));
     out
 }

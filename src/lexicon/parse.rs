@@ -86,11 +86,15 @@ pub(crate) fn parse(origin: &str, text: &str) -> crate::Result<Lexicon> {
     } else {
         Role::Topic
     };
+    // line breaks found once: counting them per entry is quadratic in big files
+    let breaks: Vec<usize> = (0..text.len())
+        .filter(|&i| text.as_bytes()[i] == b'\n')
+        .collect();
     let entries = raw
         .entry
         .into_iter()
         .map(|sp| {
-            let line = line_of(text, sp.span().start);
+            let line = breaks.partition_point(|&b| b < sp.span().start) + 1;
             let r = sp.into_inner();
             Entry {
                 id: r.id,

@@ -1,0 +1,153 @@
+//! Throughput of `classify` against a bare Aho-Corasick scan of the same bytes.
+//!
+//! Run with `cargo bench --bench throughput`. Besides criterion's own report, the bench ends
+//! with a summary of medians from interleaved runs in the same process, as ratios:
+//!
+//! * classify (full report: matching, sentences, scores, hits) on one thread vs one
+//!   `aho-corasick` scan with `AhoCorasickKind::DFA` forced, leftmost-longest, ASCII
+//!   case-insensitive, over all literal forms of the same lexicons, counting matches only;
+//! * batch classification on 2 Rayon threads vs 1.
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use criterion::{black_box, criterion_group, Criterion, Throughput};
+use rightslens::{Classifier, Document, Lexicon, MatchMode};
+use std::time::Instant;
+
+#[path = "support/gen.rs"]
+mod gen;
+
+const CORPUS_BYTES: usize = 8 << 20;
+
+/// Every literal form of the built-in lexicons (regex entries excluded; prefix stars dropped).
+fn literal_forms() -> Vec<String> {
+    let mut forms = Vec::new();
+    for lex in Lexicon::builtin().expect("built-in lexicons parse") {
+        for e in &lex.entries {
+            if e.mode == MatchMode::Regex {
+                continue;
+            }
+            for v in e.variants.iter().chain(&e.short_forms) {
+                forms.push(v.trim_end_matches('*').to_string());
+            }
+        }
+    }
+    forms
+}
+
+fn baseline() -> AhoCorasick {
+    AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
+        .match_kind(MatchKind::LeftmostLongest)
+        .ascii_case_insensitive(true)
+        .build(literal_forms())
+        .expect("baseline automaton builds")
+}
+
+fn classify_serial(clf: &Classifier, docs: &[String]) -> usize {
+    docs.iter().map(|d| clf.classify(d).hits.len()).sum()
+}
+
+fn scan_serial(ac: &AhoCorasick, docs: &[String]) -> usize {
+    docs.iter().map(|d| ac.find_iter(d).count()).sum()
+}
+
+fn pool(n: usize) -> rayon::ThreadPool {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(n)
+        .build()
+        .expect("thread pool")
+}
+
+fn bench_scan(c: &mut Criterion) {
+    let clf = Classifier::new().expect("default classifier");
+    let ac = baseline();
+    let docs = gen::mixed_corpus(CORPUS_BYTES);
+    let bytes: usize = docs.iter().map(String::len).sum();
+    // Both must find something, or the comparison would be meaningless.
+    assert!(classify_serial(&clf, &docs) > 1000);
+    assert!(scan_serial(&ac, &docs) > 1000);
+
+    let mut g = c.benchmark_group("single_thread");
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.sample_size(10);
+    g.bench_function("classify", |b| {
+        b.iter(|| black_box(classify_serial(&clf, black_box(&docs))))
+    });
+    g.bench_function("aho_corasick_dfa_baseline", |b| {
+        b.iter(|| black_box(scan_serial(&ac, black_box(&docs))))
+    });
+    g.finish();
+
+    let batch: Vec<Document> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Document::new(i.to_string(), t.clone()))
+        .collect();
+    let mut g = c.benchmark_group("batch");
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.sample_size(10);
+    for threads in [1, 2] {
+        let p = pool(threads);
+        g.bench_function(format!("classify_documents_{threads}_threads"), |b| {
+            b.iter(|| p.install(|| black_box(clf.classify_documents(black_box(&batch)).len())))
+        });
+    }
+    g.finish();
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(|a, b| a.total_cmp(b));
+    v[v.len() / 2]
+}
+
+/// Interleaved runs in one process, so machine noise hits both sides alike; prints medians.
+fn ratio_summary() {
+    let clf = Classifier::new().expect("default classifier");
+    let ac = baseline();
+    let docs = gen::mixed_corpus(CORPUS_BYTES);
+    let mb = docs.iter().map(String::len).sum::<usize>() as f64 / 1e6;
+    let batch: Vec<Document> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Document::new(i.to_string(), t.clone()))
+        .collect();
+    let (p1, p2) = (pool(1), pool(2));
+    let (mut cl, mut ba, mut t1, mut t2) = (vec![], vec![], vec![], vec![]);
+    for _ in 0..11 {
+        let t = Instant::now();
+        black_box(classify_serial(&clf, &docs));
+        cl.push(mb / t.elapsed().as_secs_f64());
+        let t = Instant::now();
+        black_box(scan_serial(&ac, &docs));
+        ba.push(mb / t.elapsed().as_secs_f64());
+        let t = Instant::now();
+        p1.install(|| black_box(clf.classify_documents(&batch).len()));
+        t1.push(mb / t.elapsed().as_secs_f64());
+        let t = Instant::now();
+        p2.install(|| black_box(clf.classify_documents(&batch).len()));
+        t2.push(mb / t.elapsed().as_secs_f64());
+    }
+    let (cl, ba, t1, t2) = (median(cl), median(ba), median(t1), median(t2));
+    println!();
+    println!("== ratio summary ({mb:.1} MB corpus, medians of 11 interleaved runs)");
+    println!("classify, 1 thread          {cl:8.1} MB/s");
+    println!("aho-corasick DFA baseline   {ba:8.1} MB/s");
+    println!(
+        "ratio classify / baseline   {:8.2}x   (target >= 1.0x, stretch 1.5x)",
+        cl / ba
+    );
+    println!("batch, 1 thread             {t1:8.1} MB/s");
+    println!("batch, 2 threads            {t2:8.1} MB/s");
+    println!(
+        "ratio 2 threads / 1 thread  {:8.2}x   (target >= 1.85x)",
+        t2 / t1
+    );
+}
+
+criterion_group!(benches, bench_scan);
+
+fn main() {
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+    ratio_summary();
+}

@@ -1,0 +1,118 @@
+//! Options and helpers shared by the subcommands: lexicon selection, thread count, output.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+/// Which lexicons to load and how many threads to use (shared by `classify`, `explain`,
+/// `compare` and `evaluate`).
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct LexiconArgs {
+    /// Use the lexicons in DIR (every *.toml) instead of the built-in ones.
+    #[arg(long, value_name = "DIR")]
+    pub lexicons: Option<PathBuf>,
+    /// Add a lexicon file to the lexicons in use (repeatable).
+    #[arg(long = "add-lexicon", value_name = "FILE")]
+    pub add_lexicon: Vec<PathBuf>,
+    /// Only report these topics (comma-separated, e.g. tibet,xinjiang).
+    #[arg(long, value_name = "TOPICS", value_delimiter = ',')]
+    pub topics: Vec<String>,
+    /// Number of worker threads (default: one per CPU).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+}
+
+/// Builds the classifier the options ask for and sizes the global thread pool.
+///
+/// Errors are one line naming the lexicon file (and line) and the cause.
+pub fn build_classifier(a: &LexiconArgs) -> Result<rightslens::Classifier, String> {
+    if let Some(n) = a.threads {
+        if n == 0 {
+            return Err("--threads must be at least 1".to_string());
+        }
+        // A second call (e.g. in one process running two subcommands) keeps the first pool.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global();
+    }
+    let mut b = rightslens::Classifier::builder();
+    if let Some(dir) = &a.lexicons {
+        if !dir.is_dir() {
+            return Err(format!(
+                "{}: not a directory (--lexicons takes a folder of *.toml lexicons)",
+                dir.display()
+            ));
+        }
+        b.without_builtin().lexicon_dir(dir);
+    }
+    for f in &a.add_lexicon {
+        b.lexicon_file(f);
+    }
+    let topics: Vec<&str> = a
+        .topics
+        .iter()
+        .map(|t| t.trim())
+        .filter(|t| !t.is_empty())
+        .collect();
+    if !topics.is_empty() {
+        b.topics(&topics);
+    }
+    b.build().map_err(|e| e.to_string())
+}
+
+/// Reads a document: a file path, or `-` for standard input.
+pub fn read_document(path: &str) -> Result<String, String> {
+    let bytes = if path == "-" {
+        let mut buf = Vec::new();
+        io::Read::read_to_end(&mut io::stdin().lock(), &mut buf)
+            .map_err(|e| format!("<stdin>: cannot read: {e}"))?;
+        buf
+    } else {
+        std::fs::read(path).map_err(|e| format!("{path}: cannot read: {}", io_cause(&e)))?
+    };
+    let name = if path == "-" { "<stdin>" } else { path };
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{name}: not UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+/// A short lowercase cause for an I/O error, without the OS error number.
+pub fn io_cause(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file or directory".to_string(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => {
+            let s = e.to_string();
+            let s = s.find(" (os error").map_or(s.as_str(), |i| &s[..i]);
+            let mut c = s.chars();
+            match c.next() {
+                Some(first) => first.to_lowercase().chain(c).collect(),
+                None => String::new(),
+            }
+        }
+    }
+}
+
+/// Writes a string to standard output; a closed pipe (`| head`) is reported as `Ok`
+/// after which the caller should stop.
+pub fn out(s: &str) -> Result<(), String> {
+    let mut o = io::stdout().lock();
+    o.write_all(s.as_bytes())
+        .and_then(|_| o.flush())
+        .map_err(write_error)
+}
+
+/// Marker message for a broken pipe; `main` exits quietly on it.
+pub const BROKEN_PIPE: &str = "\u{0}broken pipe";
+
+/// Turns an error writing to standard output into the CLI's message
+/// ([`BROKEN_PIPE`] when the reader went away, so `main` exits quietly).
+pub fn write_error(e: io::Error) -> String {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        BROKEN_PIPE.to_string()
+    } else {
+        format!("<stdout>: cannot write: {}", io_cause(&e))
+    }
+}

@@ -1,0 +1,438 @@
+//! `rightslens evaluate --gold labels.jsonl DOCS_DIR`: measure the classifier against hand
+//! labels, list every wrong decision, sweep thresholds, compare with a keyword baseline.
+
+use crate::common::{self, LexiconArgs};
+use rightslens::evaluate::{evaluate, sweep_present, sweep_primary, Evaluation, Gold, SweepPoint};
+use rightslens::{Classifier, Document};
+use serde::Serialize;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+const AFTER_HELP: &str = "\
+Examples:
+  rightslens evaluate --gold labels.jsonl docs/
+  rightslens evaluate --gold labels.jsonl docs/ --sweep --baseline
+  rightslens evaluate --gold labels.jsonl docs/ --json > evaluation.json
+
+Every file of DOCS_DIR is one document whose id is the file name without its extension
+(docs/017.txt is \"017\"). Gold labels are JSON Lines, one object per document:
+  {\"id\": \"017\", \"topics\": {\"tibet\": 2, \"taiwan\": 1}, \"human_rights\": true, \"prisoners\": [\"Ilham Tohti\"]}
+with levels 0 (not raised), 1 (raised) and 2 (a main subject).
+
+--json prints the evaluation as one JSON object; with --sweep or --baseline the object has
+the keys \"evaluation\", \"baseline\" and \"sweep\".";
+
+/// Options of `rightslens evaluate`.
+#[derive(clap::Args, Debug)]
+#[command(after_help = AFTER_HELP)]
+pub struct EvaluateArgs {
+    /// Hand labels, JSON Lines (one object per document).
+    #[arg(long, value_name = "FILE")]
+    pub gold: PathBuf,
+    /// Folder of documents (one file per document; id = file name without extension).
+    #[arg(value_name = "DOCS_DIR")]
+    pub docs: PathBuf,
+    /// Print the evaluation as JSON instead of tables.
+    #[arg(long)]
+    pub json: bool,
+    /// Also print, per topic, F1 across a grid of present and primary thresholds.
+    #[arg(long)]
+    pub sweep: bool,
+    /// Also evaluate a naive baseline that looks only for each topic's own name.
+    #[arg(long)]
+    pub baseline: bool,
+    /// Exit with status 1 when a document could not be read.
+    #[arg(long)]
+    pub strict: bool,
+    #[command(flatten)]
+    pub lexicon: LexiconArgs,
+}
+
+/// The naive keyword baseline: each topic's own name, nothing else (no context cues, no
+/// people, no other names), matched as a word prefix the way a case-insensitive keyword
+/// search would (`Tibet*` also finds `Tibetan`). Any hit makes the topic present; primary uses the usual coverage
+/// score. It goes through the same builder and scoring as the real lexicons.
+pub const BASELINE: &[(&str, &str)] = &[
+    (
+        "baseline/tibet.toml",
+        r#"[lexicon]
+topic = "tibet"
+description = "Keyword baseline: the topic's own name"
+sources = ["rightslens keyword baseline"]
+[thresholds]
+present = 0.01
+primary = 0.5
+[[entry]]
+id = "tibet.concept.name"
+kind = "concept"
+mode = "prefix"
+variants = ["Tibet*"]
+source = "topic name"
+"#,
+    ),
+    (
+        "baseline/xinjiang.toml",
+        r#"[lexicon]
+topic = "xinjiang"
+description = "Keyword baseline: the topic's own name"
+sources = ["rightslens keyword baseline"]
+[thresholds]
+present = 0.01
+primary = 0.5
+[[entry]]
+id = "xinjiang.concept.name"
+kind = "concept"
+mode = "prefix"
+variants = ["Xinjiang*", "Uyghur*"]
+source = "topic name"
+"#,
+    ),
+    (
+        "baseline/hong_kong.toml",
+        r#"[lexicon]
+topic = "hong_kong"
+description = "Keyword baseline: the topic's own name"
+sources = ["rightslens keyword baseline"]
+[thresholds]
+present = 0.01
+primary = 0.5
+[[entry]]
+id = "hong_kong.concept.name"
+kind = "concept"
+mode = "prefix"
+variants = ["Hong Kong*"]
+source = "topic name"
+"#,
+    ),
+    (
+        "baseline/taiwan.toml",
+        r#"[lexicon]
+topic = "taiwan"
+description = "Keyword baseline: the topic's own name"
+sources = ["rightslens keyword baseline"]
+[thresholds]
+present = 0.01
+primary = 0.5
+[[entry]]
+id = "taiwan.concept.name"
+kind = "concept"
+mode = "prefix"
+variants = ["Taiwan*"]
+source = "topic name"
+"#,
+    ),
+    (
+        "baseline/political_prisoners.toml",
+        r#"[lexicon]
+topic = "political_prisoners"
+description = "Keyword baseline: the topic's own name"
+sources = ["rightslens keyword baseline"]
+[thresholds]
+present = 0.01
+primary = 0.5
+[[entry]]
+id = "political_prisoners.concept.name"
+kind = "concept"
+mode = "prefix"
+variants = ["political prisoner*"]
+source = "topic name"
+"#,
+    ),
+];
+
+/// Builds the keyword-baseline classifier.
+pub fn baseline_classifier() -> Result<Classifier, String> {
+    let mut b = Classifier::builder();
+    b.without_builtin();
+    for (name, text) in BASELINE {
+        b.lexicon_str(name, text);
+    }
+    b.build().map_err(|e| format!("baseline lexicon: {e}"))
+}
+
+/// Present thresholds (evidence) tried by `--sweep`: 0.25 to 4 in steps of 0.25 (plus the
+/// threshold in force).
+fn present_grid() -> Vec<f64> {
+    (1..=16).map(|i| f64::from(i) * 0.25).collect()
+}
+
+/// Primary thresholds (coverage score) tried by `--sweep`: 0.1 to 0.9 in steps of 0.1 (plus
+/// the threshold in force).
+fn primary_grid() -> Vec<f64> {
+    (1..=9).map(|i| f64::from(i) / 10.0).collect()
+}
+
+/// A grid with the threshold in force added (sorted), so the table shows where it stands.
+fn with(mut grid: Vec<f64>, current: f64) -> Vec<f64> {
+    if current.is_finite() && !grid.iter().any(|g| (g - current).abs() < 1e-9) {
+        grid.push(current);
+        grid.sort_by(f64::total_cmp);
+    }
+    grid
+}
+
+/// Reads every file of a folder as a document with id = file stem, sorted by name.
+/// Returns the documents and one message per file that could not be used.
+fn read_docs(dir: &Path, skip: &Path) -> Result<(Vec<Document>, Vec<String>), String> {
+    let rd = std::fs::read_dir(dir).map_err(|e| {
+        format!(
+            "{}: cannot read folder: {}",
+            dir.display(),
+            common::io_cause(&e)
+        )
+    })?;
+    let mut paths: Vec<PathBuf> = rd
+        .filter_map(|d| d.ok().map(|d| d.path()))
+        .filter(|p| {
+            p.is_file()
+                && !p
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with('.'))
+                && p.extension().and_then(|x| x.to_str()) != Some("jsonl")
+        })
+        .collect();
+    paths.sort();
+    let skip = skip.canonicalize().ok();
+    let mut docs = Vec::new();
+    let mut failed = Vec::new();
+    for p in paths {
+        if skip.is_some() && p.canonicalize().ok() == skip {
+            continue;
+        }
+        let id = p
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        match std::fs::read(&p) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => docs.push(Document::new(id, text)),
+                Err(_) => failed.push(format!("{}: skipped: not UTF-8 text", p.display())),
+            },
+            Err(e) => failed.push(format!(
+                "{}: skipped: cannot read: {}",
+                p.display(),
+                common::io_cause(&e)
+            )),
+        }
+    }
+    Ok((docs, failed))
+}
+
+#[derive(Serialize)]
+struct TopicSweep {
+    topic: String,
+    present: Vec<SweepPoint>,
+    primary: Vec<SweepPoint>,
+}
+
+#[derive(Serialize)]
+struct JsonOut<'a> {
+    evaluation: &'a Evaluation,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baseline: Option<&'a Evaluation>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    sweep: Vec<TopicSweep>,
+}
+
+/// Runs `rightslens evaluate`.
+pub fn run(a: &EvaluateArgs) -> Result<ExitCode, String> {
+    let gold = Gold::from_file(&a.gold).map_err(|e| e.to_string())?;
+    if gold.is_empty() {
+        return Err(format!("{}: no gold labels in this file", a.gold.display()));
+    }
+    if !a.docs.is_dir() {
+        return Err(format!(
+            "{}: not a folder (DOCS_DIR is a folder with one file per document)",
+            a.docs.display()
+        ));
+    }
+    let clf = common::build_classifier(&a.lexicon)?;
+    let (docs, failed) = read_docs(&a.docs, &a.gold)?;
+    for f in &failed {
+        eprintln!("warning: {f}");
+    }
+    let reports = clf.classify_documents(&docs);
+    let ev = evaluate(&gold, &reports);
+    let base = if a.baseline {
+        let b = baseline_classifier()?;
+        let topics: Vec<&str> = clf.topics().iter().map(String::as_str).collect();
+        let mut reports = b.classify_documents(&docs);
+        // score only the topics the main classifier reports, so the tables line up
+        for r in &mut reports {
+            r.topics.retain(|t, _| topics.contains(&t.as_str()));
+        }
+        Some(evaluate(&gold, &reports))
+    } else {
+        None
+    };
+    let sweeps: Vec<TopicSweep> = if a.sweep {
+        clf.topics()
+            .iter()
+            .map(|t| {
+                let th = clf.thresholds(t).unwrap_or_default();
+                TopicSweep {
+                    topic: t.clone(),
+                    present: sweep_present(&gold, &reports, t, &with(present_grid(), th.present)),
+                    primary: sweep_primary(&gold, &reports, t, &with(primary_grid(), th.primary)),
+                }
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+
+    let out = if a.json {
+        let s = if a.sweep || a.baseline {
+            serde_json::to_string_pretty(&JsonOut {
+                evaluation: &ev,
+                baseline: base.as_ref(),
+                sweep: sweeps,
+            })
+        } else {
+            serde_json::to_string_pretty(&ev)
+        };
+        let mut s = s.map_err(|e| e.to_string())?;
+        s.push('\n');
+        s
+    } else {
+        text(&clf, &ev, base.as_ref(), &sweeps, &docs, &gold)
+    };
+    common::out(&out)?;
+    if a.strict && !failed.is_empty() {
+        eprintln!(
+            "error: {} document{} could not be read (--strict)",
+            failed.len(),
+            if failed.len() == 1 { "" } else { "s" }
+        );
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn text(
+    clf: &Classifier,
+    ev: &Evaluation,
+    base: Option<&Evaluation>,
+    sweeps: &[TopicSweep],
+    docs: &[Document],
+    gold: &[Gold],
+) -> String {
+    let mut o = String::new();
+    let unlabelled = docs
+        .iter()
+        .filter(|d| !gold.iter().any(|g| g.id == d.id))
+        .count();
+    let _ = writeln!(
+        o,
+        "== rightslens on {} documents ({} gold labels, {} documents without a label) ==",
+        docs.len(),
+        gold.len(),
+        unlabelled
+    );
+    o.push_str(&ev.summary_table());
+    if !ev.missing.is_empty() {
+        let _ = writeln!(o, "gold ids without a document: {}", ev.missing.join(", "));
+    }
+    let _ = writeln!(o, "\n== Wrong decisions ({}) ==", ev.mistakes.len());
+    if ev.mistakes.is_empty() {
+        let _ = writeln!(o, "none");
+    }
+    for m in &ev.mistakes {
+        let _ = writeln!(o, "{m}");
+    }
+    let _ = writeln!(
+        o,
+        "\n== Missed prisoners ({}) ==",
+        ev.missed_prisoners.len()
+    );
+    for p in &ev.missed_prisoners {
+        let _ = writeln!(o, "{p}");
+    }
+    let _ = writeln!(o, "\n== Extra prisoners ({}) ==", ev.extra_prisoners.len());
+    for p in &ev.extra_prisoners {
+        let _ = writeln!(o, "{p}");
+    }
+    if let Some(b) = base {
+        let _ = writeln!(
+            o,
+            "\n== Keyword baseline (topic names as word prefixes only: Tibet*; Xinjiang*, \
+             Uyghur*; Hong Kong*; Taiwan*; political prisoner*) =="
+        );
+        o.push_str(&b.summary_table());
+        let _ = writeln!(
+            o,
+            "macro F1 (present): rightslens {:.3} vs baseline {:.3}",
+            ev.macro_f1_present(),
+            b.macro_f1_present()
+        );
+    }
+    for s in sweeps {
+        let th = clf.thresholds(&s.topic).unwrap_or_default();
+        let _ = writeln!(
+            o,
+            "\n== Sweep: {} (in force: present >= {}, primary >= {}) ==",
+            s.topic, th.present, th.primary
+        );
+        sweep_table(&mut o, "present: evidence >=", &s.present, th.present);
+        sweep_table(&mut o, "primary: score >=", &s.primary, th.primary);
+    }
+    o
+}
+
+fn sweep_table(o: &mut String, title: &str, pts: &[SweepPoint], current: f64) {
+    let best = pts
+        .iter()
+        .enumerate()
+        .fold(None::<(usize, f64)>, |acc, (i, p)| match acc {
+            Some((_, f)) if f >= p.f1 => acc,
+            _ => Some((i, p.f1)),
+        })
+        .map(|(i, _)| i);
+    let _ = writeln!(o, "{title:<22} {:>6} {:>6} {:>6}", "P", "R", "F1");
+    for (i, p) in pts.iter().enumerate() {
+        let mut mark = String::new();
+        if Some(i) == best {
+            mark.push_str("  <- best");
+        }
+        if (p.threshold - current).abs() < 1e-9 {
+            mark.push_str("  (in force)");
+        }
+        let _ = writeln!(
+            o,
+            "{:>22} {:>6.3} {:>6.3} {:>6.3}{mark}",
+            format!("{:.2}", p.threshold),
+            p.precision,
+            p.recall,
+            p.f1
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn baseline_builds_and_finds_names_only() {
+        let b = baseline_classifier().expect("baseline builds");
+        assert_eq!(b.topics().len(), 5);
+        let r: rightslens::Report = b.classify("The Dalai Lama spoke about Tibet.");
+        assert!(r.topics["tibet"].present);
+        let r = b.classify("The Dalai Lama spoke in Lhasa.");
+        assert!(!r.topics["tibet"].present);
+        assert!(b.classify("Uyghurs").topics["xinjiang"].present);
+        assert!(b.classify("Tibetan monks").topics["tibet"].present);
+    }
+
+    #[test]
+    fn grids() {
+        assert_eq!(present_grid().len(), 16);
+        assert_eq!(present_grid()[15], 4.0);
+        assert_eq!(primary_grid().len(), 9);
+        assert_eq!(with(primary_grid(), 0.5).len(), 9);
+        let g = with(present_grid(), 0.9);
+        assert_eq!((g.len(), g[3]), (17, 0.9));
+    }
+}

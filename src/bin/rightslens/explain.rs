@@ -1,0 +1,655 @@
+//! `rightslens explain FILE`: the document with its hits highlighted, then how each topic's
+//! score and decisions were reached.
+
+use crate::common::{self, LexiconArgs};
+use rightslens::{Classifier, Entry, Hit, Report, Role};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt::Write as _;
+use std::io::IsTerminal;
+use std::ops::Range;
+use std::process::ExitCode;
+
+const AFTER_HELP: &str = "\
+Examples:
+  rightslens explain examples/data/readout_tibet.txt
+  rightslens explain --color never statement.txt | less
+  cat statement.txt | rightslens explain -
+
+Hits are shown in colour by topic on a terminal, and as [[text|topic]] markers otherwise
+(or under --color never). Context cues are marked [[text|rights]] or [[text|benign]].";
+
+/// When to colour the output.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum ColorChoice {
+    /// Colour when standard output is a terminal and NO_COLOR is not set.
+    #[default]
+    Auto,
+    /// Always colour (ANSI escapes).
+    Always,
+    /// Never colour: plain [[text|topic]] markers.
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to emit ANSI escapes.
+    pub fn enabled(self) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::io::stdout().is_terminal()
+            }
+        }
+    }
+}
+
+/// Options of `rightslens explain`.
+#[derive(clap::Args, Debug)]
+#[command(after_help = AFTER_HELP)]
+pub struct ExplainArgs {
+    /// The document to explain (a text file, or - for standard input).
+    #[arg(value_name = "FILE")]
+    pub file: String,
+    /// Colour the hits: auto (on a terminal), always or never.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+    /// Print only the breakdown, not the highlighted document.
+    #[arg(long)]
+    pub no_text: bool,
+    /// List at most N sentences per topic (0: all of them).
+    #[arg(long, value_name = "N", default_value_t = 25)]
+    pub sentences: usize,
+    #[command(flatten)]
+    pub lexicon: LexiconArgs,
+}
+
+/// Runs `rightslens explain`.
+pub fn run(a: &ExplainArgs) -> Result<ExitCode, String> {
+    let text = common::read_document(&a.file)?;
+    let clf = common::build_classifier(&a.lexicon)?;
+    let name = if a.file == "-" { "<stdin>" } else { &a.file };
+    let report = clf.classify_with_id(name, &text);
+    let style = Style::new(a.color.enabled(), clf.topics());
+    let show = Show {
+        text: !a.no_text,
+        max_sentences: a.sentences,
+    };
+    let out = render(&clf, &report, &text, &style, &show);
+    common::out(&out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Colours by topic, or plain markers.
+struct Style {
+    color: bool,
+    topic_colors: HashMap<String, &'static str>,
+}
+
+const PALETTE: [&str; 6] = ["33", "36", "35", "34", "31", "32"];
+const RESET: &str = "\x1b[0m";
+
+impl Style {
+    fn new(color: bool, topics: &[String]) -> Style {
+        let topic_colors = topics
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.clone(), PALETTE[i % PALETTE.len()]))
+            .collect();
+        Style {
+            color,
+            topic_colors,
+        }
+    }
+
+    /// The ANSI style of a label (a topic, or a cue role).
+    fn code(&self, label: &str) -> String {
+        match self.topic_colors.get(label) {
+            Some(c) => format!("\x1b[1;{c}m"),
+            None if label == "rights" => "\x1b[4;32m".to_string(),
+            None => "\x1b[2;4m".to_string(),
+        }
+    }
+
+    /// `text` marked with `labels` (the first decides the colour).
+    fn mark(&self, text: &str, labels: &[String]) -> String {
+        if self.color {
+            format!("{}{text}{RESET}", self.code(&labels[0]))
+        } else {
+            format!("[[{text}|{}]]", labels.join(","))
+        }
+    }
+
+    /// A label printed in its own colour (for headings and the legend).
+    fn label(&self, label: &str) -> String {
+        if self.color {
+            format!("{}{label}{RESET}", self.code(label))
+        } else {
+            label.to_string()
+        }
+    }
+
+    fn bold(&self, s: &str) -> String {
+        if self.color {
+            format!("\x1b[1m{s}{RESET}")
+        } else {
+            s.to_string()
+        }
+    }
+}
+
+/// The label a hit is shown with: its topic, or the role of a context cue.
+fn hit_label(h: &Hit) -> String {
+    if h.role == Role::Topic && h.topic != rightslens::CONTEXT_TOPIC {
+        h.topic.clone()
+    } else {
+        role_name(h.role)
+    }
+}
+
+/// The serde spelling of a role (`rights`, `benign`, ...).
+fn role_name(r: Role) -> String {
+    serde_json::to_value(r)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_else(|| format!("{r:?}").to_lowercase())
+}
+
+/// `text[range]` with the hits inside it marked. Overlapping hits are merged into one mark
+/// that carries every label, topic labels first.
+fn highlight(text: &str, range: Range<usize>, hits: &[&Hit], style: &Style) -> String {
+    let mut spans: Vec<(usize, usize, String)> = hits
+        .iter()
+        .filter(|h| h.start >= range.start && h.end <= range.end && h.start < h.end)
+        .map(|h| (h.start, h.end, hit_label(h)))
+        .collect();
+    spans.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    let mut out = String::with_capacity(range.len() + spans.len() * 16);
+    let mut pos = range.start;
+    let mut i = 0;
+    while i < spans.len() {
+        let (start, mut end) = (spans[i].0, spans[i].1);
+        let mut labels: Vec<String> = Vec::new();
+        while i < spans.len() && spans[i].0 < end.max(start + 1) {
+            end = end.max(spans[i].1);
+            if !labels.contains(&spans[i].2) {
+                labels.push(spans[i].2.clone());
+            }
+            i += 1;
+        }
+        // topics before cue roles
+        labels.sort_by_key(|l| !style.topic_colors.contains_key(l));
+        out.push_str(&text[pos..start]);
+        out.push_str(&style.mark(&text[start..end], &labels));
+        pos = end;
+    }
+    out.push_str(&text[pos..range.end]);
+    out
+}
+
+/// A text on one line, whitespace collapsed.
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The topics of a report in the classifier's order (lexicon order), then any others.
+fn in_order<'r>(clf: &Classifier, r: &'r Report) -> Vec<(&'r str, &'r rightslens::TopicScore)> {
+    let mut v: Vec<(&str, &rightslens::TopicScore)> = clf
+        .topics()
+        .iter()
+        .filter_map(|t| r.topics.get_key_value(t))
+        .map(|(t, s)| (t.as_str(), s))
+        .collect();
+    for (t, s) in &r.topics {
+        if !clf.topics().contains(t) {
+            v.push((t, s));
+        }
+    }
+    v
+}
+
+/// `n thing` or `n things`.
+fn plural(n: usize, thing: &str) -> String {
+    match (n, thing.strip_suffix('y')) {
+        (1, _) => format!("1 {thing}"),
+        (_, Some(stem)) => format!("{n} {stem}ies"),
+        _ => format!("{n} {thing}s"),
+    }
+}
+
+/// A number without trailing zeros (`1.5`, `0.25`, `1`).
+fn num(x: f64) -> String {
+    let s = format!("{x:.3}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+fn yes(b: bool) -> &'static str {
+    if b {
+        "yes"
+    } else {
+        "no"
+    }
+}
+
+/// What to print besides the breakdown.
+struct Show {
+    /// The highlighted document.
+    text: bool,
+    /// At most this many sentences per topic (0: all).
+    max_sentences: usize,
+}
+
+fn render(clf: &Classifier, r: &Report, text: &str, style: &Style, show: &Show) -> String {
+    let max_sentences = show.max_sentences;
+    let mut o = String::new();
+    let entries: HashMap<&str, &Entry> = clf
+        .lexicons()
+        .iter()
+        .flat_map(|l| l.entries.iter())
+        .map(|e| (e.id.as_str(), e))
+        .collect();
+    let all_hits: Vec<&Hit> = r.hits.iter().collect();
+    let _ = writeln!(
+        o,
+        "{}",
+        style.bold(&format!(
+            "== {}: {} words, {} sentences, {} hits ==",
+            r.id,
+            r.words,
+            r.sentences,
+            r.hits.len() + r.hits_dropped
+        ))
+    );
+    if show.text {
+        let mut legend: Vec<String> = clf.topics().iter().map(|t| style.label(t)).collect();
+        let mut roles = vec!["rights".to_string(), "benign".to_string()];
+        for h in &r.hits {
+            let l = hit_label(h);
+            if !style.topic_colors.contains_key(&l) && !roles.contains(&l) {
+                roles.push(l);
+            }
+        }
+        legend.extend(roles.iter().map(|l| style.label(l)));
+        let _ = writeln!(o, "legend: {}\n", legend.join("  "));
+        o.push_str(&highlight(text, 0..text.len(), &all_hits, style));
+        if !text.ends_with('\n') {
+            o.push('\n');
+        }
+    }
+
+    // verdict table
+    let _ = writeln!(o, "\n{}", style.bold("== Verdict =="));
+    let _ = writeln!(
+        o,
+        "{:<22} {:>6} {:>8} {:>8} {:>9} {:>5}",
+        "topic", "score", "present", "primary", "evidence", "hits"
+    );
+    for (t, s) in in_order(clf, r) {
+        let pad = 22usize.saturating_sub(t.chars().count());
+        let _ = writeln!(
+            o,
+            "{}{} {:>6.2} {:>8} {:>8} {:>9.2} {:>5}",
+            style.label(t),
+            " ".repeat(pad),
+            s.score,
+            yes(s.present),
+            yes(s.primary),
+            s.evidence,
+            s.hits
+        );
+    }
+    let _ = writeln!(
+        o,
+        "human rights: {} (rights cues weigh {:.2}; needs {:.2})",
+        yes(r.human_rights),
+        r.rights_cues,
+        clf.model().human_rights_min
+    );
+    let framing = match r.framing.dominant() {
+        Some(f) => serde_name(serde_json::to_value(f).ok()),
+        None => "none".to_string(),
+    };
+    let _ = writeln!(
+        o,
+        "framing: {framing} (PRC terms {}, advocacy terms {})",
+        r.framing.prc, r.framing.advocacy
+    );
+    if r.hits_dropped > 0 {
+        let _ = writeln!(
+            o,
+            "note: {} further hits counted in the scores but are not listed",
+            r.hits_dropped
+        );
+    }
+
+    // sentences and their cues
+    let sentences: Vec<Range<usize>> = rightslens::segment::sentences(text).collect();
+    let sentence_of = |off: usize| -> Option<usize> {
+        let k = sentences.partition_point(|s| s.start <= off);
+        k.checked_sub(1)
+            .filter(|&k| off < sentences[k].end.max(sentences[k].start + 1))
+    };
+    let mut by_sentence: HashMap<usize, Vec<&Hit>> = HashMap::new();
+    for h in &r.hits {
+        if let Some(k) = sentence_of(h.start) {
+            by_sentence.entry(k).or_default().push(h);
+        }
+    }
+    let mut cues_in: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    for h in r.hits.iter().filter(|h| hit_label(h) != h.topic) {
+        if let Some(k) = sentence_of(h.start) {
+            let role = role_name(h.role);
+            let v = cues_in.entry(k).or_default();
+            if !v.contains(&role) {
+                v.push(role);
+            }
+        }
+    }
+
+    let m = clf.model();
+    for (t, s) in in_order(clf, r) {
+        // hits that count for this topic: its own, and named people whose region it is
+        let hits: Vec<&Hit> = r
+            .hits
+            .iter()
+            .filter(|h| {
+                h.role == Role::Topic
+                    && (h.topic == t
+                        || entries
+                            .get(h.entry.as_str())
+                            .is_some_and(|e| e.region.as_deref() == Some(t)))
+            })
+            .collect();
+        if hits.is_empty() && s.evidence == 0.0 {
+            continue;
+        }
+        let verdict = if s.primary {
+            "primary"
+        } else if s.present {
+            "present"
+        } else {
+            "not present"
+        };
+        let _ = writeln!(
+            o,
+            "\n{}",
+            style.bold(&format!("== {}: {verdict} ==", style.label(t)))
+        );
+        let th = clf.thresholds(t).unwrap_or_default();
+        let strength = 1.0 - (-s.evidence.max(0.0) / m.strength_scale.max(1e-9)).exp();
+        let prominence = (s.sentence_share / m.prominence_share.max(1e-9)).clamp(0.0, 1.0);
+        let _ = writeln!(
+            o,
+            "score {:.2} = {:.2} x strength {:.2} (evidence {:.2}) + {:.2} x prominence {:.2} \
+             ({:.0}% of sentences; full at {:.0}%)",
+            s.score,
+            1.0 - m.prominence_weight,
+            strength,
+            s.evidence,
+            m.prominence_weight,
+            prominence,
+            s.sentence_share * 100.0,
+            m.prominence_share * 100.0
+        );
+        let _ = writeln!(
+            o,
+            "present: evidence {:.2} {} {:.2} -> {}   primary: score {:.2} {} {:.2} -> {}",
+            s.evidence,
+            if s.evidence >= th.present { ">=" } else { "<" },
+            th.present,
+            yes(s.present),
+            s.score,
+            if s.score >= th.primary { ">=" } else { "<" },
+            th.primary,
+            yes(s.primary)
+        );
+        let _ = writeln!(
+            o,
+            "{} from {}, {:.1} per 1000 words; {:.0}% in rights sentences, \
+             {:.0}% in benign ones",
+            plural(s.hits, "hit"),
+            plural(s.entries, "entry"),
+            s.per_1000_words,
+            s.rights_context * 100.0,
+            s.benign_context * 100.0
+        );
+
+        // entries hit, with the context factors their hits got (evidence / weight)
+        struct EntryHits<'a> {
+            id: &'a str,
+            n: usize,
+            evidence: f64,
+            forms: Vec<&'a str>,
+            factors: Vec<f64>,
+        }
+        let mut by_entry: Vec<EntryHits> = Vec::new();
+        for h in &hits {
+            let weight = entries.get(h.entry.as_str()).map(|e| e.weight);
+            let factor = weight.filter(|w| *w > 0.0).map(|w| h.evidence / w);
+            let i = match by_entry.iter().position(|e| e.id == h.entry) {
+                Some(i) => i,
+                None => {
+                    by_entry.push(EntryHits {
+                        id: &h.entry,
+                        n: 0,
+                        evidence: 0.0,
+                        forms: Vec::new(),
+                        factors: Vec::new(),
+                    });
+                    by_entry.len() - 1
+                }
+            };
+            let e = &mut by_entry[i];
+            e.n += 1;
+            e.evidence += h.evidence;
+            if !e.forms.contains(&h.text.as_str()) {
+                e.forms.push(&h.text);
+            }
+            if let Some(f) = factor {
+                if !e.factors.iter().any(|x| (x - f).abs() < 1e-9) {
+                    e.factors.push(f);
+                }
+            }
+        }
+        by_entry.sort_by(|a, b| b.evidence.total_cmp(&a.evidence).then(a.id.cmp(b.id)));
+        if !by_entry.is_empty() {
+            let _ = writeln!(
+                o,
+                "entries hit (evidence = weight x context factor, summed over hits):"
+            );
+        }
+        for eh in &by_entry {
+            let e = entries.get(eh.id);
+            let weight = e.map_or("?".to_string(), |e| e.weight.to_string());
+            let via = match e {
+                Some(e)
+                    if !eh.id.starts_with(&format!("{t}.")) && e.region.as_deref() == Some(t) =>
+                {
+                    " (a named person from this region)"
+                }
+                _ => "",
+            };
+            let forms: Vec<String> = eh
+                .forms
+                .iter()
+                .map(|f| format!("\"{}\"", one_line(f)))
+                .collect();
+            let mut factors = eh.factors.clone();
+            factors.sort_by(f64::total_cmp);
+            let factors: Vec<String> = factors.iter().map(|f| format!("x{}", num(*f))).collect();
+            let _ = writeln!(
+                o,
+                "  {:>3}x {}{via}: {}; weight {weight}, context {}, evidence {:.2}",
+                eh.n,
+                eh.id,
+                forms.join(", "),
+                if factors.is_empty() {
+                    "?".to_string()
+                } else {
+                    factors.join(" ")
+                },
+                eh.evidence
+            );
+        }
+
+        // sentences
+        let mine: HashSet<*const Hit> = hits.iter().map(|h| *h as *const Hit).collect();
+        let mut sent: Vec<usize> = hits.iter().filter_map(|h| sentence_of(h.start)).collect();
+        sent.sort_unstable();
+        sent.dedup();
+        if !sent.is_empty() {
+            let _ = writeln!(o, "sentences ({} of {}):", sent.len(), r.sentences);
+        }
+        let shown = if max_sentences == 0 {
+            sent.len()
+        } else {
+            max_sentences.min(sent.len())
+        };
+        for &k in &sent[..shown] {
+            let in_sentence: Vec<&Hit> = by_sentence
+                .get(&k)
+                .map(|v| {
+                    v.iter()
+                        .copied()
+                        .filter(|h| mine.contains(&(*h as *const Hit)) || hit_label(h) != h.topic)
+                        .collect()
+                })
+                .unwrap_or_default();
+            let cues = cues_in
+                .get(&k)
+                .map(|c| format!(" [{}]", c.join(", ")))
+                .unwrap_or_default();
+            let _ = writeln!(
+                o,
+                "  {:>4}.{cues} {}",
+                k + 1,
+                one_line(&highlight(text, sentences[k].clone(), &in_sentence, style))
+            );
+        }
+        if shown < sent.len() {
+            let _ = writeln!(
+                o,
+                "  ... {} more (--sentences 0 lists them all)",
+                sent.len() - shown
+            );
+        }
+    }
+    let silent: Vec<&str> = in_order(clf, r)
+        .into_iter()
+        .filter(|(t, s)| s.hits == 0 && s.evidence == 0.0 && !r.hits.iter().any(|h| h.topic == *t))
+        .map(|(t, _)| t)
+        .collect();
+    if !silent.is_empty() {
+        let _ = writeln!(o, "\nno hits: {}", silent.join(", "));
+    }
+
+    // context cues
+    let _ = writeln!(o, "\n{}", style.bold("== Context cues =="));
+    let mut cues: BTreeMap<String, Vec<(String, usize)>> = BTreeMap::new();
+    for h in r.hits.iter().filter(|h| hit_label(h) != h.topic) {
+        let list = cues.entry(role_name(h.role)).or_default();
+        let form = one_line(&h.text);
+        match list.iter_mut().find(|(f, _)| f.eq_ignore_ascii_case(&form)) {
+            Some(x) => x.1 += 1,
+            None => list.push((form, 1)),
+        }
+    }
+    let mut roles: Vec<String> = vec!["rights".into(), "benign".into()];
+    roles.extend(
+        cues.keys()
+            .filter(|k| !roles.contains(k))
+            .cloned()
+            .collect::<Vec<_>>(),
+    );
+    for role in &roles {
+        let list = cues.get(role).map(Vec::as_slice).unwrap_or_default();
+        let sentences_with = cues_in.values().filter(|v| v.contains(role)).count();
+        let items: Vec<String> = list
+            .iter()
+            .map(|(f, n)| {
+                if *n > 1 {
+                    format!("\"{f}\" x{n}")
+                } else {
+                    format!("\"{f}\"")
+                }
+            })
+            .collect();
+        let _ = writeln!(
+            o,
+            "{} ({} sentences): {}",
+            style.label(role),
+            sentences_with,
+            if items.is_empty() {
+                "none".to_string()
+            } else {
+                items.join(", ")
+            }
+        );
+    }
+    let _ = writeln!(
+        o,
+        "(context factor: x{} in a sentence with a rights cue, x{} with only a benign cue; \
+         each hit's factor is listed under \"entries hit\")",
+        m.rights_factor, m.benign_factor
+    );
+
+    // prisoners
+    let _ = writeln!(o, "\n{}", style.bold("== Named prisoners =="));
+    if r.prisoners.is_empty() {
+        let _ = writeln!(o, "none");
+    }
+    for p in &r.prisoners {
+        let mut forms: Vec<String> = Vec::new();
+        for mt in &p.mentions {
+            let f = format!("\"{}\"", one_line(&mt.text));
+            if !forms.contains(&f) {
+                forms.push(f);
+            }
+        }
+        let region = p
+            .region
+            .as_deref()
+            .map(|x| format!(" [{x}]"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            o,
+            "{}{region}: {} mention{} as {} ({})",
+            p.name,
+            p.mentions.len(),
+            if p.mentions.len() == 1 { "" } else { "s" },
+            forms.join(", "),
+            p.id
+        );
+    }
+    o
+}
+
+/// A serde string value, or `?`.
+fn serde_name(v: Option<serde_json::Value>) -> String {
+    v.and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_else(|| "?".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hit(topic: &str, role: &str, start: usize, end: usize, text: &str) -> Hit {
+        serde_json::from_value(serde_json::json!({
+            "topic": topic, "entry": "x", "role": role, "start": start, "end": end,
+            "text": text, "sentence": 0, "evidence": 1.0
+        }))
+        .expect("a valid hit")
+    }
+
+    #[test]
+    fn overlapping_hits_merge_into_one_marker() {
+        let text = "in Tibet Autonomous Region today";
+        let a = hit("tibet", "topic", 3, 8, "Tibet");
+        let b = hit("tibet", "topic", 3, 26, "Tibet Autonomous Region");
+        let c = hit("context", "rights", 9, 19, "Autonomous");
+        let style = Style::new(false, &["tibet".to_string()]);
+        let s = highlight(text, 0..text.len(), &[&a, &b, &c], &style);
+        assert_eq!(s, "in [[Tibet Autonomous Region|tibet,rights]] today");
+    }
+}
