@@ -2,7 +2,9 @@
 //!
 //! Run with `cargo bench --bench latency`. Targets (from the performance issue): a 200-word
 //! statement classifies in under 50 µs; the default classifier builds in under 20 ms. The
-//! summary at the end also prints the classifier's memory size.
+//! built-in TOML is parsed once per process, so the first build (timed once, at start, before
+//! anything else) is reported apart from later builds (criterion's `build/default_classifier`
+//! and the median in the summary). The summary also prints the classifier's memory size.
 
 use criterion::{black_box, criterion_group, Criterion};
 use rightslens::Classifier;
@@ -26,12 +28,7 @@ fn bench_latency(c: &mut Criterion) {
     g.finish();
 }
 
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(|a, b| a.total_cmp(b));
-    v[v.len() / 2]
-}
-
-fn summary() {
+fn summary(first_build_ms: f64) {
     let clf = Classifier::new().expect("default classifier");
     let statement = gen::statement_200_words();
     let mut lat = Vec::new();
@@ -50,11 +47,14 @@ fn summary() {
     println!("== summary (medians)");
     println!(
         "200-word statement   {:8.1} µs   (target < 50 µs)",
-        median(lat)
+        gen::median(lat)
     );
     println!(
-        "build default        {:8.2} ms   (target < 20 ms)",
-        median(build)
+        "first build          {first_build_ms:8.2} ms   (target < 20 ms; one sample, parses the TOML)"
+    );
+    println!(
+        "later builds         {:8.2} ms   (built-in lexicons already parsed in this process)",
+        gen::median(build)
     );
     println!(
         "classifier size      {:8.2} MB  ({} variants)",
@@ -66,7 +66,10 @@ fn summary() {
 criterion_group!(benches, bench_latency);
 
 fn main() {
+    let t = Instant::now();
+    black_box(Classifier::new().expect("builds"));
+    let first_build_ms = t.elapsed().as_secs_f64() * 1e3;
     benches();
     Criterion::default().configure_from_args().final_summary();
-    summary();
+    summary(first_build_ms);
 }

@@ -95,11 +95,6 @@ fn bench_scan(c: &mut Criterion) {
     g.finish();
 }
 
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(|a, b| a.total_cmp(b));
-    v[v.len() / 2]
-}
-
 /// Interleaved runs in one process, so machine noise hits both sides alike; prints medians.
 fn ratio_summary() {
     let clf = Classifier::new().expect("default classifier");
@@ -127,7 +122,12 @@ fn ratio_summary() {
         p2.install(|| black_box(clf.classify_documents(&batch).len()));
         t2.push(mb / t.elapsed().as_secs_f64());
     }
-    let (cl, ba, t1, t2) = (median(cl), median(ba), median(t1), median(t2));
+    let (cl, ba, t1, t2) = (
+        gen::median(cl),
+        gen::median(ba),
+        gen::median(t1),
+        gen::median(t2),
+    );
     println!();
     println!("== ratio summary ({mb:.1} MB corpus, medians of 11 interleaved runs)");
     println!("classify, 1 thread          {cl:8.1} MB/s");

@@ -16,6 +16,9 @@
 //!   [`lint`] checks them. The format is in `lexicons/README.md`.
 //! * [`score`] documents the scoring model; [`segment`] and [`normalize`] say what counts as a
 //!   sentence, a word and a match.
+//! * [`corpus`] runs whole collections (folders, `.txt`/`.md`/`.html`, JSON Lines, CSV,
+//!   standard input) in parallel with bounded memory: [`corpus::scan`] yields one [`Record`]
+//!   per input, classified or with the reason it was not, and a [`Summary`] of the run.
 //!
 //! ## Classify a string
 //!

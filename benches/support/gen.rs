@@ -252,3 +252,9 @@ pub fn statement_200_words() -> String {
     let words: Vec<&str> = long.split(' ').take(200).collect();
     words.join(" ")
 }
+
+/// Median of a non-empty sample.
+pub fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(|a, b| a.total_cmp(b));
+    v[v.len() / 2]
+}

@@ -21,6 +21,9 @@ pub struct LexiconArgs {
     pub threads: Option<usize>,
 }
 
+/// Hits stored per report by the command-line tool (`hits_dropped` counts the rest).
+pub const MAX_STORED_HITS: usize = 10_000;
+
 /// Builds the classifier the options ask for and sizes the global thread pool.
 ///
 /// Errors are one line naming the lexicon file (and line) and the cause.
@@ -35,6 +38,9 @@ pub fn build_classifier(a: &LexiconArgs) -> Result<rightslens::Classifier, Strin
             .build_global();
     }
     let mut b = rightslens::Classifier::builder();
+    // Bound memory on hostile input (a document of "Tibet. " repeated): reports keep the
+    // first MAX_STORED_HITS hits; scores and counts still include every hit.
+    b.max_hits(MAX_STORED_HITS);
     if let Some(dir) = &a.lexicons {
         if !dir.is_dir() {
             return Err(format!(
