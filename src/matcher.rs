@@ -129,6 +129,9 @@ pub(crate) struct Matcher {
     /// Variants with CJK characters, by their first character (ASCII-lowercased): pattern
     /// ids, longest form first. Checked in place at CJK characters and word starts.
     cjk: HashMap<char, Vec<u32>, BuildHasherDefault<WordHasher>>,
+    /// ASCII first characters of CJK variants (`709大抓捕`): only words starting with one of
+    /// them are looked up in `cjk`.
+    cjk_ascii: u128,
     /// All regex variants as one alternation (one pass over the text, DFA-friendly), and each
     /// variant anchored, to tell which one matched where the alternation did.
     regex_all: Option<Regex>,
@@ -171,6 +174,7 @@ impl Matcher {
             pair: Box::new([0u64; 1024]),
             bloom: Box::new([0u64; 1024]),
             cjk: HashMap::default(),
+            cjk_ascii: 0,
             regex_all: None,
             regexes: Vec::new(),
             n_forms: variants.len(),
@@ -229,6 +233,9 @@ impl Matcher {
                                 targets: vec![v.target],
                             });
                             cjk_seen.insert(key, id);
+                            if first.is_ascii() {
+                                m.cjk_ascii |= 1u128 << (first as u32);
+                            }
                             m.cjk.entry(first).or_default().push(id);
                         }
                         continue;
@@ -380,10 +387,10 @@ impl Matcher {
             // a word starts at i
             let (end, ascii, apos) = word_end(text, i);
             stats.words += 1;
-            if cjk && i >= skip_until {
+            let lead = bytes[i].to_ascii_lowercase();
+            if lead < 0x80 && self.cjk_ascii & (1u128 << lead) != 0 && i >= skip_until {
                 // a CJK variant may start with Latin letters or digits (`709大抓捕`)
-                let c = char::from(bytes[i].to_ascii_lowercase());
-                if let Some(m) = self.cjk_at(text, i, c) {
+                if let Some(m) = self.cjk_at(text, i, char::from(lead)) {
                     skip_until = m.end;
                     out.push(m);
                 }
