@@ -200,8 +200,8 @@ impl ClassifierBuilder {
         self
     }
 
-    /// Caps the number of hits stored per report; further hits still count in the scores
-    /// and are tallied in [`Report::hits_dropped`].
+    /// Caps the number of hits stored per report (and of mentions stored per named prisoner);
+    /// further hits still count in the scores and are tallied in [`Report::hits_dropped`].
     ///
     /// # Examples
     ///
@@ -832,7 +832,9 @@ impl Inner {
                     text: text[f.start..f.end].to_string(),
                 };
                 match prisoners.iter_mut().find(|p| p.id == e.id) {
-                    Some(p) => p.mentions.push(mention),
+                    // stored mentions obey the same cap as stored hits
+                    Some(p) if p.mentions.len() < self.max_hits => p.mentions.push(mention),
+                    Some(_) => {}
                     None => prisoners.push(Prisoner {
                         id: e.id.clone(),
                         name: name.clone(),

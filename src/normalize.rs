@@ -139,6 +139,10 @@ pub(crate) fn fold_word(word: &str, ascii: bool, out: &mut String) {
         out.push_str(word);
         // SAFETY-free ASCII lowercase: the string stays valid UTF-8.
         out.make_ascii_lowercase();
+        if out.contains('`') {
+            // the backtick is an apostrophe inside a word (`Xi`an`), as in the Unicode path
+            *out = out.replace('`', "'");
+        }
         return;
     }
     for c in word.nfkc() {

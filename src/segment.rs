@@ -71,6 +71,18 @@ pub fn word_count(text: &str) -> usize {
     n
 }
 
+/// Bytes that may end a sentence: `.`, `!`, `?`, `\n`, and the lead bytes of `。`, `！`, `？`.
+const SENTENCE_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'.' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t[b'\n' as usize] = true;
+    t[0xE3] = true;
+    t[0xEF] = true;
+    t
+};
+
 /// Byte offsets where sentences start, plus `text.len()` as a final sentinel, so sentence `k`
 /// spans `starts[k]..starts[k + 1]` (trailing whitespace included).
 pub(crate) fn sentence_starts(text: &str) -> Vec<usize> {
@@ -81,6 +93,13 @@ pub(crate) fn sentence_starts(text: &str) -> Vec<usize> {
         starts.push(i);
     }
     while i < bytes.len() {
+        // Skip, without decoding, the bytes that can never end a sentence.
+        while i < bytes.len() && !SENTENCE_BYTE[bytes[i] as usize] {
+            i += 1;
+        }
+        if i >= bytes.len() {
+            break;
+        }
         let b = bytes[i];
         let boundary_after = match b {
             // a run of . ! ? is decided once, at its first character (keeps long runs linear)

@@ -283,6 +283,24 @@ pub fn lint(lexicons: &[Lexicon]) -> Vec<LintIssue> {
                     );
                     continue;
                 }
+                if !cjk && mode != MatchMode::Regex && tokens.len() > 1 {
+                    // Only whitespace and dashes may separate the words of a phrase.
+                    let inner = body.trim();
+                    let stray = inner.chars().any(|c| {
+                        !(crate::normalize::is_word_char(c)
+                            || crate::normalize::is_phrase_separator(c)
+                            || crate::normalize::is_apostrophe(c))
+                    });
+                    if stray {
+                        push(
+                            Severity::Warning,
+                            line,
+                            id,
+                            format!("variant {v:?} has punctuation between its words and can never match"),
+                            "only spaces and dashes may separate words: drop the punctuation or use mode = \"regex\"",
+                        );
+                    }
+                }
                 let chars = body.chars().filter(|c| !c.is_whitespace()).count();
                 // Short forms only count after a full mention, so two letters suffice there.
                 let min = if short { 2 } else { 3 };

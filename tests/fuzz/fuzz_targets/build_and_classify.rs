@@ -185,7 +185,14 @@ struct Input {
     only_alpha: bool,
 }
 
-fn build(input: &Input) -> Option<(Vec<EntrySpec>, Vec<String>, Vec<Vec<String>>)> {
+/// The entries, their ids, and one `[name, toml]` pair per lexicon file.
+struct Built {
+    specs: Vec<EntrySpec>,
+    ids: Vec<String>,
+    files: Vec<[String; 2]>,
+}
+
+fn build(input: &Input) -> Built {
     let mut specs = Vec::new();
     let mut files: Vec<Vec<EntrySpec>> = vec![Vec::new(); TOPICS.len()];
     for (i, s) in input.specs.iter().take(8).enumerate() {
@@ -232,9 +239,13 @@ fn build(input: &Input) -> Option<(Vec<EntrySpec>, Vec<String>, Vec<Vec<String>>
         .iter()
         .enumerate()
         .filter(|(t, f)| !f.is_empty() || *t == 0)
-        .map(|(t, f)| vec![TOPICS[t].to_string(), lexicon_toml(TOPICS[t], th, f)])
+        .map(|(t, f)| [TOPICS[t].to_string(), lexicon_toml(TOPICS[t], th, f)])
         .collect();
-    Some((specs, ids, texts))
+    Built {
+        specs,
+        ids,
+        files: texts,
+    }
 }
 
 fn document(input: &Input, specs: &[EntrySpec]) -> String {
@@ -283,9 +294,7 @@ fn document(input: &Input, specs: &[EntrySpec]) -> String {
 }
 
 fuzz_target!(|input: Input| {
-    let Some((specs, ids, files)) = build(&input) else {
-        return;
-    };
+    let Built { specs, ids, files } = build(&input);
     let mut b = Classifier::builder();
     b.without_builtin();
     for f in &files {
@@ -307,14 +316,15 @@ fuzz_target!(|input: Input| {
         );
     }
     if let Some((r, bn, s, ps, pw, hr)) = input.model {
-        let mut m = ScoreModel::default();
-        m.rights_factor = f64::from(r) / 50.0;
-        m.benign_factor = f64::from(bn) / 255.0;
-        m.strength_scale = f64::from(s) / 20.0;
-        m.prominence_share = f64::from(ps) / 255.0;
-        m.prominence_weight = f64::from(pw) / 255.0;
-        m.human_rights_min = f64::from(hr) / 20.0;
-        b.model(m);
+        b.model(ScoreModel {
+            rights_factor: f64::from(r) / 50.0,
+            benign_factor: f64::from(bn) / 255.0,
+            strength_scale: f64::from(s) / 20.0,
+            prominence_share: f64::from(ps) / 255.0,
+            prominence_weight: f64::from(pw) / 255.0,
+            human_rights_min: f64::from(hr) / 20.0,
+            ..ScoreModel::default()
+        });
     }
     if input.only_alpha {
         b.topics(&["alpha"]);

@@ -201,10 +201,25 @@ pub fn check_capped(full: &Report, capped: &Report, cap: usize) {
     );
     assert_eq!(capped.hits_dropped, total - kept, "hits_dropped");
     assert_eq!(capped.topics, full.topics, "capping changed the scores");
+    // the same people, each with the first `cap` of their mentions
     assert_eq!(
-        capped.prisoners, full.prisoners,
+        capped.prisoners.len(),
+        full.prisoners.len(),
         "capping changed the prisoners"
     );
+    for (c, f) in capped.prisoners.iter().zip(&full.prisoners) {
+        assert_eq!(
+            (&c.id, &c.name),
+            (&f.id, &f.name),
+            "capping changed the prisoners"
+        );
+        let k = f.mentions.len().min(cap);
+        assert_eq!(
+            c.mentions[..],
+            f.mentions[..k],
+            "capped mentions are not a prefix"
+        );
+    }
     assert_eq!(
         capped.human_rights, full.human_rights,
         "capping changed human_rights"
