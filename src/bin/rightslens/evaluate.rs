@@ -53,100 +53,35 @@ pub struct EvaluateArgs {
 /// people, no other names), matched as a word prefix the way a case-insensitive keyword
 /// search would (`Tibet*` also finds `Tibetan`). Any hit makes the topic present; primary uses the usual coverage
 /// score. It goes through the same builder and scoring as the real lexicons.
-pub const BASELINE: &[(&str, &str)] = &[
-    (
-        "baseline/tibet.toml",
-        r#"[lexicon]
-topic = "tibet"
-description = "Keyword baseline: the topic's own name"
-sources = ["rightslens keyword baseline"]
-[thresholds]
-present = 0.01
-primary = 0.5
-[[entry]]
-id = "tibet.concept.name"
-kind = "concept"
-mode = "prefix"
-variants = ["Tibet*"]
-source = "topic name"
-"#,
-    ),
-    (
-        "baseline/xinjiang.toml",
-        r#"[lexicon]
-topic = "xinjiang"
-description = "Keyword baseline: the topic's own name"
-sources = ["rightslens keyword baseline"]
-[thresholds]
-present = 0.01
-primary = 0.5
-[[entry]]
-id = "xinjiang.concept.name"
-kind = "concept"
-mode = "prefix"
-variants = ["Xinjiang*", "Uyghur*"]
-source = "topic name"
-"#,
-    ),
-    (
-        "baseline/hong_kong.toml",
-        r#"[lexicon]
-topic = "hong_kong"
-description = "Keyword baseline: the topic's own name"
-sources = ["rightslens keyword baseline"]
-[thresholds]
-present = 0.01
-primary = 0.5
-[[entry]]
-id = "hong_kong.concept.name"
-kind = "concept"
-mode = "prefix"
-variants = ["Hong Kong*"]
-source = "topic name"
-"#,
-    ),
-    (
-        "baseline/taiwan.toml",
-        r#"[lexicon]
-topic = "taiwan"
-description = "Keyword baseline: the topic's own name"
-sources = ["rightslens keyword baseline"]
-[thresholds]
-present = 0.01
-primary = 0.5
-[[entry]]
-id = "taiwan.concept.name"
-kind = "concept"
-mode = "prefix"
-variants = ["Taiwan*"]
-source = "topic name"
-"#,
-    ),
-    (
-        "baseline/political_prisoners.toml",
-        r#"[lexicon]
-topic = "political_prisoners"
-description = "Keyword baseline: the topic's own name"
-sources = ["rightslens keyword baseline"]
-[thresholds]
-present = 0.01
-primary = 0.5
-[[entry]]
-id = "political_prisoners.concept.name"
-kind = "concept"
-mode = "prefix"
-variants = ["political prisoner*"]
-source = "topic name"
-"#,
-    ),
+pub const BASELINE: &[(&str, &[&str])] = &[
+    ("tibet", &["Tibet*"]),
+    ("xinjiang", &["Xinjiang*", "Uyghur*"]),
+    ("hong_kong", &["Hong Kong*"]),
+    ("taiwan", &["Taiwan*"]),
+    ("political_prisoners", &["political prisoner*"]),
 ];
+
+/// The baseline lexicon of one topic, as TOML: one prefix entry with the topic's own names.
+fn baseline_lexicon(topic: &str, names: &[&str]) -> String {
+    let variants: Vec<String> = names.iter().map(|n| format!("{n:?}")).collect();
+    format!(
+        "[lexicon]\ntopic = \"{topic}\"\ndescription = \"Keyword baseline: the topic's own name\"\n\
+         sources = [\"rightslens keyword baseline\"]\n[thresholds]\npresent = 0.01\nprimary = 0.5\n\
+         [[entry]]\nid = \"{topic}.concept.name\"\nkind = \"concept\"\nmode = \"prefix\"\n\
+         variants = [{}]\nsource = \"topic name\"\n",
+        variants.join(", ")
+    )
+}
 
 /// Builds the keyword-baseline classifier.
 pub fn baseline_classifier() -> Result<Classifier, String> {
     let mut b = Classifier::builder();
     b.without_builtin();
-    for (name, text) in BASELINE {
-        b.lexicon_str(name, text);
+    for (topic, names) in BASELINE {
+        b.lexicon_str(
+            &format!("baseline/{topic}.toml"),
+            &baseline_lexicon(topic, names),
+        );
     }
     b.build().map_err(|e| format!("baseline lexicon: {e}"))
 }
