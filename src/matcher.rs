@@ -1,13 +1,16 @@
 //! Finding lexicon variants in text: one pass over the words of the original text.
 //!
-//! The hot path works on the raw bytes. The scanner walks the text word by word (see
-//! [`crate::segment`] for what a word is). For each word it checks a 64 KiB table of the first
-//! two (lowercased) bytes of every first-word key, and only on a possible hit folds the word
-//! (see [`crate::normalize`]) and looks it up in a hash table keyed by the folded first word of
-//! every variant. The few candidate variants found there are checked in place against the
-//! following words, longest first, so the longest candidate whose word boundaries are valid
-//! wins and a longer candidate that fails never hides a shorter valid one. Word boundaries are
-//! inherent: a variant can only start at a word start and end at a word end.
+//! The hot path works on the raw bytes and never copies a word. The scanner walks the text
+//! word by word (see [`crate::segment`] for what a word is); a byte-class table keeps the
+//! common case, a run of ASCII letters and digits, in one tight loop. Such a word is hashed
+//! as if lowercased, straight from the text, and probed in an open-addressing table keyed by
+//! the folded first word of every variant; most words miss after one probe. Other words
+//! (non-ASCII letters, apostrophes) are folded (see [`crate::normalize`]) and hashed the same
+//! way. The few candidate variants of a hit are checked in place against the following
+//! words, longest first, so the longest candidate whose word boundaries are valid wins and a
+//! longer candidate that fails never hides a shorter valid one; the word after the first is
+//! found once for all candidates. Word boundaries are inherent: a variant can only start at a
+//! word start and end at a word end.
 //!
 //! Variants written in CJK scripts (no spaces between words) are indexed by their first
 //! character and checked in place at every CJK character and word start, longest first; this
@@ -116,15 +119,12 @@ pub(crate) struct ScanStats {
 pub(crate) struct Matcher {
     patterns: Vec<Pattern>,
     /// folded first word -> pattern ids, longest first
-    first: WordMap<Vec<u32>>,
+    first: WordTable,
     /// folded prefix (single-word prefix patterns) -> pattern ids
-    prefixes: WordMap<Vec<u32>>,
+    prefixes: WordTable,
     prefix_lens: Vec<usize>,
     /// bit per (b0, b1) lowercase byte pair that can start a single-word prefix pattern
     pair: Box<[u64; 1024]>,
-    /// Bloom-style filter over (first byte, second byte, last byte, length) of every folded
-    /// first word: most words of a text fail it and are never folded or hashed.
-    bloom: Box<[u64; 1024]>,
     /// CJK variants: automaton + pattern id per automaton pattern
     /// Variants with CJK characters, by their first character (ASCII-lowercased): pattern
     /// ids, longest form first. Checked in place at CJK characters and word starts.
@@ -140,17 +140,153 @@ pub(crate) struct Matcher {
     n_forms: usize,
 }
 
-/// Bit index of a folded word in the Bloom filter.
-#[inline]
-fn bloom_index(word: &[u8]) -> usize {
-    let n = word.len();
-    let (b0, b1, bl) = (word[0], word.get(1).copied().unwrap_or(0), word[n - 1]);
-    let h = (b0 as u32)
-        .wrapping_mul(0x9E37_79B1)
-        .wrapping_add((b1 as u32).wrapping_mul(0x85EB_CA77))
-        .wrapping_add((bl as u32).wrapping_mul(0xC2B2_AE3D))
-        .wrapping_add((n as u32).wrapping_mul(0x27D4_EB2F));
-    (h >> 16) as usize
+/// Byte classes of the scanner: ASCII letters and digits, other ASCII, non-ASCII bytes.
+const ALNUM: u8 = 1;
+const OTHER: u8 = 0;
+const HIGH: u8 = 2;
+static CLASS: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c >= 0x80 {
+            HIGH
+        } else if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    t
+};
+
+const HASH_K: u64 = 0x517c_c1b7_2722_0a95;
+
+/// Reads up to 8 bytes of `bytes[at..at + n]` (`n <= 8`) as a little-endian word, zero-padded;
+/// with `LOWER`, ASCII letters are lowercased (the caller guarantees ASCII letters or digits,
+/// for which setting bit 5 is lowercasing).
+#[inline(always)]
+fn load<const LOWER: bool>(bytes: &[u8], at: usize, n: usize) -> u64 {
+    let x = match bytes.get(at..at + 8) {
+        Some(c) => {
+            let mut a = [0u8; 8];
+            a.copy_from_slice(c);
+            u64::from_le_bytes(a)
+        }
+        None => {
+            let mut a = [0u8; 8];
+            a[..n].copy_from_slice(&bytes[at..at + n]);
+            u64::from_le_bytes(a)
+        }
+    };
+    let mask = if n >= 8 {
+        u64::MAX
+    } else {
+        (1u64 << (8 * n)) - 1
+    };
+    let x = if LOWER { x | 0x2020_2020_2020_2020 } else { x };
+    x & mask
+}
+
+/// Hash of a folded word (`LOWER = false`), or of an ASCII letters-and-digits word as it
+/// would fold (`LOWER = true`): both give the same value for the same folded bytes.
+#[inline(always)]
+fn word_hash<const LOWER: bool>(bytes: &[u8], start: usize, end: usize) -> u64 {
+    let n = end - start;
+    let mut h = n as u64;
+    let mut at = start;
+    while end - at > 8 {
+        h = (h.rotate_left(5) ^ load::<LOWER>(bytes, at, 8)).wrapping_mul(HASH_K);
+        at += 8;
+    }
+    h = (h.rotate_left(5) ^ load::<LOWER>(bytes, at, end - at)).wrapping_mul(HASH_K);
+    h ^ (h >> 29)
+}
+
+/// An open-addressing table from folded words to pattern id lists, probed straight from the
+/// bytes of the text: an ASCII word is hashed as if lowercased, without being copied.
+#[derive(Debug, Default)]
+struct WordTable {
+    /// `hash high 32 bits << 32 | (key index + 1)`; 0 marks an empty slot
+    slots: Box<[u64]>,
+    mask: usize,
+    keys: Vec<Box<str>>,
+    ids: Vec<Vec<u32>>,
+}
+
+impl WordTable {
+    fn from_map(map: WordMap<Vec<u32>>) -> WordTable {
+        let cap = (map.len() * 4).next_power_of_two().max(16);
+        let mut t = WordTable {
+            slots: vec![0u64; cap].into_boxed_slice(),
+            mask: cap - 1,
+            keys: Vec::with_capacity(map.len()),
+            ids: Vec::with_capacity(map.len()),
+        };
+        let mut entries: Vec<_> = map.into_iter().collect();
+        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        for (k, v) in entries {
+            let b = k.as_bytes();
+            let h = word_hash::<false>(b, 0, b.len());
+            let mut i = h as usize & t.mask;
+            while t.slots[i] != 0 {
+                i = (i + 1) & t.mask;
+            }
+            t.slots[i] = (h >> 32) << 32 | (t.keys.len() as u64 + 1);
+            t.keys.push(k);
+            t.ids.push(v);
+        }
+        t
+    }
+
+    fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    #[inline(always)]
+    fn probe(&self, h: u64, eq: impl Fn(&[u8]) -> bool) -> Option<&[u32]> {
+        if self.keys.is_empty() {
+            return None;
+        }
+        let tag = h >> 32;
+        let mut i = h as usize & self.mask;
+        loop {
+            let s = self.slots[i];
+            if s == 0 {
+                return None;
+            }
+            if s >> 32 == tag {
+                let k = (s & 0xFFFF_FFFF) as usize - 1;
+                if eq(self.keys[k].as_bytes()) {
+                    return Some(&self.ids[k]);
+                }
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    /// Candidates for a folded word.
+    #[inline]
+    fn get(&self, folded: &str) -> Option<&[u32]> {
+        let b = folded.as_bytes();
+        self.probe(word_hash::<false>(b, 0, b.len()), |k| k == b)
+    }
+
+    /// Candidates for `bytes[start..end]`, ASCII letters and digits only, as it would fold.
+    #[inline(always)]
+    fn get_ascii(&self, bytes: &[u8], start: usize, end: usize) -> Option<&[u32]> {
+        let w = &bytes[start..end];
+        self.probe(word_hash::<true>(bytes, start, end), |k| {
+            k.len() == w.len() && w.eq_ignore_ascii_case(k)
+        })
+    }
+
+    fn heap_bytes(&self) -> usize {
+        self.slots.len() * 8
+            + self.keys.iter().map(|k| k.len() + 16).sum::<usize>()
+            + self.ids.iter().map(|v| 24 + v.len() * 4).sum::<usize>()
+    }
 }
 
 fn pair_index(b0: u8, b1: u8) -> usize {
@@ -168,17 +304,18 @@ impl Matcher {
         }
         let mut m = Matcher {
             patterns: Vec::new(),
-            first: WordMap::default(),
-            prefixes: WordMap::default(),
+            first: WordTable::default(),
+            prefixes: WordTable::default(),
             prefix_lens: Vec::new(),
             pair: Box::new([0u64; 1024]),
-            bloom: Box::new([0u64; 1024]),
             cjk: HashMap::default(),
             cjk_ascii: 0,
             regex_all: None,
             regexes: Vec::new(),
             n_forms: variants.len(),
         };
+        let mut first_map: WordMap<Vec<u32>> = WordMap::default();
+        let mut prefix_map: WordMap<Vec<u32>> = WordMap::default();
         // dedup key -> pattern id
         let mut seen: HashMap<PatternKey, u32> = HashMap::new();
         let mut cjk_seen: HashMap<String, u32> = HashMap::new();
@@ -270,28 +407,23 @@ impl Matcher {
                         prefix_last: prefix,
                         targets: vec![v.target],
                     });
-                    let b = first.as_bytes();
                     if single_prefix {
+                        let b = first.as_bytes();
                         let pi = pair_index(b[0], b.get(1).copied().unwrap_or(0));
                         m.pair[pi / 64] |= 1 << (pi % 64);
-                    } else {
-                        let bi = bloom_index(b);
-                        m.bloom[bi / 64] |= 1 << (bi % 64);
-                    }
-                    if single_prefix {
                         if !m.prefix_lens.contains(&first.len()) {
                             m.prefix_lens.push(first.len());
                         }
-                        m.prefixes.entry(first).or_default().push(id);
+                        prefix_map.entry(first).or_default().push(id);
                     } else {
-                        m.first.entry(first).or_default().push(id);
+                        first_map.entry(first).or_default().push(id);
                     }
                 }
             }
         }
         // longest first, then exact before prefix, case-sensitive before folded
         let pats = &m.patterns;
-        for ids in m.first.values_mut() {
+        for ids in first_map.values_mut() {
             ids.sort_by_key(|&id| {
                 let p = &pats[id as usize];
                 (
@@ -302,6 +434,8 @@ impl Matcher {
             });
         }
         m.prefix_lens.sort_unstable_by(|a, b| b.cmp(a));
+        m.first = WordTable::from_map(first_map);
+        m.prefixes = WordTable::from_map(prefix_map);
         if !regex_sources.is_empty() {
             let n = regex_sources.len();
             let all = RegexBuilder::new(&regex_sources.join("|"))
@@ -333,9 +467,7 @@ impl Matcher {
                 n += c.iter().map(|t| t.len() + 16).sum::<usize>();
             }
         }
-        for (k, v) in self.first.iter().chain(self.prefixes.iter()) {
-            n += k.len() + 16 + 24 + v.len() * 4 + 8;
-        }
+        n += self.first.heap_bytes() + self.prefixes.heap_bytes();
         n += self
             .cjk
             .values()
@@ -353,17 +485,36 @@ impl Matcher {
     pub(crate) fn scan(&self, text: &str, out: &mut Vec<RawMatch>) -> ScanStats {
         out.clear();
         let bytes = text.as_bytes();
-        let mut stats = ScanStats::default();
+        let n = bytes.len();
+        let mut words = 0;
         let mut key = String::new();
         let mut scratch = String::new();
         let cjk = !self.cjk.is_empty();
         let mut i = 0;
         let mut skip_until = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b < 0x80 {
-                if !b.is_ascii_alphanumeric() {
-                    i += 1;
+        while i < n {
+            let class = CLASS[bytes[i] as usize];
+            if class == OTHER {
+                i += 1;
+                continue;
+            }
+            if class == ALNUM {
+                // The common case, in one tight loop: a word of ASCII letters and digits
+                // followed by ASCII that is not an apostrophe. It is matched from the raw bytes.
+                let mut j = i + 1;
+                while j < n && CLASS[bytes[j] as usize] == ALNUM {
+                    j += 1;
+                }
+                let after = bytes.get(j).copied().unwrap_or(b' ');
+                if after < 0x80 && after != b'\'' && after != b'`' {
+                    words += 1;
+                    if i >= skip_until {
+                        if let Some(m) = self.match_ascii_word(text, i, j, &mut scratch) {
+                            skip_until = m.end;
+                            out.push(m);
+                        }
+                    }
+                    i = j;
                     continue;
                 }
             } else {
@@ -371,7 +522,7 @@ impl Matcher {
                 if !is_word_char(c) {
                     if is_cjk(c) {
                         if c.is_alphanumeric() {
-                            stats.words += 1;
+                            words += 1;
                         }
                         if cjk && i >= skip_until {
                             if let Some(m) = self.cjk_at(text, i, c) {
@@ -384,74 +535,172 @@ impl Matcher {
                     continue;
                 }
             }
-            // a word starts at i
+            // Any other word (non-ASCII letters, apostrophes): found, folded and looked up.
             let (end, ascii, apos) = word_end(text, i);
-            stats.words += 1;
-            let lead = bytes[i].to_ascii_lowercase();
-            if lead < 0x80 && self.cjk_ascii & (1u128 << lead) != 0 && i >= skip_until {
-                // a CJK variant may start with Latin letters or digits (`709大抓捕`)
-                if let Some(m) = self.cjk_at(text, i, char::from(lead)) {
+            words += 1;
+            if i >= skip_until {
+                if let Some(m) = self.cjk_at_ascii_lead(text, i) {
                     skip_until = m.end;
                     out.push(m);
                 }
             }
             if i >= skip_until {
-                // Possessives and non-ASCII words always go through folding; plain ASCII words
-                // must pass the Bloom filter (exact first words) or the pair table (prefixes).
-                let maybe = if ascii && apos.is_none() {
-                    let w = &bytes[i..end];
-                    let lw = [
-                        w[0].to_ascii_lowercase(),
-                        w.get(1).map_or(0, u8::to_ascii_lowercase),
-                        w[w.len() - 1].to_ascii_lowercase(),
-                    ];
-                    let n = w.len();
-                    let h = (lw[0] as u32)
-                        .wrapping_mul(0x9E37_79B1)
-                        .wrapping_add((lw[1] as u32).wrapping_mul(0x85EB_CA77))
-                        .wrapping_add((lw[2] as u32).wrapping_mul(0xC2B2_AE3D))
-                        .wrapping_add((n as u32).wrapping_mul(0x27D4_EB2F));
-                    let bi = (h >> 16) as usize;
-                    let pi = pair_index(lw[0], lw[1]);
-                    self.bloom[bi / 64] & (1 << (bi % 64)) != 0
-                        || self.pair[pi / 64] & (1 << (pi % 64)) != 0
-                } else {
-                    true
-                };
-                if maybe {
-                    fold_word(&text[i..end], ascii, &mut key);
-                    if let Some(m) = self.match_at(text, i, end, apos, &key, &mut scratch) {
-                        skip_until = m.end;
-                        out.push(m);
-                    }
+                fold_word(&text[i..end], ascii, &mut key);
+                if let Some(m) = self.match_at(text, i, end, apos, &key, &mut scratch) {
+                    skip_until = m.end;
+                    out.push(m);
                 }
             }
             i = end;
         }
-        if let Some(all) = &self.regex_all {
-            let before = out.len();
-            for mat in all.find_iter(text) {
-                let start = mat.start();
-                for (re, id) in &self.regexes {
-                    let Some(m2) = re.find(&text[start..]) else {
-                        continue;
+        if self.regex_all.is_some() {
+            self.scan_regexes(text, out);
+        }
+        ScanStats { words }
+    }
+
+    /// Runs the regex variants over `text` and merges their matches into `out`.
+    fn scan_regexes(&self, text: &str, out: &mut Vec<RawMatch>) {
+        let Some(all) = &self.regex_all else { return };
+        let before = out.len();
+        for mat in all.find_iter(text) {
+            let start = mat.start();
+            for (re, id) in &self.regexes {
+                let Some(m2) = re.find(&text[start..]) else {
+                    continue;
+                };
+                let end = start + m2.end();
+                if start < end && on_word_edges(text, start, end) {
+                    out.push(RawMatch {
+                        start,
+                        end,
+                        pattern: *id,
+                    });
+                    break;
+                }
+            }
+        }
+        if out.len() > before {
+            merge_overlaps(out);
+        }
+    }
+
+    /// A CJK variant that starts with the ASCII letter or digit at byte `i` (`709大抓捕`).
+    #[inline]
+    fn cjk_at_ascii_lead(&self, text: &str, i: usize) -> Option<RawMatch> {
+        let lead = text.as_bytes()[i].to_ascii_lowercase();
+        if lead < 0x80 && self.cjk_ascii & (1u128 << lead) != 0 {
+            self.cjk_at(text, i, char::from(lead))
+        } else {
+            None
+        }
+    }
+
+    /// Matches at the word `text[start..end]` of ASCII letters and digits, without copying it.
+    #[inline]
+    fn match_ascii_word(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        scratch: &mut String,
+    ) -> Option<RawMatch> {
+        if let Some(m) = self.cjk_at_ascii_lead(text, start) {
+            return Some(m);
+        }
+        let bytes = text.as_bytes();
+        if let Some(ids) = self.first.get_ascii(bytes, start, end) {
+            if let Some(m) = self.first_candidates(ids, text, start, end, scratch) {
+                return Some(m);
+            }
+        }
+        if self.prefixes.len() == 0 {
+            return None;
+        }
+        let (b0, b1) = (
+            bytes[start] | 0x20,
+            bytes.get(start + 1).map_or(0, |&b| b | 0x20),
+        );
+        let pi = pair_index(b0, if end - start > 1 { b1 } else { 0 });
+        if self.pair[pi / 64] & (1 << (pi % 64)) == 0 {
+            return None;
+        }
+        for &len in &self.prefix_lens {
+            if end - start < len {
+                continue;
+            }
+            if let Some(ids) = self.prefixes.get_ascii(bytes, start, start + len) {
+                if let Some(m) = self.prefix_candidates(ids, text, start, end) {
+                    return Some(m);
+                }
+            }
+        }
+        None
+    }
+
+    /// The first candidate in `ids` (longest first) that matches at the word ending at `end`.
+    #[inline]
+    fn first_candidates(
+        &self,
+        ids: &[u32],
+        text: &str,
+        start: usize,
+        end: usize,
+        scratch: &mut String,
+    ) -> Option<RawMatch> {
+        // The word after the first one, found once for all candidates: most multi-word
+        // candidates fail on it, and are rejected without walking the text again.
+        let mut next: Option<Option<NextWord>> = None;
+        for &id in ids {
+            let p = &self.patterns[id as usize];
+            if p.tokens.len() >= 2 {
+                let nw = *next.get_or_insert_with(|| next_word(text, end));
+                let Some(nw) = nw else { continue };
+                if nw.plain {
+                    let w = &text.as_bytes()[nw.start..nw.end];
+                    let tok = p.tokens[1].as_bytes();
+                    let ok = if p.prefix_last && p.tokens.len() == 2 {
+                        w.len() >= tok.len() && w[..tok.len()].eq_ignore_ascii_case(tok)
+                    } else {
+                        w.eq_ignore_ascii_case(tok)
                     };
-                    let end = start + m2.end();
-                    if start < end && on_word_edges(text, start, end) {
-                        out.push(RawMatch {
-                            start,
-                            end,
-                            pattern: *id,
-                        });
-                        break;
+                    if !ok {
+                        continue;
                     }
                 }
             }
-            if out.len() > before {
-                merge_overlaps(out);
+            if let Some(e) = self.try_pattern(p, text, end, scratch) {
+                if self.case_ok(p, text, start, e) {
+                    return Some(RawMatch {
+                        start,
+                        end: e,
+                        pattern: id,
+                    });
+                }
             }
         }
-        stats
+        None
+    }
+
+    /// The first single-word prefix candidate in `ids` that matches `text[start..end]`.
+    fn prefix_candidates(
+        &self,
+        ids: &[u32],
+        text: &str,
+        start: usize,
+        end: usize,
+    ) -> Option<RawMatch> {
+        for &id in ids {
+            let p = &self.patterns[id as usize];
+            if self.case_ok(p, text, start, end) {
+                return Some(RawMatch {
+                    start,
+                    end,
+                    pattern: id,
+                });
+            }
+        }
+        None
     }
 
     /// The longest CJK variant that starts at byte `i`, whose first character is `c`.
@@ -487,17 +736,8 @@ impl Matcher {
         scratch: &mut String,
     ) -> Option<RawMatch> {
         if let Some(ids) = self.first.get(key) {
-            for &id in ids {
-                let p = &self.patterns[id as usize];
-                if let Some(e) = self.try_pattern(p, text, end, scratch) {
-                    if self.case_ok(p, text, start, e) {
-                        return Some(RawMatch {
-                            start,
-                            end: e,
-                            pattern: id,
-                        });
-                    }
-                }
+            if let Some(m) = self.first_candidates(ids, text, start, end, scratch) {
+                return Some(m);
             }
         }
         // possessive: the first word alone, without its 's
@@ -516,24 +756,17 @@ impl Matcher {
             }
         }
         // single-word prefixes, longest prefix first
+        let e = match (possessive_stem(key), apos) {
+            (Some(_), Some(a)) => a,
+            _ => end,
+        };
         for &len in &self.prefix_lens {
             if key.len() < len || !key.is_char_boundary(len) {
                 continue;
             }
             if let Some(ids) = self.prefixes.get(&key[..len]) {
-                for &id in ids {
-                    let p = &self.patterns[id as usize];
-                    let e = match (possessive_stem(key), apos) {
-                        (Some(_), Some(a)) => a,
-                        _ => end,
-                    };
-                    if self.case_ok(p, text, start, e) {
-                        return Some(RawMatch {
-                            start,
-                            end: e,
-                            pattern: id,
-                        });
-                    }
+                if let Some(m) = self.prefix_candidates(ids, text, start, e) {
+                    return Some(m);
                 }
             }
         }
@@ -546,43 +779,49 @@ impl Matcher {
         if n == 1 {
             return if p.prefix_last { None } else { Some(end) };
         }
+        let bytes = text.as_bytes();
         let mut pos = end;
         for (k, tok) in p.tokens.iter().enumerate().skip(1) {
-            let sep_start = pos;
-            while let Some(c) = next_char(text, pos) {
-                if is_phrase_separator(c) {
-                    pos += c.len_utf8();
-                } else {
-                    break;
-                }
-            }
-            if pos == sep_start {
-                return None;
-            }
-            let c = next_char(text, pos)?;
-            if !is_word_char(c) {
-                return None;
-            }
-            let (we, ascii, apos) = word_end(text, pos);
-            fold_word(&text[pos..we], ascii, buf);
+            let nw = next_word(text, pos)?;
+            let (pos_w, we, ascii, apos) = (nw.start, nw.end, nw.ascii, nw.apos);
+            pos = pos_w;
             let last = k == n - 1;
+            let tok = tok.as_bytes();
+            if ascii && apos.is_none() {
+                // plain ASCII word: compare in place
+                let w = &bytes[pos..we];
+                if !last {
+                    if !w.eq_ignore_ascii_case(tok) {
+                        return None;
+                    }
+                    pos = we;
+                    continue;
+                }
+                let ok = if p.prefix_last {
+                    w.len() >= tok.len() && w[..tok.len()].eq_ignore_ascii_case(tok)
+                } else {
+                    w.eq_ignore_ascii_case(tok)
+                };
+                return ok.then_some(we);
+            }
+            fold_word(&text[pos..we], ascii, buf);
             if !last {
-                if buf.as_str() != &**tok {
+                if buf.as_bytes() != tok {
                     return None;
                 }
                 pos = we;
                 continue;
             }
-            if buf.as_str() == &**tok && !p.prefix_last {
+            if buf.as_bytes() == tok && !p.prefix_last {
                 return Some(we);
             }
             let stem = possessive_stem(buf);
             if let (Some(stem), Some(a)) = (stem, apos) {
-                if p.prefix_last && stem.starts_with(&**tok) || stem == &**tok {
+                if p.prefix_last && stem.as_bytes().starts_with(tok) || stem.as_bytes() == tok {
                     return Some(a);
                 }
             }
-            if p.prefix_last && buf.starts_with(&**tok) {
+            if p.prefix_last && buf.as_bytes().starts_with(tok) {
                 return Some(we);
             }
             return None;
@@ -618,6 +857,50 @@ impl Matcher {
         }
         k == words.len()
     }
+}
+
+/// The word that follows a phrase separator at `pos`, as found by [`next_word`].
+#[derive(Debug, Clone, Copy)]
+struct NextWord {
+    start: usize,
+    end: usize,
+    ascii: bool,
+    apos: Option<usize>,
+    /// ASCII letters and digits only: compared in place, without folding
+    plain: bool,
+}
+
+/// Skips one phrase separator run at `pos` (whitespace, dashes; at least one character) and
+/// returns the word that starts after it, if a word starts there.
+#[inline]
+fn next_word(text: &str, mut pos: usize) -> Option<NextWord> {
+    let bytes = text.as_bytes();
+    let sep_start = pos;
+    loop {
+        match bytes.get(pos) {
+            Some(b' ') => pos += 1,
+            Some(&b) if !(0x20..0x80).contains(&b) || b == b'-' => match next_char(text, pos) {
+                Some(c) if is_phrase_separator(c) => pos += c.len_utf8(),
+                _ => break,
+            },
+            _ => break,
+        }
+    }
+    if pos == sep_start {
+        return None;
+    }
+    let c = next_char(text, pos)?;
+    if !is_word_char(c) {
+        return None;
+    }
+    let (end, ascii, apos) = word_end(text, pos);
+    Some(NextWord {
+        start: pos,
+        end,
+        ascii,
+        apos,
+        plain: ascii && apos.is_none(),
+    })
 }
 
 /// The words of a form as written (for case-sensitive patterns), apostrophes normalised.
