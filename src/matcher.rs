@@ -18,12 +18,14 @@
 //! `regex`-mode variants run as one alternation with word-boundary checks at the match edges.
 //! Matches are merged leftmost-longest, so they never overlap.
 
+mod regexes;
+
 use crate::lexicon::MatchMode;
 use crate::normalize::{
     fold_phrase, fold_word, is_cjk, is_phrase_separator, is_word_char, next_char, possessive_stem,
     word_end,
 };
-use regex::{Regex, RegexBuilder};
+use regexes::RegexVariants;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -132,10 +134,8 @@ pub(crate) struct Matcher {
     /// ASCII first characters of CJK variants (`709大抓捕`): only words starting with one of
     /// them are looked up in `cjk`.
     cjk_ascii: u128,
-    /// All regex variants as one alternation (one pass over the text, DFA-friendly), and each
-    /// variant anchored, to tell which one matched where the alternation did.
-    regex_all: Option<Regex>,
-    regexes: Vec<(Regex, u32)>,
+    /// The regex variants (see [`regexes`]).
+    regexes: Option<RegexVariants>,
     /// target lists of CJK/regex patterns live in `patterns` too (tokens empty)
     n_forms: usize,
 }
@@ -204,6 +204,15 @@ fn word_hash<const LOWER: bool>(bytes: &[u8], start: usize, end: usize) -> u64 {
     h ^ (h >> 29)
 }
 
+/// Size of a [`WordTable`]'s filter, in bits (log 2).
+const FILTER_BITS: u32 = 16;
+
+/// Bit of a hash in a [`WordTable`]'s filter (bits the slot index does not start from).
+#[inline(always)]
+fn filter_index(h: u64) -> usize {
+    (h >> 40) as usize & ((1 << FILTER_BITS) - 1)
+}
+
 /// An open-addressing table from folded words to pattern id lists, probed straight from the
 /// bytes of the text: an ASCII word is hashed as if lowercased, without being copied.
 #[derive(Debug, Default)]
@@ -211,6 +220,9 @@ struct WordTable {
     /// `hash high 32 bits << 32 | (key index + 1)`; 0 marks an empty slot
     slots: Box<[u64]>,
     mask: usize,
+    /// one bit per value of the low [`FILTER_BITS`] hash bits of the keys: a small (8 KiB)
+    /// filter that stays in the L1 cache and rejects most words before the table is read
+    filter: Box<[u64]>,
     keys: Vec<Box<str>>,
     ids: Vec<Vec<u32>>,
 }
@@ -221,6 +233,7 @@ impl WordTable {
         let mut t = WordTable {
             slots: vec![0u64; cap].into_boxed_slice(),
             mask: cap - 1,
+            filter: vec![0u64; (1 << FILTER_BITS) / 64].into_boxed_slice(),
             keys: Vec::with_capacity(map.len()),
             ids: Vec::with_capacity(map.len()),
         };
@@ -234,6 +247,8 @@ impl WordTable {
                 i = (i + 1) & t.mask;
             }
             t.slots[i] = (h >> 32) << 32 | (t.keys.len() as u64 + 1);
+            let f = filter_index(h);
+            t.filter[f / 64] |= 1 << (f % 64);
             t.keys.push(k);
             t.ids.push(v);
         }
@@ -247,6 +262,10 @@ impl WordTable {
     #[inline(always)]
     fn probe(&self, h: u64, eq: impl Fn(&[u8]) -> bool) -> Option<&[u32]> {
         if self.keys.is_empty() {
+            return None;
+        }
+        let f = filter_index(h);
+        if self.filter[f / 64] & (1 << (f % 64)) == 0 {
             return None;
         }
         let tag = h >> 32;
@@ -284,6 +303,7 @@ impl WordTable {
 
     fn heap_bytes(&self) -> usize {
         self.slots.len() * 8
+            + self.filter.len() * 8
             + self.keys.iter().map(|k| k.len() + 16).sum::<usize>()
             + self.ids.iter().map(|v| 24 + v.len() * 4).sum::<usize>()
     }
@@ -310,8 +330,7 @@ impl Matcher {
             pair: Box::new([0u64; 1024]),
             cjk: HashMap::default(),
             cjk_ascii: 0,
-            regex_all: None,
-            regexes: Vec::new(),
+            regexes: None,
             n_forms: variants.len(),
         };
         let mut first_map: WordMap<Vec<u32>> = WordMap::default();
@@ -319,18 +338,12 @@ impl Matcher {
         // dedup key -> pattern id
         let mut seen: HashMap<PatternKey, u32> = HashMap::new();
         let mut cjk_seen: HashMap<String, u32> = HashMap::new();
-        let mut regex_sources: Vec<String> = Vec::new();
+        let mut regex_sources: Vec<(String, u32, String)> = Vec::new();
         for v in variants {
             match v.mode {
                 MatchMode::Regex => {
                     let src = ascii_boundaries(v.form);
                     let flag = if v.case_sensitive { "-i" } else { "i" };
-                    let re = RegexBuilder::new(&format!("^(?{flag}:{src})"))
-                        .size_limit(limits.regex_size)
-                        .dfa_size_limit(limits.regex_size)
-                        .build()
-                        .map_err(|e| format!("bad regex {:?}: {e}", v.form))?;
-                    regex_sources.push(format!("(?{flag}:{src})"));
                     let id = m.patterns.len() as u32;
                     m.patterns.push(Pattern {
                         tokens: Vec::new(),
@@ -338,7 +351,7 @@ impl Matcher {
                         prefix_last: false,
                         targets: vec![v.target],
                     });
-                    m.regexes.push((re, id));
+                    regex_sources.push((format!("(?{flag}:{src})"), id, v.form.to_string()));
                 }
                 MatchMode::Exact | MatchMode::Prefix => {
                     let prefix = v.mode == MatchMode::Prefix;
@@ -437,13 +450,7 @@ impl Matcher {
         m.first = WordTable::from_map(first_map);
         m.prefixes = WordTable::from_map(prefix_map);
         if !regex_sources.is_empty() {
-            let n = regex_sources.len();
-            let all = RegexBuilder::new(&regex_sources.join("|"))
-                .size_limit(limits.regex_size.saturating_mul(n))
-                .dfa_size_limit(limits.regex_size.saturating_mul(n))
-                .build()
-                .map_err(|e| format!("cannot combine the regex variants: {e}"))?;
-            m.regex_all = Some(all);
+            m.regexes = Some(RegexVariants::new(&regex_sources, limits)?);
         }
         let pats = &m.patterns;
         for ids in m.cjk.values_mut() {
@@ -553,36 +560,14 @@ impl Matcher {
             }
             i = end;
         }
-        if self.regex_all.is_some() {
-            self.scan_regexes(text, out);
-        }
-        ScanStats { words }
-    }
-
-    /// Runs the regex variants over `text` and merges their matches into `out`.
-    fn scan_regexes(&self, text: &str, out: &mut Vec<RawMatch>) {
-        let Some(all) = &self.regex_all else { return };
-        let before = out.len();
-        for mat in all.find_iter(text) {
-            let start = mat.start();
-            for (re, id) in &self.regexes {
-                let Some(m2) = re.find(&text[start..]) else {
-                    continue;
-                };
-                let end = start + m2.end();
-                if start < end && on_word_edges(text, start, end) {
-                    out.push(RawMatch {
-                        start,
-                        end,
-                        pattern: *id,
-                    });
-                    break;
-                }
+        if let Some(rv) = &self.regexes {
+            let before = out.len();
+            rv.scan(text, out);
+            if out.len() > before {
+                merge_overlaps(out);
             }
         }
-        if out.len() > before {
-            merge_overlaps(out);
-        }
+        ScanStats { words }
     }
 
     /// A CJK variant that starts with the ASCII letter or digit at byte `i` (`709大抓捕`).

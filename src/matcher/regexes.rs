@@ -1,0 +1,591 @@
+//! `regex`-mode variants, run only where they can match.
+//!
+//! Running every regex over every byte was the largest single cost of a scan: the regex crate
+//! finds no prefilter for an alternation of case-insensitive regexes with optional leading
+//! words, so its lazy DFA walks the whole text. Instead, each regex is analysed once, at build
+//! time, from its syntax tree:
+//!
+//! * a **required literal**: a run of literal characters that every match contains (letters
+//!   of a case-insensitive regex count when their class is exactly an ASCII case pair);
+//! * the **most bytes a match can hold before that literal** (bounded when everything before
+//!   it has a maximum length);
+//! * the **bytes a match can start with**.
+//!
+//! One Aho-Corasick pass (ASCII case-insensitive) finds the required literals of all regexes;
+//! at each occurrence, the regex is tried anchored at the few positions within reach before
+//! it that can start a match, with the whole text as context for `\b`. A match found this way
+//! is a match of the regex on the whole text, and every match of the regex contains its
+//! literal, so none is missed. Regexes without a usable literal (or with an unbounded part
+//! before it) run as one alternation over the whole text, as before.
+
+use super::{on_word_edges, Limits, RawMatch};
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex_automata::{meta, Anchored, Input};
+use regex_syntax::hir::{Class, Hir, HirKind};
+
+/// Shortest literal worth searching for (bytes).
+const MIN_LITERAL: usize = 3;
+
+/// One regex variant as compiled.
+#[derive(Debug)]
+struct Variant {
+    re: meta::Regex,
+    pattern: u32,
+    /// Bytes a match can start with.
+    first: [bool; 256],
+    /// Most bytes a match can hold before its required literal (`None`: no usable literal).
+    before: Option<usize>,
+}
+
+/// All regex variants of a matcher.
+#[derive(Debug)]
+pub(super) struct RegexVariants {
+    variants: Vec<Variant>,
+    /// Required literals of the windowed variants; pattern `k` belongs to `lit_owner[k]`.
+    literals: Option<AhoCorasick>,
+    lits: Vec<Vec<u8>>,
+    lit_owner: Vec<usize>,
+    /// The variants without a usable literal, as one alternation over the whole text.
+    residual: Option<meta::Regex>,
+    residual_ids: Vec<usize>,
+}
+
+/// A required literal of a (sub)pattern and how far before it a match can start.
+#[derive(Debug, Clone)]
+struct Required {
+    lit: Vec<u8>,
+    before: Option<usize>,
+}
+
+impl Required {
+    /// Higher is a better (rarer) literal; bounded windows first.
+    fn rank(&self) -> (bool, usize) {
+        let letters = self.lit.iter().filter(|b| !b.is_ascii_whitespace()).count();
+        (self.before.is_some(), letters)
+    }
+}
+
+impl RegexVariants {
+    /// Compiles `(source, pattern id, form as written)` triples; the sources carry their own
+    /// case flags.
+    pub(super) fn new(
+        sources: &[(String, u32, String)],
+        limits: Limits,
+    ) -> Result<RegexVariants, String> {
+        let mut variants = Vec::with_capacity(sources.len());
+        let mut lits: Vec<Vec<u8>> = Vec::new();
+        let mut lit_owner = Vec::new();
+        let mut residual_src = Vec::new();
+        let mut residual_ids = Vec::new();
+        for (k, (src, pattern, form)) in sources.iter().enumerate() {
+            let re =
+                build(src, limits.regex_size).map_err(|e| format!("bad regex {form:?}: {e}"))?;
+            let hir = regex_syntax::ParserBuilder::new()
+                .build()
+                .parse(src)
+                .map_err(|e| format!("bad regex {form:?}: {e}"))?;
+            let req = required(&hir).filter(|r| r.before.is_some() && r.lit.len() >= MIN_LITERAL);
+            let (first, nullable) = first_bytes(&hir);
+            let first = if nullable { [true; 256] } else { first };
+            let before = match req {
+                Some(r) => {
+                    lits.push(r.lit);
+                    lit_owner.push(k);
+                    r.before
+                }
+                None => {
+                    residual_src.push(src.clone());
+                    residual_ids.push(k);
+                    None
+                }
+            };
+            variants.push(Variant {
+                re,
+                pattern: *pattern,
+                first,
+                before,
+            });
+        }
+        let literals = if lits.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasick::builder()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::LeftmostFirst)
+                    .build(&lits)
+                    .map_err(|e| format!("cannot index the regex literals: {e}"))?,
+            )
+        };
+        let residual = if residual_src.is_empty() {
+            None
+        } else {
+            let n = residual_src.len();
+            Some(
+                build(&residual_src.join("|"), limits.regex_size.saturating_mul(n))
+                    .map_err(|e| format!("cannot combine the regex variants: {e}"))?,
+            )
+        };
+        Ok(RegexVariants {
+            variants,
+            literals,
+            lits,
+            lit_owner,
+            residual,
+            residual_ids,
+        })
+    }
+
+    /// Appends the matches of all regex variants in `text` to `out` (not merged).
+    pub(super) fn scan(&self, text: &str, out: &mut Vec<RawMatch>) {
+        let bytes = text.as_bytes();
+        if let Some(ac) = &self.literals {
+            // next start position still to try, per variant (keeps windows from overlapping)
+            let mut next = vec![0usize; self.variants.len()];
+            let mut at = 0;
+            // Every position where some literal starts: search from one byte past the last
+            // (the prefilter keeps this fast), then check all literals at that position.
+            while let Some(m) = ac.find(aho_corasick::Input::new(text).range(at..)) {
+                let p = m.start();
+                at = p + 1;
+                for (j, lit) in self.lits.iter().enumerate() {
+                    let hay = &bytes[p..];
+                    if hay.len() >= lit.len() && hay[..lit.len()].eq_ignore_ascii_case(lit) {
+                        self.try_window(self.lit_owner[j], p, text, &mut next, out);
+                    }
+                }
+                if at >= bytes.len() {
+                    break;
+                }
+            }
+        }
+        if let Some(all) = &self.residual {
+            let mut at = 0;
+            while let Some(mat) = all.search(&Input::new(text).range(at..)) {
+                let start = mat.start();
+                for &k in &self.residual_ids {
+                    let v = &self.variants[k];
+                    if let Some(e) = anchored_match(&v.re, text, start) {
+                        out.push(RawMatch {
+                            start,
+                            end: e,
+                            pattern: v.pattern,
+                        });
+                        break;
+                    }
+                }
+                at = if mat.end() > start {
+                    mat.end()
+                } else {
+                    next_boundary(text, start)
+                };
+                if at > text.len() {
+                    break;
+                }
+            }
+        }
+    }
+
+    /// Tries variant `k` anchored at every position within reach before its literal at `p`
+    /// that can start a match (and that no earlier window of `k` tried).
+    fn try_window(
+        &self,
+        k: usize,
+        p: usize,
+        text: &str,
+        next: &mut [usize],
+        out: &mut Vec<RawMatch>,
+    ) {
+        let bytes = text.as_bytes();
+        let v = &self.variants[k];
+        let mut s = p.saturating_sub(v.before.unwrap_or(0)).max(next[k]);
+        while s <= p {
+            if v.first[bytes[s] as usize] && text.is_char_boundary(s) {
+                if let Some(e) = anchored_match(&v.re, text, s) {
+                    out.push(RawMatch {
+                        start: s,
+                        end: e,
+                        pattern: v.pattern,
+                    });
+                    s = e;
+                    continue;
+                }
+            }
+            s += 1;
+        }
+        next[k] = next[k].max(s);
+    }
+
+    /// Number of variants that run over the whole text (no usable literal).
+    #[cfg(test)]
+    fn residual_count(&self) -> usize {
+        self.residual_ids.len()
+    }
+}
+
+fn build(src: &str, size: usize) -> Result<meta::Regex, String> {
+    meta::Regex::builder()
+        .configure(
+            meta::Config::new()
+                .nfa_size_limit(Some(size))
+                .hybrid_cache_capacity(size.max(1 << 16)),
+        )
+        .build(src)
+        .map_err(|e| {
+            // the meta error says only "error building NFA"; the cause names the limit
+            let mut msg = e.to_string();
+            let mut cause = std::error::Error::source(&e);
+            while let Some(c) = cause {
+                msg.push_str(": ");
+                msg.push_str(&c.to_string());
+                cause = c.source();
+            }
+            msg
+        })
+}
+
+/// The end of a non-empty match of `re` anchored at `start` whose edges are word edges.
+#[inline]
+fn anchored_match(re: &meta::Regex, text: &str, start: usize) -> Option<usize> {
+    let m = re.search(&Input::new(text).range(start..).anchored(Anchored::Yes))?;
+    (m.end() > start && on_word_edges(text, start, m.end())).then_some(m.end())
+}
+
+/// The next character boundary after `i` (or `text.len() + 1` at the end).
+fn next_boundary(text: &str, i: usize) -> usize {
+    let mut j = i + 1;
+    while j < text.len() && !text.is_char_boundary(j) {
+        j += 1;
+    }
+    j
+}
+
+/// The literal bytes one node stands for, if it is one character or literal string; a class
+/// counts when it is exactly one character or an ASCII letter in both cases. ASCII letters
+/// come out lowercased.
+fn literal_bytes(h: &Hir) -> Option<Vec<u8>> {
+    match h.kind() {
+        HirKind::Literal(l) => Some(l.0.to_ascii_lowercase()),
+        HirKind::Class(Class::Unicode(c)) => {
+            let mut chars = Vec::new();
+            for r in c.ranges() {
+                if r.end() as u32 - r.start() as u32 >= 2 {
+                    return None;
+                }
+                chars.push(r.start());
+                if r.end() != r.start() {
+                    chars.push(r.end());
+                }
+            }
+            match chars[..] {
+                [a] => Some(a.to_string().to_ascii_lowercase().into_bytes()),
+                [a, b] if a.is_ascii() && b.is_ascii() && a.eq_ignore_ascii_case(&b) => {
+                    Some(vec![a.to_ascii_lowercase() as u8])
+                }
+                _ => None,
+            }
+        }
+        HirKind::Class(Class::Bytes(c)) => {
+            let r = c.ranges();
+            match r {
+                [x] if x.start() == x.end() => Some(vec![x.start().to_ascii_lowercase()]),
+                [x, y]
+                    if x.start() == x.end()
+                        && y.start() == y.end()
+                        && x.start().eq_ignore_ascii_case(&y.start()) =>
+                {
+                    Some(vec![x.start().to_ascii_lowercase()])
+                }
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// The best required literal of `h`, if any.
+fn required(h: &Hir) -> Option<Required> {
+    match h.kind() {
+        HirKind::Capture(c) => required(&c.sub),
+        HirKind::Repetition(r) if r.min == 1 && r.max == Some(1) => required(&r.sub),
+        HirKind::Concat(v) => required_in_sequence(v),
+        HirKind::Literal(_) | HirKind::Class(_) => required_in_sequence(std::slice::from_ref(h)),
+        _ => None,
+    }
+}
+
+fn better(best: &mut Option<Required>, cand: Required) {
+    if cand.lit.len() < MIN_LITERAL {
+        return;
+    }
+    if best.as_ref().is_none_or(|b| cand.rank() > b.rank()) {
+        *best = Some(cand);
+    }
+}
+
+/// The best required literal of a sequence: a run of literal nodes, or one inside a child.
+fn required_in_sequence(v: &[Hir]) -> Option<Required> {
+    let mut best = None;
+    // most bytes before child i (None: unbounded)
+    let mut offset = Some(0usize);
+    let mut run: Vec<u8> = Vec::new();
+    let mut run_before = Some(0usize);
+    for child in v {
+        if let Some(b) = literal_bytes(child) {
+            if run.is_empty() {
+                run_before = offset;
+            }
+            run.extend(b);
+        } else {
+            better(
+                &mut best,
+                Required {
+                    lit: std::mem::take(&mut run),
+                    before: run_before,
+                },
+            );
+            let nested = matches!(
+                child.kind(),
+                HirKind::Capture(_) | HirKind::Repetition(_) | HirKind::Concat(_)
+            );
+            if let Some(r) = nested.then(|| required(child)).flatten() {
+                let before = offset.zip(r.before).map(|(a, b)| a + b);
+                better(&mut best, Required { lit: r.lit, before });
+            }
+        }
+        offset = offset
+            .zip(child.properties().maximum_len())
+            .map(|(a, b)| a + b);
+    }
+    better(
+        &mut best,
+        Required {
+            lit: run,
+            before: run_before,
+        },
+    );
+    best
+}
+
+/// The bytes a match of `h` can start with, and whether `h` can match the empty string.
+fn first_bytes(h: &Hir) -> ([bool; 256], bool) {
+    let mut set = [false; 256];
+    match h.kind() {
+        HirKind::Empty | HirKind::Look(_) => return (set, true),
+        HirKind::Literal(l) => match l.0.first() {
+            Some(&b) => set[b as usize] = true,
+            None => return (set, true),
+        },
+        HirKind::Class(Class::Unicode(c)) => {
+            for r in c.ranges() {
+                let (a, z) = (r.start() as u32, r.end() as u32);
+                for b in a..=z.min(0x7F) {
+                    set[b as usize] = true;
+                }
+                if z >= 0x80 {
+                    // any lead byte of a multi-byte character (conservative)
+                    set[0xC2..=0xF4].fill(true);
+                }
+            }
+        }
+        HirKind::Class(Class::Bytes(c)) => {
+            for r in c.ranges() {
+                for b in r.start()..=r.end() {
+                    set[b as usize] = true;
+                }
+            }
+        }
+        HirKind::Repetition(r) => {
+            let (s, nullable) = first_bytes(&r.sub);
+            return (s, nullable || r.min == 0);
+        }
+        HirKind::Capture(c) => return first_bytes(&c.sub),
+        HirKind::Concat(v) => {
+            for child in v {
+                let (s, nullable) = first_bytes(child);
+                union(&mut set, &s);
+                if !nullable {
+                    return (set, false);
+                }
+            }
+            return (set, true);
+        }
+        HirKind::Alternation(v) => {
+            let mut any_nullable = false;
+            for child in v {
+                let (s, nullable) = first_bytes(child);
+                union(&mut set, &s);
+                any_nullable |= nullable;
+            }
+            return (set, any_nullable);
+        }
+    }
+    (set, false)
+}
+
+fn union(a: &mut [bool; 256], b: &[bool; 256]) {
+    for (x, y) in a.iter_mut().zip(b) {
+        *x |= *y;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn analyse(src: &str) -> Option<Required> {
+        let hir = regex_syntax::ParserBuilder::new()
+            .build()
+            .parse(src)
+            .unwrap();
+        required(&hir)
+    }
+
+    #[test]
+    fn finds_literals_and_bounds() {
+        let r =
+            analyse(r"(?i:(?:calls? for |urged )?(?:the )?release of (?:all )?prisoners)").unwrap();
+        // in bytes: the `s` of "calls" may also be the two-byte `ſ` (U+017F)
+        assert_eq!(r.before, Some("calls for the ".len() + 1));
+        // 's' folds to ſ too, so the run stops before it: "relea"
+        assert!(
+            r.lit.starts_with(b"relea") || r.lit == b"prisoner".to_vec(),
+            "{r:?}"
+        );
+        let r = analyse(r"(?i:Professional\s+Teachers)").unwrap();
+        assert_eq!(r.before, Some(0));
+        assert_eq!(r.lit, b"profe");
+        assert!(analyse(r"\w+\s+Union").unwrap().before.is_none());
+        assert!(analyse(r"(?i:a|b)").is_none());
+        let r = analyse("民生观察").unwrap();
+        assert_eq!(r.lit, "民生观察".as_bytes());
+    }
+
+    #[test]
+    fn same_matches_as_a_full_scan() {
+        let sources = [
+            r"(?i:(?-u:\b)(?:calls? for |urged )?(?:the )?release of (?:all )?(?:political prisoners|detainees)(?-u:\b))",
+            r"(?i:BN\(O\))",
+            r"(?i:\w+\s+Union)",
+            r"(?-i:Article\s+23)",
+        ];
+        let srcs: Vec<(String, u32, String)> = sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.to_string(), i as u32, s.to_string()))
+            .collect();
+        let rv = RegexVariants::new(
+            &srcs,
+            Limits {
+                max_patterns: 100,
+                regex_size: 1 << 22,
+            },
+        )
+        .unwrap();
+        assert_eq!(rv.residual_count(), 1);
+        let text = "They urged the release of all political prisoners. A BN(O) holder; \
+                    Teachers Union; called for release of detainees. Article 23 and \
+                    RELEASE OF DETAINEES, unreleased of detainees";
+        let mut out = Vec::new();
+        rv.scan(text, &mut out);
+        out.sort_by_key(|m| m.start);
+        let got: Vec<&str> = out.iter().map(|m| &text[m.start..m.end]).collect();
+        assert_eq!(
+            got,
+            [
+                "urged the release of all political prisoners",
+                "BN(O)",
+                "Teachers Union",
+                "release of detainees",
+                "Article 23",
+                "RELEASE OF DETAINEES",
+            ]
+        );
+    }
+
+    /// Every match the windows find is one a scan of every position finds, and back.
+    #[test]
+    fn windows_equal_trying_every_position() {
+        use proptest::prelude::*;
+        let sources = [
+            r"(?i:(?-u:\b)(?:calls? for |urg(?:e|ed) )?(?:the )?release of (?:all )?(?:political prisoners|detainees)(?-u:\b))",
+            r"(?i:Professional[\s]+Teachers['’]?[\s]+Union)",
+            r"(?i:BN\(O\))",
+            r"(?i:(?-u:\b)pro[- ]democracy (?:activists?|figures) (?:jailed|detained)(?-u:\b))",
+        ];
+        let words = [
+            "release",
+            "RELEASE",
+            "releaſe",
+            "of",
+            "all",
+            "the",
+            "calls",
+            "for",
+            "urged",
+            "political",
+            "prisoners",
+            "detainees",
+            "unreleased",
+            "Professional",
+            "Teachers’",
+            "Union",
+            "BN(O)",
+            "bn(o)",
+            "pro-democracy",
+            "pro",
+            "democracy",
+            "activists",
+            "figures",
+            "jailed",
+            "detained",
+            "西藏",
+            "é",
+            ",",
+            ".",
+            "calls for the release of all political prisoners",
+            "urged the release of detainees",
+            "urge the RELEASE OF political prisoners",
+            "Professional Teachers’ Union",
+            "professional\nteachers union",
+            "pro-democracy activists jailed",
+            "Pro democracy figures detained",
+        ];
+        let seps = [" ", " ", " ", "\n", "-", "", "  "];
+        let limits = Limits {
+            max_patterns: 100,
+            regex_size: 1 << 22,
+        };
+        for src in sources {
+            let rv = RegexVariants::new(&[(src.to_string(), 0, src.to_string())], limits).unwrap();
+            assert_eq!(rv.residual_count(), 0, "{src}");
+            let v = &rv.variants[0];
+            let matched = std::cell::Cell::new(0);
+            proptest!(ProptestConfig::with_cases(300), |(picks in prop::collection::vec((0..words.len(), 0..seps.len()), 0..40))| {
+                let mut text = String::new();
+                for (w, s) in picks {
+                    text.push_str(words[w]);
+                    text.push_str(seps[s]);
+                }
+                let mut got = Vec::new();
+                rv.scan(&text, &mut got);
+                let got: Vec<(usize, usize)> = got.iter().map(|m| (m.start, m.end)).collect();
+                let mut want = Vec::new();
+                let mut s = 0;
+                while s <= text.len() {
+                    if text.is_char_boundary(s) {
+                        if let Some(e) = anchored_match(&v.re, &text, s) {
+                            want.push((s, e));
+                            s = e;
+                            continue;
+                        }
+                    }
+                    s += 1;
+                }
+                matched.set(matched.get() + want.len());
+                prop_assert_eq!(got, want, "{:?}", text);
+            });
+            assert!(matched.get() > 50, "{src}: too few matches to compare");
+        }
+    }
+}
