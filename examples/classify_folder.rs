@@ -88,7 +88,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             .present_topics()
             .map(|(t, s)| format!("{t} {:.2}{}", s.score, if s.primary { "*" } else { "" }))
             .collect();
-        let people: Vec<&str> = r.prisoners.iter().map(|p| p.name.as_str()).collect();
+        let people: Vec<&str> = r.prisoners.iter().map(|p| &*p.name).collect();
         let topics = if topics.is_empty() {
             "-".to_string()
         } else {

@@ -1,6 +1,7 @@
 //! The façade: [`ClassifierBuilder`] compiles lexicons once into an immutable [`Classifier`].
 
 use crate::error::{Error, Result};
+use crate::intern::intern;
 use crate::lexicon::{
     lint, EntryKind, Framing, Lexicon, MatchMode, Requirement, Role, Severity, Thresholds,
     CONTEXT_TOPIC,
@@ -8,7 +9,9 @@ use crate::lexicon::{
 use crate::matcher::{Limits, Matcher, RawMatch, Variant};
 use crate::report::{FramingCounts, Hit, Mention, Prisoner, Report, TopicScore};
 use crate::score::{context_factor, coverage, decide, ScoreModel};
+use compact_str::CompactString;
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -261,6 +264,11 @@ impl ClassifierBuilder {
 
     /// Loads, lints and compiles the lexicons into a [`Classifier`].
     ///
+    /// Entry ids, topic names and the names and regions of named prisoners are interned for
+    /// the life of the process, so that reports borrow them without allocating per hit (see
+    /// [`Hit`]). Each distinct string is stored once: building again from the same lexicons
+    /// does not grow memory.
+    ///
     /// # Errors
     ///
     /// A parse or I/O error naming the lexicon file and line; an
@@ -331,16 +339,19 @@ impl ClassifierBuilder {
 
 #[derive(Debug)]
 struct CompiledEntry {
-    id: String,
+    /// Interned (see [`crate::intern`]), so hits borrow it without allocating.
+    id: &'static str,
     /// index into `topics`; None for context cues and roles other than Topic
     topic: Option<usize>,
-    topic_name: Arc<str>,
+    /// Interned, like `id`.
+    topic_name: &'static str,
     place: bool,
     role: Role,
     weight: f64,
     requires: Option<Requirement>,
     framing: Option<Framing>,
-    prisoner: Option<(String, Option<String>)>,
+    /// Interned name and region of a named prisoner.
+    prisoner: Option<(&'static str, Option<&'static str>)>,
     region_topic: Option<usize>,
     /// Whether the entry has short forms (its full mentions must be remembered).
     has_short: bool,
@@ -386,19 +397,19 @@ fn compile(b: &ClassifierBuilder, lexicons: &[Lexicon]) -> Result<Classifier> {
     let mut targets = Vec::new();
     let mut variants: Vec<(String, MatchMode, bool, u32)> = Vec::new();
     for l in lexicons {
-        let topic_name: Arc<str> = Arc::from(l.topic.as_str());
+        let topic_name = intern(&l.topic);
         for e in &l.entries {
             let ei = entries.len() as u32;
             let is_prisoner =
                 e.kind == EntryKind::Person && l.topic == PRISONER_TOPIC && e.role == Role::Topic;
             entries.push(CompiledEntry {
-                id: e.id.clone(),
+                id: intern(&e.id),
                 topic: if e.role == Role::Topic {
                     topic_ix(&l.topic)
                 } else {
                     None
                 },
-                topic_name: topic_name.clone(),
+                topic_name,
                 place: e.kind == EntryKind::Place,
                 role: e.role,
                 weight: e.weight,
@@ -406,8 +417,8 @@ fn compile(b: &ClassifierBuilder, lexicons: &[Lexicon]) -> Result<Classifier> {
                 framing: e.framing,
                 prisoner: is_prisoner.then(|| {
                     (
-                        e.name.clone().unwrap_or_else(|| e.id.clone()),
-                        e.region.clone(),
+                        intern(e.name.as_deref().unwrap_or(&e.id)),
+                        e.region.as_deref().map(intern),
                     )
                 }),
                 region_topic: e
@@ -466,6 +477,9 @@ fn compile(b: &ClassifierBuilder, lexicons: &[Lexicon]) -> Result<Classifier> {
 }
 
 /// A compiled, immutable classifier: cheap to clone (`Arc`), `Send + Sync`.
+///
+/// Its reports borrow entry ids and topic names from process-wide interned strings (see
+/// [`Hit`]), so classifying allocates nothing per hit for them.
 ///
 /// # Examples
 ///
@@ -789,7 +803,7 @@ impl Inner {
         // 3. topic evidence
         let nt = self.topics.len();
         let mut acc: Vec<Acc> = (0..nt).map(|_| Acc::default()).collect();
-        let mut hits = Vec::new();
+        let mut hits = Vec::with_capacity(found.len().min(self.max_hits));
         let mut hits_dropped = 0;
         let mut prisoners: Vec<Prisoner> = Vec::new();
         let m = &self.model;
@@ -829,28 +843,28 @@ impl Inner {
                 let mention = Mention {
                     start: f.start,
                     end: f.end,
-                    text: text[f.start..f.end].to_string(),
+                    text: CompactString::from(&text[f.start..f.end]),
                 };
                 match prisoners.iter_mut().find(|p| p.id == e.id) {
                     // stored mentions obey the same cap as stored hits
                     Some(p) if p.mentions.len() < self.max_hits => p.mentions.push(mention),
                     Some(_) => {}
                     None => prisoners.push(Prisoner {
-                        id: e.id.clone(),
-                        name: name.clone(),
-                        region: region.clone(),
+                        id: Cow::Borrowed(e.id),
+                        name: Cow::Borrowed(name),
+                        region: region.map(Cow::Borrowed),
                         mentions: vec![mention],
                     }),
                 }
             }
             if hits.len() < self.max_hits {
                 hits.push(Hit {
-                    topic: e.topic_name.to_string(),
-                    entry: e.id.clone(),
+                    topic: Cow::Borrowed(e.topic_name),
+                    entry: Cow::Borrowed(e.id),
                     role: e.role,
                     start: f.start,
                     end: f.end,
-                    text: text[f.start..f.end].to_string(),
+                    text: CompactString::from(&text[f.start..f.end]),
                     sentence: f.sentence,
                     evidence,
                 });

@@ -569,7 +569,7 @@ pub fn evaluate(gold: &[Gold], reports: &[Report]) -> Evaluation {
                     .map(|p| {
                         let mut names = vec![name_key(&p.name)];
                         names.extend(p.mentions.iter().map(|m| name_key(&m.text)));
-                        (p.name.clone(), names)
+                        (p.name.to_string(), names)
                     })
                     .collect()
             })

@@ -33,7 +33,7 @@
 //! assert!(report.topics["tibet"].present);
 //! assert!(report.topics["political_prisoners"].present);
 //! assert!(!report.topics["taiwan"].present);
-//! let names: Vec<&str> = report.prisoners.iter().map(|p| p.name.as_str()).collect();
+//! let names: Vec<&str> = report.prisoners.iter().map(|p| p.name.as_ref()).collect();
 //! assert!(names.contains(&"Ilham Tohti"));
 //! # Ok::<(), rightslens::Error>(())
 //! ```
@@ -92,6 +92,7 @@ mod classifier;
 pub mod corpus;
 mod error;
 pub mod evaluate;
+mod intern;
 mod lexicon;
 mod matcher;
 pub mod normalize;
@@ -102,6 +103,8 @@ pub mod segment;
 pub use classifier::{
     Classifier, ClassifierBuilder, Document, DEFAULT_MAX_PATTERNS, DEFAULT_REGEX_SIZE_LIMIT,
 };
+/// The string type of [`Hit::text`] and [`Mention::text`], re-exported from `compact_str`.
+pub use compact_str::CompactString;
 pub use corpus::{CorpusOptions, Input, Outcome, Record, Summary};
 pub use error::{Error, ErrorKind, Result};
 pub use lexicon::{

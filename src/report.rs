@@ -2,9 +2,16 @@
 //!
 //! All spans are **byte offsets into the original text**: for any [`Hit`] or [`Mention`] `h`
 //! of a report on `text`, `&text[h.start..h.end] == h.text` always holds.
+//!
+//! Building a hit allocates only for a matched text longer than 24 bytes: entry ids and topic
+//! names are borrowed from strings interned by the classifier (see [`Hit`]), and shorter
+//! matched texts are stored inline in a [`CompactString`]. The JSON form is the same as with
+//! plain `String`s.
 
 use crate::lexicon::{Framing, Role};
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// The result of classifying one document.
@@ -113,6 +120,18 @@ pub struct TopicScore {
 
 /// One matched term.
 ///
+/// `topic` and `entry` are [`Cow<'static, str>`](std::borrow::Cow) and `text` is a
+/// [`CompactString`] (which dereferences to `str`), so that a hit allocates nothing unless its
+/// text is longer than 24 bytes; they serialise as plain JSON strings, and deserialised reports
+/// hold owned copies.
+///
+/// # Interned ids and topic names
+///
+/// A [`Classifier`](crate::Classifier) interns every entry id and topic name of its lexicons
+/// when it is built, for the life of the process, and its hits borrow those strings. Each
+/// distinct string is stored once, so rebuilding classifiers from the same lexicons does not
+/// grow memory; only lexicons with ever new ids or topic names add to it.
+///
 /// # Examples
 ///
 /// ```
@@ -122,22 +141,28 @@ pub struct TopicScore {
 /// let hit = report.hits.iter().find(|h| h.role == rightslens::Role::Topic).unwrap();
 /// assert_eq!(&text[hit.start..hit.end], hit.text);
 /// assert_eq!(hit.topic, "hong_kong");
+///
+/// // Plain JSON strings either way.
+/// let json = serde_json::to_string(hit).unwrap();
+/// assert!(json.starts_with("{\"topic\":\"hong_kong\",\"entry\":\"hong_kong."));
+/// let back: rightslens::Hit = serde_json::from_str(&json).unwrap();
+/// assert_eq!(&back, hit);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Hit {
-    /// Topic of the entry (`context` for cues).
-    pub topic: String,
-    /// Entry id.
-    pub entry: String,
+    /// Topic of the entry (`context` for cues); interned (see above).
+    pub topic: Cow<'static, str>,
+    /// Entry id; interned (see above).
+    pub entry: Cow<'static, str>,
     /// What the hit means for scoring.
     pub role: Role,
     /// Start byte offset in the original text.
     pub start: usize,
     /// End byte offset (exclusive) in the original text.
     pub end: usize,
-    /// The matched text, `&text[start..end]`.
-    pub text: String,
+    /// The matched text, `&text[start..end]` (inline up to 24 bytes).
+    pub text: CompactString,
     /// Index of the sentence holding the hit (see [`crate::segment::sentences`]).
     pub sentence: usize,
     /// Evidence this hit contributed (weight times context factor; 0 for cues).
@@ -145,6 +170,9 @@ pub struct Hit {
 }
 
 /// A named person from the political-prisoner lexicon.
+///
+/// `id`, `name` and `region` are borrowed from strings the classifier interned when it was
+/// built (see [`Hit`]); deserialised reports hold owned copies.
 ///
 /// # Examples
 ///
@@ -159,11 +187,11 @@ pub struct Hit {
 #[non_exhaustive]
 pub struct Prisoner {
     /// Entry id.
-    pub id: String,
+    pub id: Cow<'static, str>,
     /// Canonical name.
-    pub name: String,
+    pub name: Cow<'static, str>,
     /// Region (`tibet`, `xinjiang`, `hong_kong`, `mainland`), if recorded.
-    pub region: Option<String>,
+    pub region: Option<Cow<'static, str>>,
     /// Every mention, in text order.
     pub mentions: Vec<Mention>,
 }
@@ -182,8 +210,8 @@ pub struct Mention {
     pub start: usize,
     /// End byte offset (exclusive).
     pub end: usize,
-    /// `&text[start..end]`.
-    pub text: String,
+    /// `&text[start..end]` (inline up to 24 bytes).
+    pub text: CompactString,
 }
 
 /// How many framing-marked terms a document uses.

@@ -277,3 +277,74 @@ fn default_lexicons_on_samples() {
         }
     }
 }
+
+/// Reports are plain serde data: the strings of hits and prisoners (borrowed when classified,
+/// owned when deserialised) are plain JSON strings and come back equal, matched texts longer
+/// than the 24 bytes kept inline included. (Floats are left out of the comparison: serde_json
+/// may parse a float back one ulp off.)
+#[test]
+fn report_strings_round_trip_through_json() {
+    let clf = Classifier::new().unwrap();
+    let strings = |r: &Report| -> Vec<(String, String, usize, usize, String)> {
+        r.hits
+            .iter()
+            .map(|h| {
+                let (t, e, x) = (h.topic.to_string(), h.entry.to_string(), h.text.to_string());
+                (t, e, h.start, h.end, x)
+            })
+            .collect()
+    };
+    let mut long_text = false;
+    let mut prisoners = 0;
+    for (id, text) in samples() {
+        let r = clf.classify_with_id(&id, &text);
+        long_text |= r.hits.iter().any(|h| h.text.len() > 24);
+        prisoners += r.prisoners.len();
+        let json = serde_json::to_string(&r).unwrap();
+        let back: Report = serde_json::from_str(&json).unwrap();
+        assert_eq!(strings(&back), strings(&r), "{id}");
+        assert_eq!(back.prisoners, r.prisoners, "{id}");
+        let value = serde_json::to_value(&r).unwrap();
+        for h in value["hits"].as_array().unwrap() {
+            let keys: Vec<&str> = h.as_object().unwrap().keys().map(|k| k.as_str()).collect();
+            let want = [
+                "topic", "entry", "role", "start", "end", "text", "sentence", "evidence",
+            ];
+            assert_eq!(keys.len(), want.len(), "{id}: {h}");
+            for field in want {
+                assert!(keys.contains(&field), "{id}: {field} missing in {h}");
+            }
+            for field in ["topic", "entry", "text"] {
+                assert!(h[field].is_string(), "{id}: {field} of {h}");
+            }
+        }
+        for p in value["prisoners"].as_array().unwrap() {
+            assert!(p["id"].is_string() && p["name"].is_string(), "{id}: {p}");
+            assert!(
+                p["region"].is_string() || p["region"].is_null(),
+                "{id}: {p}"
+            );
+            assert!(p["mentions"][0]["text"].is_string(), "{id}: {p}");
+        }
+    }
+    assert!(long_text, "no sample has a matched text over 24 bytes");
+    assert!(prisoners > 0, "no sample names a prisoner");
+}
+
+/// Entry ids and topic names are interned: classifiers rebuilt from the same lexicons share
+/// one copy of each, and hits borrow it.
+#[test]
+fn rebuilt_classifiers_share_interned_ids() {
+    use std::borrow::Cow;
+    let text = "Jimmy Lai and Tibet.";
+    let a = Classifier::new().unwrap().classify(text);
+    let b = Classifier::new().unwrap().classify(text);
+    assert!(!a.hits.is_empty());
+    for (x, y) in a.hits.iter().zip(&b.hits) {
+        assert!(matches!(x.entry, Cow::Borrowed(_)) && matches!(x.topic, Cow::Borrowed(_)));
+        assert!(std::ptr::eq(&*x.entry, &*y.entry), "{}", x.entry);
+        assert!(std::ptr::eq(&*x.topic, &*y.topic), "{}", x.topic);
+    }
+    let (p, q) = (&a.prisoners[0], &b.prisoners[0]);
+    assert!(std::ptr::eq(&*p.id, &*q.id) && std::ptr::eq(&*p.name, &*q.name));
+}

@@ -238,11 +238,8 @@ proptest! {
 }
 
 /// The hits of a report as (start, end, entry).
-fn spans(r: &Report) -> Vec<(usize, usize, String)> {
-    r.hits
-        .iter()
-        .map(|h| (h.start, h.end, h.entry.clone()))
-        .collect()
+fn spans(r: &Report) -> Vec<(usize, usize, &str)> {
+    r.hits.iter().map(|h| (h.start, h.end, &*h.entry)).collect()
 }
 
 /// Text inserted between two paragraphs: its own sentences, no lexicon term of its own.
@@ -353,7 +350,7 @@ proptest! {
         let text = format!("{left} {term} {right}");
         let r = check_classify(&clf, &text);
         let start = left.len() + 1;
-        let want = (start, start + term.len(), "probe.concept.term".to_string());
+        let want = (start, start + term.len(), "probe.concept.term");
         prop_assert!(
             spans(&r).contains(&want),
             "term {:?} not found in {:?}: {:?}",

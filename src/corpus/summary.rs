@@ -448,17 +448,17 @@ impl Tally {
         let mut seen: BTreeSet<&str> = BTreeSet::new();
         for h in &report.hits {
             let first = seen.insert(&h.entry);
-            match self.entries.get_mut(&h.entry) {
+            match self.entries.get_mut(&*h.entry) {
                 Some(e) => {
                     e.hits += 1;
                     e.documents += usize::from(first);
                 }
                 None => {
                     self.entries.insert(
-                        h.entry.clone(),
+                        h.entry.to_string(),
                         EntryCount {
-                            entry: h.entry.clone(),
-                            topic: h.topic.clone(),
+                            entry: h.entry.to_string(),
+                            topic: h.topic.to_string(),
                             documents: 1,
                             hits: 1,
                         },
@@ -469,10 +469,10 @@ impl Tally {
         for p in &report.prisoners {
             let e = self
                 .prisoners
-                .entry(p.id.clone())
+                .entry(p.id.to_string())
                 .or_insert_with(|| PrisonerCount {
-                    id: p.id.clone(),
-                    name: p.name.clone(),
+                    id: p.id.to_string(),
+                    name: p.name.to_string(),
                     documents: 0,
                     mentions: 0,
                 });

@@ -260,8 +260,7 @@ impl<W: Write> Output<W> {
                     } else {
                         topics.join(", ")
                     };
-                    let people: Vec<&str> =
-                        report.prisoners.iter().map(|p| p.name.as_str()).collect();
+                    let people: Vec<&str> = report.prisoners.iter().map(|p| &*p.name).collect();
                     writeln!(w, "{:<32} {:<58} {}", r.id, topics, people.join(", "))
                 }
                 Outcome::Skipped(reason) | Outcome::Failed(reason) => {

@@ -151,8 +151,8 @@ fn side(r: &Report) -> Side {
             .prisoners
             .iter()
             .map(|p| PrisonerSide {
-                id: p.id.clone(),
-                name: p.name.clone(),
+                id: p.id.to_string(),
+                name: p.name.to_string(),
                 mentions: p.mentions.len(),
             })
             .collect(),

@@ -141,7 +141,7 @@ impl Style {
 /// The label a hit is shown with: its topic, or the role of a context cue.
 fn hit_label(h: &Hit) -> String {
     if h.role == Role::Topic && h.topic != rightslens::CONTEXT_TOPIC {
-        h.topic.clone()
+        h.topic.to_string()
     } else {
         role_name(h.role)
     }
@@ -356,7 +356,7 @@ fn render(clf: &Classifier, r: &Report, text: &str, style: &Style, show: &Show) 
                 h.role == Role::Topic
                     && (h.topic == t
                         || entries
-                            .get(h.entry.as_str())
+                            .get(&*h.entry)
                             .is_some_and(|e| e.region.as_deref() == Some(t)))
             })
             .collect();
@@ -424,7 +424,7 @@ fn render(clf: &Classifier, r: &Report, text: &str, style: &Style, show: &Show) 
         }
         let mut by_entry: Vec<EntryHits> = Vec::new();
         for h in &hits {
-            let weight = entries.get(h.entry.as_str()).map(|e| e.weight);
+            let weight = entries.get(&*h.entry).map(|e| e.weight);
             let factor = weight.filter(|w| *w > 0.0).map(|w| h.evidence / w);
             let i = match by_entry.iter().position(|e| e.id == h.entry) {
                 Some(i) => i,

@@ -65,7 +65,7 @@ pub fn check_report(clf: &Classifier, text: &str, r: &Report) {
         check_span(text, h.start, h.end, &h.text, "hit");
         assert!(h.start >= prev_start, "hits not sorted by start: {h:?}");
         prev_start = h.start;
-        if let Some(&(s, e, entry)) = last.get(h.topic.as_str()) {
+        if let Some(&(s, e, entry)) = last.get(&*h.topic) {
             let same_span_other_entry = (s, e) == (h.start, h.end) && entry != h.entry;
             assert!(
                 h.start >= e || same_span_other_entry,
