@@ -120,11 +120,10 @@ pub(crate) struct ScanStats {
 #[derive(Debug)]
 pub(crate) struct Matcher {
     patterns: Vec<Pattern>,
-    /// folded first word -> pattern ids, longest first
-    first: WordTable,
-    /// folded prefix (single-word prefix patterns) -> pattern ids
-    prefixes: WordTable,
-    prefix_lens: Vec<usize>,
+    /// folded first word -> candidate patterns, longest first
+    first: WordTable<Box<[Cand]>>,
+    /// single-word prefix patterns
+    prefixes: PrefixIndex,
     /// bit per (b0, b1) lowercase byte pair that can start a single-word prefix pattern
     pair: Box<[u64; 1024]>,
     /// CJK variants: automaton + pattern id per automaton pattern
@@ -204,6 +203,94 @@ fn word_hash<const LOWER: bool>(bytes: &[u8], start: usize, end: usize) -> u64 {
     h ^ (h >> 29)
 }
 
+/// A pattern as listed under its first word, with what it takes to reject it on the second
+/// word without reading the pattern itself.
+#[derive(Debug, Clone, Copy)]
+struct Cand {
+    id: u32,
+    /// number of words; 0 for a single-word prefix pattern
+    words: u32,
+    /// `word_hash` of the second word (multi-word patterns whose second word is matched whole)
+    second: u64,
+    /// the second word must be checked in full (it is a prefix, or has non-ASCII letters)
+    check_second: bool,
+    /// the pattern is case-sensitive
+    case: bool,
+}
+
+/// Single-word prefix patterns, bucketed by the first [`PREFIX_BUCKET`] bytes of the prefix:
+/// one lookup per word instead of one per distinct prefix length.
+#[derive(Debug, Default)]
+struct PrefixIndex {
+    /// first bytes -> indices into `keys`, longest key first
+    buckets: WordTable<Vec<u32>>,
+    /// prefixes shorter than a bucket key, longest first
+    short: Vec<u32>,
+    /// folded prefix and its pattern ids
+    keys: Vec<(Box<[u8]>, Vec<u32>)>,
+}
+
+/// Bytes of a prefix that pick its bucket.
+const PREFIX_BUCKET: usize = 3;
+
+impl PrefixIndex {
+    fn new(map: WordMap<Vec<u32>>) -> PrefixIndex {
+        let mut keys: Vec<(Box<[u8]>, Vec<u32>)> = map
+            .into_iter()
+            .map(|(k, v)| (Box::<[u8]>::from(k.as_bytes()), v))
+            .collect();
+        // longest first, then by bytes (deterministic)
+        keys.sort_unstable_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        let mut buckets: HashMap<Box<[u8]>, Vec<u32>> = HashMap::new();
+        let mut short = Vec::new();
+        for (i, (k, _)) in keys.iter().enumerate() {
+            if k.len() >= PREFIX_BUCKET {
+                buckets
+                    .entry(Box::from(&k[..PREFIX_BUCKET]))
+                    .or_default()
+                    .push(i as u32);
+            } else {
+                short.push(i as u32);
+            }
+        }
+        PrefixIndex {
+            buckets: WordTable::from_map(buckets),
+            short,
+            keys,
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
+    /// Prefix keys that may start `word` (`bucket` is the bucket found for it), longest
+    /// first; `starts` tells whether `word` starts with a key.
+    fn candidates<'a>(
+        &'a self,
+        bucket: Option<&'a Vec<u32>>,
+        starts: impl Fn(&[u8]) -> bool + 'a,
+    ) -> impl Iterator<Item = &'a [u32]> + 'a {
+        bucket
+            .into_iter()
+            .flatten()
+            .chain(self.short.iter())
+            .map(|&k| &self.keys[k as usize])
+            .filter(move |(key, _)| starts(key))
+            .map(|(_, ids)| ids.as_slice())
+    }
+
+    fn heap_bytes(&self) -> usize {
+        self.buckets.heap_bytes(|v| 24 + v.len() * 4)
+            + self.short.len() * 4
+            + self
+                .keys
+                .iter()
+                .map(|(k, v)| 40 + k.len() + v.len() * 4)
+                .sum::<usize>()
+    }
+}
+
 /// Size of a [`WordTable`]'s filter, in bits (log 2).
 const FILTER_BITS: u32 = 16;
 
@@ -215,20 +302,32 @@ fn filter_index(h: u64) -> usize {
 
 /// An open-addressing table from folded words to pattern id lists, probed straight from the
 /// bytes of the text: an ASCII word is hashed as if lowercased, without being copied.
-#[derive(Debug, Default)]
-struct WordTable {
+#[derive(Debug)]
+struct WordTable<V> {
     /// `hash high 32 bits << 32 | (key index + 1)`; 0 marks an empty slot
     slots: Box<[u64]>,
     mask: usize,
     /// one bit per value of the low [`FILTER_BITS`] hash bits of the keys: a small (8 KiB)
     /// filter that stays in the L1 cache and rejects most words before the table is read
     filter: Box<[u64]>,
-    keys: Vec<Box<str>>,
-    ids: Vec<Vec<u32>>,
+    keys: Vec<Box<[u8]>>,
+    ids: Vec<V>,
 }
 
-impl WordTable {
-    fn from_map(map: WordMap<Vec<u32>>) -> WordTable {
+impl<V> Default for WordTable<V> {
+    fn default() -> Self {
+        WordTable {
+            slots: Box::new([]),
+            mask: 0,
+            filter: Box::new([]),
+            keys: Vec::new(),
+            ids: Vec::new(),
+        }
+    }
+}
+
+impl<V> WordTable<V> {
+    fn from_map(map: HashMap<Box<[u8]>, V>) -> WordTable<V> {
         let cap = (map.len() * 4).next_power_of_two().max(16);
         let mut t = WordTable {
             slots: vec![0u64; cap].into_boxed_slice(),
@@ -240,8 +339,7 @@ impl WordTable {
         let mut entries: Vec<_> = map.into_iter().collect();
         entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         for (k, v) in entries {
-            let b = k.as_bytes();
-            let h = word_hash::<false>(b, 0, b.len());
+            let h = word_hash::<false>(&k, 0, k.len());
             let mut i = h as usize & t.mask;
             while t.slots[i] != 0 {
                 i = (i + 1) & t.mask;
@@ -255,12 +353,8 @@ impl WordTable {
         t
     }
 
-    fn len(&self) -> usize {
-        self.keys.len()
-    }
-
     #[inline(always)]
-    fn probe(&self, h: u64, eq: impl Fn(&[u8]) -> bool) -> Option<&[u32]> {
+    fn probe(&self, h: u64, eq: impl Fn(&[u8]) -> bool) -> Option<&V> {
         if self.keys.is_empty() {
             return None;
         }
@@ -277,7 +371,7 @@ impl WordTable {
             }
             if s >> 32 == tag {
                 let k = (s & 0xFFFF_FFFF) as usize - 1;
-                if eq(self.keys[k].as_bytes()) {
+                if eq(&self.keys[k]) {
                     return Some(&self.ids[k]);
                 }
             }
@@ -285,27 +379,26 @@ impl WordTable {
         }
     }
 
-    /// Candidates for a folded word.
+    /// The value of a folded word.
     #[inline]
-    fn get(&self, folded: &str) -> Option<&[u32]> {
-        let b = folded.as_bytes();
-        self.probe(word_hash::<false>(b, 0, b.len()), |k| k == b)
+    fn get(&self, folded: &[u8]) -> Option<&V> {
+        self.probe(word_hash::<false>(folded, 0, folded.len()), |k| k == folded)
     }
 
-    /// Candidates for `bytes[start..end]`, ASCII letters and digits only, as it would fold.
+    /// The value of `bytes[start..end]`, ASCII letters and digits only, as it would fold.
     #[inline(always)]
-    fn get_ascii(&self, bytes: &[u8], start: usize, end: usize) -> Option<&[u32]> {
+    fn get_ascii(&self, bytes: &[u8], start: usize, end: usize) -> Option<&V> {
         let w = &bytes[start..end];
         self.probe(word_hash::<true>(bytes, start, end), |k| {
             k.len() == w.len() && w.eq_ignore_ascii_case(k)
         })
     }
 
-    fn heap_bytes(&self) -> usize {
+    fn heap_bytes(&self, value_bytes: impl Fn(&V) -> usize) -> usize {
         self.slots.len() * 8
             + self.filter.len() * 8
             + self.keys.iter().map(|k| k.len() + 16).sum::<usize>()
-            + self.ids.iter().map(|v| 24 + v.len() * 4).sum::<usize>()
+            + self.ids.iter().map(value_bytes).sum::<usize>()
     }
 }
 
@@ -325,8 +418,7 @@ impl Matcher {
         let mut m = Matcher {
             patterns: Vec::new(),
             first: WordTable::default(),
-            prefixes: WordTable::default(),
-            prefix_lens: Vec::new(),
+            prefixes: PrefixIndex::default(),
             pair: Box::new([0u64; 1024]),
             cjk: HashMap::default(),
             cjk_ascii: 0,
@@ -424,9 +516,6 @@ impl Matcher {
                         let b = first.as_bytes();
                         let pi = pair_index(b[0], b.get(1).copied().unwrap_or(0));
                         m.pair[pi / 64] |= 1 << (pi % 64);
-                        if !m.prefix_lens.contains(&first.len()) {
-                            m.prefix_lens.push(first.len());
-                        }
                         prefix_map.entry(first).or_default().push(id);
                     } else {
                         first_map.entry(first).or_default().push(id);
@@ -446,9 +535,16 @@ impl Matcher {
                 )
             });
         }
-        m.prefix_lens.sort_unstable_by(|a, b| b.cmp(a));
-        m.first = WordTable::from_map(first_map);
-        m.prefixes = WordTable::from_map(prefix_map);
+        let pats = &m.patterns;
+        let first: HashMap<Box<[u8]>, Box<[Cand]>> = first_map
+            .into_iter()
+            .map(|(k, ids)| {
+                let cands = ids.iter().map(|&id| cand(id, &pats[id as usize])).collect();
+                (Box::<[u8]>::from(k.as_bytes()), cands)
+            })
+            .collect();
+        m.first = WordTable::from_map(first);
+        m.prefixes = PrefixIndex::new(prefix_map);
         if !regex_sources.is_empty() {
             m.regexes = Some(RegexVariants::new(&regex_sources, limits)?);
         }
@@ -474,7 +570,10 @@ impl Matcher {
                 n += c.iter().map(|t| t.len() + 16).sum::<usize>();
             }
         }
-        n += self.first.heap_bytes() + self.prefixes.heap_bytes();
+        n += self
+            .first
+            .heap_bytes(|c| 16 + std::mem::size_of_val::<[Cand]>(c));
+        n += self.prefixes.heap_bytes();
         n += self
             .cjk
             .values()
@@ -599,7 +698,7 @@ impl Matcher {
                 return Some(m);
             }
         }
-        if self.prefixes.len() == 0 {
+        if self.prefixes.is_empty() {
             return None;
         }
         let (b0, b1) = (
@@ -610,56 +709,69 @@ impl Matcher {
         if self.pair[pi / 64] & (1 << (pi % 64)) == 0 {
             return None;
         }
-        for &len in &self.prefix_lens {
-            if end - start < len {
-                continue;
-            }
-            if let Some(ids) = self.prefixes.get_ascii(bytes, start, start + len) {
-                if let Some(m) = self.prefix_candidates(ids, text, start, end) {
-                    return Some(m);
-                }
+        let word = &bytes[start..end];
+        let bucket = (word.len() >= PREFIX_BUCKET)
+            .then(|| {
+                self.prefixes
+                    .buckets
+                    .get_ascii(bytes, start, start + PREFIX_BUCKET)
+            })
+            .flatten();
+        for ids in self.prefixes.candidates(bucket, |k| {
+            word.len() >= k.len() && word[..k.len()].eq_ignore_ascii_case(k)
+        }) {
+            if let Some(m) = self.prefix_candidates(ids, text, start, end) {
+                return Some(m);
             }
         }
         None
     }
 
-    /// The first candidate in `ids` (longest first) that matches at the word ending at `end`.
+    /// The first candidate in `cands` (longest first) that matches at the word ending at
+    /// `end`.
     #[inline]
     fn first_candidates(
         &self,
-        ids: &[u32],
+        cands: &[Cand],
         text: &str,
         start: usize,
         end: usize,
         scratch: &mut String,
     ) -> Option<RawMatch> {
-        // The word after the first one, found once for all candidates: most multi-word
-        // candidates fail on it, and are rejected without walking the text again.
-        let mut next: Option<Option<NextWord>> = None;
-        for &id in ids {
-            let p = &self.patterns[id as usize];
-            if p.tokens.len() >= 2 {
-                let nw = *next.get_or_insert_with(|| next_word(text, end));
-                let Some(nw) = nw else { continue };
-                if nw.plain {
-                    let w = &text.as_bytes()[nw.start..nw.end];
-                    let tok = p.tokens[1].as_bytes();
-                    let ok = if p.prefix_last && p.tokens.len() == 2 {
-                        w.len() >= tok.len() && w[..tok.len()].eq_ignore_ascii_case(tok)
-                    } else {
-                        w.eq_ignore_ascii_case(tok)
-                    };
-                    if !ok {
-                        continue;
-                    }
+        // The word after the first one, found and hashed once for all candidates: most
+        // multi-word candidates fail on it, and are rejected without reading the pattern.
+        let mut next: Option<Option<(NextWord, u64)>> = None;
+        for c in cands {
+            if c.words == 1 && !c.case {
+                return Some(RawMatch {
+                    start,
+                    end,
+                    pattern: c.id,
+                });
+            }
+            if c.words >= 2 {
+                let nw = *next.get_or_insert_with(|| {
+                    next_word(text, end).map(|nw| {
+                        let h = if nw.plain {
+                            word_hash::<true>(text.as_bytes(), nw.start, nw.end)
+                        } else {
+                            0
+                        };
+                        (nw, h)
+                    })
+                });
+                let Some((nw, h)) = nw else { continue };
+                if nw.plain && !c.check_second && h != c.second {
+                    continue;
                 }
             }
+            let p = &self.patterns[c.id as usize];
             if let Some(e) = self.try_pattern(p, text, end, scratch) {
                 if self.case_ok(p, text, start, e) {
                     return Some(RawMatch {
                         start,
                         end: e,
-                        pattern: id,
+                        pattern: c.id,
                     });
                 }
             }
@@ -720,21 +832,21 @@ impl Matcher {
         key: &str,
         scratch: &mut String,
     ) -> Option<RawMatch> {
-        if let Some(ids) = self.first.get(key) {
-            if let Some(m) = self.first_candidates(ids, text, start, end, scratch) {
+        if let Some(cands) = self.first.get(key.as_bytes()) {
+            if let Some(m) = self.first_candidates(cands, text, start, end, scratch) {
                 return Some(m);
             }
         }
         // possessive: the first word alone, without its 's
         if let Some(stem) = possessive_stem(key) {
-            if let (Some(ids), Some(a)) = (self.first.get(stem), apos) {
-                for &id in ids {
-                    let p = &self.patterns[id as usize];
+            if let (Some(cands), Some(a)) = (self.first.get(stem.as_bytes()), apos) {
+                for c in cands.iter() {
+                    let p = &self.patterns[c.id as usize];
                     if p.tokens.len() == 1 && !p.prefix_last && self.case_ok(p, text, start, a) {
                         return Some(RawMatch {
                             start,
                             end: a,
-                            pattern: id,
+                            pattern: c.id,
                         });
                     }
                 }
@@ -745,14 +857,13 @@ impl Matcher {
             (Some(_), Some(a)) => a,
             _ => end,
         };
-        for &len in &self.prefix_lens {
-            if key.len() < len || !key.is_char_boundary(len) {
-                continue;
-            }
-            if let Some(ids) = self.prefixes.get(&key[..len]) {
-                if let Some(m) = self.prefix_candidates(ids, text, start, e) {
-                    return Some(m);
-                }
+        let key = key.as_bytes();
+        let bucket = (key.len() >= PREFIX_BUCKET)
+            .then(|| self.prefixes.buckets.get(&key[..PREFIX_BUCKET]))
+            .flatten();
+        for ids in self.prefixes.candidates(bucket, |k| key.starts_with(k)) {
+            if let Some(m) = self.prefix_candidates(ids, text, start, e) {
+                return Some(m);
             }
         }
         None
@@ -841,6 +952,20 @@ impl Matcher {
             }
         }
         k == words.len()
+    }
+}
+
+/// The candidate record of pattern `id` under its first word.
+fn cand(id: u32, p: &Pattern) -> Cand {
+    let second = p.tokens.get(1).map(|t| t.as_bytes());
+    let plain_second = second.is_some_and(|t| t.iter().all(u8::is_ascii_alphanumeric));
+    Cand {
+        id,
+        words: p.tokens.len() as u32,
+        second: second.map_or(0, |t| word_hash::<false>(t, 0, t.len())),
+        // a prefix second word, or one that no plain ASCII word folds to: checked in full
+        check_second: (p.prefix_last && p.tokens.len() == 2) || !plain_second,
+        case: p.case.is_some(),
     }
 }
 
