@@ -130,6 +130,9 @@ pub(crate) struct Matcher {
     /// Variants with CJK characters, by their first character (ASCII-lowercased): pattern
     /// ids, longest form first. Checked in place at CJK characters and word starts.
     cjk: HashMap<char, Vec<u32>, BuildHasherDefault<WordHasher>>,
+    /// bit per low 16 bits of the first characters in `cjk`: most CJK characters of a text
+    /// start no variant and are rejected here without a hash lookup
+    cjk_first: Box<[u64; 1024]>,
     /// ASCII first characters of CJK variants (`709大抓捕`): only words starting with one of
     /// them are looked up in `cjk`.
     cjk_ascii: u128,
@@ -421,6 +424,7 @@ impl Matcher {
             prefixes: PrefixIndex::default(),
             pair: Box::new([0u64; 1024]),
             cjk: HashMap::default(),
+            cjk_first: Box::new([0u64; 1024]),
             cjk_ascii: 0,
             regexes: None,
             n_forms: variants.len(),
@@ -479,6 +483,8 @@ impl Matcher {
                                 m.cjk_ascii |= 1u128 << (first as u32);
                             }
                             m.cjk.entry(first).or_default().push(id);
+                            let bit = first as usize & 0xFFFF;
+                            m.cjk_first[bit / 64] |= 1 << (bit % 64);
                         }
                         continue;
                     }
@@ -562,7 +568,7 @@ impl Matcher {
 
     /// Approximate heap size of the compiled matcher, in bytes.
     pub(crate) fn heap_bytes(&self) -> usize {
-        let mut n = std::mem::size_of::<[u64; 1024]>();
+        let mut n = 2 * std::mem::size_of::<[u64; 1024]>();
         for p in &self.patterns {
             n += std::mem::size_of::<Pattern>() + p.targets.len() * 4;
             n += p.tokens.iter().map(|t| t.len() + 16).sum::<usize>();
@@ -627,7 +633,7 @@ impl Matcher {
                 let Some(c) = next_char(text, i) else { break };
                 if !is_word_char(c) {
                     if is_cjk(c) {
-                        if c.is_alphanumeric() {
+                        if is_cjk_letter(c) {
                             words += 1;
                         }
                         if cjk && i >= skip_until {
@@ -807,6 +813,10 @@ impl Matcher {
         } else {
             c
         };
+        let bit = key as usize & 0xFFFF;
+        if self.cjk_first[bit / 64] & (1 << (bit % 64)) == 0 {
+            return None;
+        }
         let ids = self.cjk.get(&key)?;
         let rest = &text.as_bytes()[i..];
         for &id in ids {
@@ -955,6 +965,13 @@ impl Matcher {
     }
 }
 
+/// Whether a CJK character counts as a word: `char::is_alphanumeric`, answered without the
+/// Unicode table lookup for the ideographs and syllables that are all letters.
+#[inline]
+fn is_cjk_letter(c: char) -> bool {
+    matches!(c as u32, 0x4E00..=0x9FEF | 0x3400..=0x4DB5 | 0xAC00..=0xD7A3) || c.is_alphanumeric()
+}
+
 /// The candidate record of pattern `id` under its first word.
 fn cand(id: u32, p: &Pattern) -> Cand {
     let second = p.tokens.get(1).map(|t| t.as_bytes());
@@ -998,6 +1015,23 @@ fn next_word(text: &str, mut pos: usize) -> Option<NextWord> {
     }
     if pos == sep_start {
         return None;
+    }
+    // the common case: ASCII letters and digits followed by ASCII other than an apostrophe
+    let mut j = pos;
+    while j < bytes.len() && CLASS[bytes[j] as usize] == ALNUM {
+        j += 1;
+    }
+    if j > pos {
+        let after = bytes.get(j).copied().unwrap_or(b' ');
+        if after < 0x80 && after != b'\'' && after != b'`' {
+            return Some(NextWord {
+                start: pos,
+                end: j,
+                ascii: true,
+                apos: None,
+                plain: true,
+            });
+        }
     }
     let c = next_char(text, pos)?;
     if !is_word_char(c) {
@@ -1232,6 +1266,18 @@ mod tests {
                 crate::segment::word_count(t),
                 "{t}"
             );
+        }
+    }
+
+    #[test]
+    fn cjk_letter_shortcut_agrees_with_unicode() {
+        for c in [
+            '\u{3400}', '\u{4DB5}', '\u{4E00}', '\u{9FEF}', '\u{AC00}', '\u{D7A3}',
+        ]
+        .into_iter()
+        .chain(('\u{2E80}'..='\u{D7AF}').filter(|&c| is_cjk(c)))
+        {
+            assert_eq!(is_cjk_letter(c), c.is_alphanumeric(), "{:X}", c as u32);
         }
     }
 }

@@ -66,7 +66,11 @@ pub fn is_word_char(c: char) -> bool {
     if is_joiner(c) {
         return true;
     }
-    (c.is_alphanumeric() || is_mark(c)) && !is_cjk(c) && c != '\u{0F0B}'
+    // the cheap range checks first: most non-ASCII text is CJK
+    if is_cjk(c) || c == '\u{0F0B}' {
+        return false;
+    }
+    c.is_alphanumeric() || is_mark(c)
 }
 
 /// Combining marks of the scripts the lexicons use (Latin, Tibetan, Arabic/Uyghur, generic).

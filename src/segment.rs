@@ -206,8 +206,7 @@ fn is_abbreviation(text: &str, dot: usize) -> bool {
         // U.S, U.N, e.g
         return w.split('.').all(|p| p.len() <= 2);
     }
-    let lower = w.to_ascii_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
+    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
 }
 
 /// At a `\n` at byte `i`: the offset after it if the line break ends a sentence.
