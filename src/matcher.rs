@@ -602,6 +602,9 @@ impl Matcher {
         let mut key = String::new();
         let mut scratch = String::new();
         let cjk = !self.cjk.is_empty();
+        let rv = self.regexes.as_ref();
+        // where the word scan saw the head of a regex literal
+        let mut sites: Vec<regexes::Site> = Vec::new();
         let mut i = 0;
         let mut skip_until = 0;
         while i < n {
@@ -620,6 +623,11 @@ impl Matcher {
                 let after = bytes.get(j).copied().unwrap_or(b' ');
                 if after < 0x80 && after != b'\'' && after != b'`' {
                     words += 1;
+                    if let Some(rv) = rv {
+                        if j - i >= 2 && rv.may_trigger(bytes[i] | 0x20, bytes[i + 1] | 0x20) {
+                            rv.note_word(bytes, i, &mut sites);
+                        }
+                    }
                     if i >= skip_until {
                         if let Some(m) = self.match_ascii_word(text, i, j, &mut scratch) {
                             skip_until = m.end;
@@ -650,6 +658,21 @@ impl Matcher {
             // Any other word (non-ASCII letters, apostrophes): found, folded and looked up.
             let (end, ascii, apos) = word_end(text, i);
             words += 1;
+            if let Some(rv) = rv {
+                // the word itself, and what follows each apostrophe inside it: a regex match
+                // may start there (`Teachers’Professional`), its edge being the apostrophe
+                let mut k = i;
+                while k < end {
+                    let b1 = bytes.get(k + 1).copied().unwrap_or(0);
+                    if rv.may_trigger(bytes[k].to_ascii_lowercase(), b1.to_ascii_lowercase()) {
+                        rv.note_word(bytes, k, &mut sites);
+                    }
+                    match apos {
+                        Some(_) => k = after_apostrophe(text, k, end),
+                        None => break,
+                    }
+                }
+            }
             if i >= skip_until {
                 if let Some(m) = self.cjk_at_ascii_lead(text, i) {
                     skip_until = m.end;
@@ -667,7 +690,7 @@ impl Matcher {
         }
         if let Some(rv) = &self.regexes {
             let before = out.len();
-            rv.scan(text, out);
+            rv.scan(text, &sites, out);
             if out.len() > before {
                 merge_overlaps(out);
             }
@@ -963,6 +986,19 @@ impl Matcher {
         }
         k == words.len()
     }
+}
+
+/// The byte after the next apostrophe in `text[from + 1..end]` (`end` if there is none).
+fn after_apostrophe(text: &str, from: usize, end: usize) -> usize {
+    let mut k = from + 1;
+    while k < end {
+        match next_char(text, k) {
+            Some(c) if crate::normalize::is_apostrophe(c) => return k + c.len_utf8(),
+            Some(c) => k += c.len_utf8(),
+            None => return end,
+        }
+    }
+    end
 }
 
 /// Whether a CJK character counts as a word: `char::is_alphanumeric`, answered without the

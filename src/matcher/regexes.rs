@@ -26,6 +26,32 @@ use regex_syntax::hir::{Class, Hir, HirKind};
 /// Shortest literal worth searching for (bytes).
 const MIN_LITERAL: usize = 3;
 
+/// Bytes of each literal the searcher looks for (in all ASCII cases).
+const LITERAL_HEAD: usize = 3;
+
+/// Every ASCII upper/lower-case spelling of `head`.
+fn case_variants(head: &[u8]) -> Vec<Vec<u8>> {
+    let mut out = vec![Vec::with_capacity(head.len())];
+    for &b in head {
+        let (lo, up) = (b.to_ascii_lowercase(), b.to_ascii_uppercase());
+        if lo == up {
+            out.iter_mut().for_each(|v| v.push(b));
+        } else {
+            out = out
+                .into_iter()
+                .flat_map(|v| {
+                    let mut w = v.clone();
+                    w.push(up);
+                    let mut v = v;
+                    v.push(lo);
+                    [v, w]
+                })
+                .collect();
+        }
+    }
+    out
+}
+
 /// One regex variant as compiled.
 #[derive(Debug)]
 struct Variant {
@@ -45,16 +71,37 @@ pub(super) struct RegexVariants {
     literals: Option<AhoCorasick>,
     lits: Vec<Vec<u8>>,
     lit_owner: Vec<usize>,
+    /// literals whose occurrences start words: found by the word scanner, not the searcher
+    triggers: Vec<Trigger>,
+    /// bit per lowercase (first, second) byte pair of a trigger's head
+    trigger_pair: Box<[u64; 1024]>,
     /// The variants without a usable literal, as one alternation over the whole text.
     residual: Option<meta::Regex>,
     residual_ids: Vec<usize>,
 }
+
+/// A literal found through the words that start with its head.
+#[derive(Debug)]
+struct Trigger {
+    /// the literal's first run of ASCII letters and digits, lowercased
+    head: Box<[u8]>,
+    /// bytes of the literal before its head
+    skip: usize,
+    /// index into `lits`
+    lit: u32,
+}
+
+/// A place where a literal may start, noted by the word scanner: (byte offset, literal).
+pub(super) type Site = (usize, u32);
 
 /// A required literal of a (sub)pattern and how far before it a match can start.
 #[derive(Debug, Clone)]
 struct Required {
     lit: Vec<u8>,
     before: Option<usize>,
+    /// in every match, the literal starts the match or follows ASCII other than a letter,
+    /// digit or apostrophe (so, in the text, it starts a word when its first byte is one)
+    word_start: bool,
 }
 
 impl Required {
@@ -77,6 +124,8 @@ impl RegexVariants {
         let mut lit_owner = Vec::new();
         let mut residual_src = Vec::new();
         let mut residual_ids = Vec::new();
+        let mut triggers: Vec<Trigger> = Vec::new();
+        let mut trigger_pair = Box::new([0u64; 1024]);
         for (k, (src, pattern, form)) in sources.iter().enumerate() {
             let re =
                 build(src, limits.regex_size).map_err(|e| format!("bad regex {form:?}: {e}"))?;
@@ -85,6 +134,11 @@ impl RegexVariants {
                 .parse(src)
                 .map_err(|e| format!("bad regex {form:?}: {e}"))?;
             let req = required(&hir).filter(|r| r.before.is_some() && r.lit.len() >= MIN_LITERAL);
+            if let Some(t) = req.as_ref().and_then(|r| trigger_of(r, lits.len())) {
+                let pi = ((t.head[0] as usize) << 8) | t.head[1] as usize;
+                trigger_pair[pi / 64] |= 1 << (pi % 64);
+                triggers.push(t);
+            }
             let (first, nullable) = first_bytes(&hir);
             let first = if nullable { [true; 256] } else { first };
             let before = match req {
@@ -106,14 +160,26 @@ impl RegexVariants {
                 before,
             });
         }
-        let literals = if lits.is_empty() {
+        let literals = if lits.len() == triggers.len() {
             None
         } else {
+            // The searcher looks for the first bytes of each literal in every ASCII case
+            // spelled out, rather than case-insensitively: that keeps its SIMD prefilter
+            // (which case-insensitive search loses). Each hit is checked in full below.
+            let mut heads: Vec<Vec<u8>> = Vec::new();
+            let searched =
+                (0..lits.len()).filter(|&j| !triggers.iter().any(|t| t.lit as usize == j));
+            for lit in searched.map(|j| &lits[j]) {
+                for v in case_variants(&lit[..lit.len().min(LITERAL_HEAD)]) {
+                    if !heads.contains(&v) {
+                        heads.push(v);
+                    }
+                }
+            }
             Some(
                 AhoCorasick::builder()
-                    .ascii_case_insensitive(true)
                     .match_kind(MatchKind::LeftmostFirst)
-                    .build(&lits)
+                    .build(&heads)
                     .map_err(|e| format!("cannot index the regex literals: {e}"))?,
             )
         };
@@ -131,24 +197,58 @@ impl RegexVariants {
             literals,
             lits,
             lit_owner,
+            triggers,
+            trigger_pair,
             residual,
             residual_ids,
         })
     }
 
-    /// Appends the matches of all regex variants in `text` to `out` (not merged).
-    pub(super) fn scan(&self, text: &str, out: &mut Vec<RawMatch>) {
+    /// Whether a word whose first two bytes (lowercased) are `b0`, `b1` may start a trigger.
+    #[inline(always)]
+    pub(super) fn may_trigger(&self, b0: u8, b1: u8) -> bool {
+        let pi = ((b0 as usize) << 8) | b1 as usize;
+        self.trigger_pair[pi / 64] & (1 << (pi % 64)) != 0
+    }
+
+    /// Notes the literals whose heads start the word at byte `i`.
+    #[cold]
+    pub(super) fn note_word(&self, bytes: &[u8], i: usize, sites: &mut Vec<Site>) {
+        let w = &bytes[i..];
+        for t in &self.triggers {
+            if w.len() >= t.head.len()
+                && w[..t.head.len()].eq_ignore_ascii_case(&t.head)
+                && i >= t.skip
+            {
+                sites.push((i - t.skip, t.lit));
+            }
+        }
+    }
+
+    /// Appends the matches of all regex variants in `text` to `out` (not merged); `sites`
+    /// are the trigger sites the word scanner noted, in text order.
+    pub(super) fn scan(&self, text: &str, sites: &[Site], out: &mut Vec<RawMatch>) {
         let bytes = text.as_bytes();
+        // next start position still to try, per variant (keeps windows from overlapping)
+        let mut next = vec![0usize; self.variants.len()];
+        for &(p, j) in sites {
+            let lit = &self.lits[j as usize];
+            let hay = &bytes[p..];
+            if hay.len() >= lit.len() && hay[..lit.len()].eq_ignore_ascii_case(lit) {
+                self.try_window(self.lit_owner[j as usize], p, text, &mut next, out);
+            }
+        }
         if let Some(ac) = &self.literals {
-            // next start position still to try, per variant (keeps windows from overlapping)
-            let mut next = vec![0usize; self.variants.len()];
             let mut at = 0;
             // Every position where some literal starts: search from one byte past the last
-            // (the prefilter keeps this fast), then check all literals at that position.
+            // (the prefilter keeps this fast), then check the literals at that position.
             while let Some(m) = ac.find(aho_corasick::Input::new(text).range(at..)) {
                 let p = m.start();
                 at = p + 1;
                 for (j, lit) in self.lits.iter().enumerate() {
+                    if self.triggers.iter().any(|t| t.lit as usize == j) {
+                        continue;
+                    }
                     let hay = &bytes[p..];
                     if hay.len() >= lit.len() && hay[..lit.len()].eq_ignore_ascii_case(lit) {
                         self.try_window(self.lit_owner[j], p, text, &mut next, out);
@@ -221,6 +321,33 @@ impl RegexVariants {
     fn residual_count(&self) -> usize {
         self.residual_ids.len()
     }
+}
+
+/// The trigger of a literal that always starts a word, if it has a head of two or more ASCII
+/// letters or digits.
+fn trigger_of(r: &Required, lit: usize) -> Option<Trigger> {
+    let skip = r
+        .lit
+        .iter()
+        .take_while(|b| !b.is_ascii_alphanumeric())
+        .count();
+    let starts_word = if skip == 0 {
+        r.word_start
+    } else {
+        // after a space or other ASCII punctuation of the literal itself
+        let b = r.lit[skip - 1];
+        b.is_ascii() && b != b'\'' && b != b'`'
+    };
+    let head: Vec<u8> = r.lit[skip..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    (starts_word && head.len() >= 2).then(|| Trigger {
+        head: head.into_boxed_slice(),
+        skip,
+        lit: lit as u32,
+    })
 }
 
 fn build(src: &str, size: usize) -> Result<meta::Regex, String> {
@@ -330,10 +457,12 @@ fn required_in_sequence(v: &[Hir]) -> Option<Required> {
     let mut offset = Some(0usize);
     let mut run: Vec<u8> = Vec::new();
     let mut run_before = Some(0usize);
-    for child in v {
+    let mut run_word_start = false;
+    for (i, child) in v.iter().enumerate() {
         if let Some(b) = literal_bytes(child) {
             if run.is_empty() {
                 run_before = offset;
+                run_word_start = after_edge(&v[..i]);
             }
             run.extend(b);
         } else {
@@ -342,6 +471,7 @@ fn required_in_sequence(v: &[Hir]) -> Option<Required> {
                 Required {
                     lit: std::mem::take(&mut run),
                     before: run_before,
+                    word_start: run_word_start,
                 },
             );
             let nested = matches!(
@@ -350,7 +480,14 @@ fn required_in_sequence(v: &[Hir]) -> Option<Required> {
             );
             if let Some(r) = nested.then(|| required(child)).flatten() {
                 let before = offset.zip(r.before).map(|(a, b)| a + b);
-                better(&mut best, Required { lit: r.lit, before });
+                better(
+                    &mut best,
+                    Required {
+                        lit: r.lit,
+                        before,
+                        word_start: false,
+                    },
+                );
             }
         }
         offset = offset
@@ -362,9 +499,78 @@ fn required_in_sequence(v: &[Hir]) -> Option<Required> {
         Required {
             lit: run,
             before: run_before,
+            word_start: run_word_start,
         },
     );
     best
+}
+
+/// Whether whatever `prev` (the nodes before a literal) matches ends with ASCII other than a
+/// letter, digit or apostrophe, or is empty up to the start of the match.
+fn after_edge(prev: &[Hir]) -> bool {
+    for h in prev.iter().rev() {
+        let (set, nullable) = last_bytes(h);
+        let wordish = set.iter().enumerate().any(|(b, &on)| {
+            on && (b >= 0x80 || (b as u8).is_ascii_alphanumeric() || b == 39 || b == 96)
+        });
+        if wordish {
+            return false;
+        }
+        if !nullable {
+            return true;
+        }
+    }
+    true
+}
+
+/// The bytes a match of `h` can end with, and whether `h` can match the empty string.
+fn last_bytes(h: &Hir) -> ([bool; 256], bool) {
+    match h.kind() {
+        HirKind::Literal(l) => {
+            let mut set = [false; 256];
+            match l.0.last() {
+                Some(&b) => {
+                    set[b as usize] = true;
+                    (set, false)
+                }
+                None => (set, true),
+            }
+        }
+        HirKind::Repetition(r) => {
+            let (s, nullable) = last_bytes(&r.sub);
+            (s, nullable || r.min == 0)
+        }
+        HirKind::Capture(c) => last_bytes(&c.sub),
+        HirKind::Concat(v) => {
+            let mut set = [false; 256];
+            for child in v.iter().rev() {
+                let (s, nullable) = last_bytes(child);
+                union(&mut set, &s);
+                if !nullable {
+                    return (set, false);
+                }
+            }
+            (set, true)
+        }
+        HirKind::Alternation(v) => {
+            let mut set = [false; 256];
+            let mut any_nullable = false;
+            for child in v {
+                let (s, nullable) = last_bytes(child);
+                union(&mut set, &s);
+                any_nullable |= nullable;
+            }
+            (set, any_nullable)
+        }
+        // one character: its last byte is its only byte (ASCII) or a continuation byte
+        HirKind::Class(_) | HirKind::Empty | HirKind::Look(_) => {
+            let (mut set, nullable) = first_bytes(h);
+            if set[0xC2..].iter().any(|&b| b) {
+                set[0x80..=0xBF].fill(true);
+            }
+            (set, nullable)
+        }
+    }
 }
 
 /// The bytes a match of `h` can start with, and whether `h` can match the empty string.
@@ -461,34 +667,42 @@ mod tests {
         assert_eq!(r.lit, "民生观察".as_bytes());
     }
 
-    #[test]
-    fn same_matches_as_a_full_scan() {
-        let sources = [
-            r"(?i:(?-u:\b)(?:calls? for |urged )?(?:the )?release of (?:all )?(?:political prisoners|detainees)(?-u:\b))",
-            r"(?i:BN\(O\))",
-            r"(?i:\w+\s+Union)",
-            r"(?-i:Article\s+23)",
-        ];
-        let srcs: Vec<(String, u32, String)> = sources
+    /// A matcher holding only `forms` as case-insensitive regex variants.
+    fn matcher(forms: &[&str]) -> crate::matcher::Matcher {
+        let vs: Vec<crate::matcher::Variant> = forms
             .iter()
             .enumerate()
-            .map(|(i, s)| (s.to_string(), i as u32, s.to_string()))
+            .map(|(i, f)| crate::matcher::Variant {
+                form: f,
+                mode: crate::lexicon::MatchMode::Regex,
+                case_sensitive: i == 3,
+                target: i as u32,
+            })
             .collect();
-        let rv = RegexVariants::new(
-            &srcs,
-            Limits {
-                max_patterns: 100,
-                regex_size: 1 << 22,
-            },
-        )
-        .unwrap();
+        let limits = Limits {
+            max_patterns: 100,
+            regex_size: 1 << 22,
+        };
+        crate::matcher::Matcher::new(&vs, limits).unwrap()
+    }
+
+    #[test]
+    fn same_matches_as_a_full_scan() {
+        let m = matcher(&[
+            r"\b(?:calls? for |urged )?(?:the )?release of (?:all )?(?:political prisoners|detainees)\b",
+            r"BN\(O\)",
+            r"\w+\s+Union",
+            r"Article\s+23",
+        ]);
+        let rv = m.regexes.as_ref().unwrap();
         assert_eq!(rv.residual_count(), 1);
+        // "release", "bn" and "article" start words in every match: found by the word scan
+        assert_eq!(rv.triggers.len(), 3, "{:?}", rv.triggers);
         let text = "They urged the release of all political prisoners. A BN(O) holder; \
                     Teachers Union; called for release of detainees. Article 23 and \
-                    RELEASE OF DETAINEES, unreleased of detainees";
+                    RELEASE OF DETAINEES, unreleased of detainees, article 23";
         let mut out = Vec::new();
-        rv.scan(text, &mut out);
-        out.sort_by_key(|m| m.start);
+        m.scan(text, &mut out);
         let got: Vec<&str> = out.iter().map(|m| &text[m.start..m.end]).collect();
         assert_eq!(
             got,
@@ -508,10 +722,12 @@ mod tests {
     fn windows_equal_trying_every_position() {
         use proptest::prelude::*;
         let sources = [
-            r"(?i:(?-u:\b)(?:calls? for |urg(?:e|ed) )?(?:the )?release of (?:all )?(?:political prisoners|detainees)(?-u:\b))",
-            r"(?i:Professional[\s]+Teachers['’]?[\s]+Union)",
-            r"(?i:BN\(O\))",
-            r"(?i:(?-u:\b)pro[- ]democracy (?:activists?|figures) (?:jailed|detained)(?-u:\b))",
+            r"\b(?:calls? for |urg(?:e|ed) )?(?:the )?release of (?:all )?(?:political prisoners|detainees)\b",
+            r"Professional[\s]+Teachers['’]?[\s]+Union",
+            r"BN\(O\)",
+            r"\bpro[- ]democracy (?:activists?|figures) (?:jailed|detained)\b",
+            r"(?:Mr\.|Ms\.) (?:Jimmy )?Lai",
+            r"Serfs['’]?\s+Emancipation",
         ];
         let words = [
             "release",
@@ -550,15 +766,23 @@ mod tests {
             "professional\nteachers union",
             "pro-democracy activists jailed",
             "Pro democracy figures detained",
+            "Mr. Lai",
+            "Ms. Jimmy Lai",
+            "mr.",
+            "Lai",
+            "Serfs",
+            "Emancipation",
+            "Serfs Emancipation",
+            "serfs’ emancipation",
+            "Preserfs Emancipation",
         ];
         let seps = [" ", " ", " ", "\n", "-", "", "  "];
-        let limits = Limits {
-            max_patterns: 100,
-            regex_size: 1 << 22,
-        };
+        let mut triggered = 0;
         for src in sources {
-            let rv = RegexVariants::new(&[(src.to_string(), 0, src.to_string())], limits).unwrap();
+            let m = matcher(&[src]);
+            let rv = m.regexes.as_ref().unwrap();
             assert_eq!(rv.residual_count(), 0, "{src}");
+            triggered += rv.triggers.len();
             let v = &rv.variants[0];
             let matched = std::cell::Cell::new(0);
             proptest!(ProptestConfig::with_cases(300), |(picks in prop::collection::vec((0..words.len(), 0..seps.len()), 0..40))| {
@@ -568,7 +792,7 @@ mod tests {
                     text.push_str(seps[s]);
                 }
                 let mut got = Vec::new();
-                rv.scan(&text, &mut got);
+                m.scan(&text, &mut got);
                 let got: Vec<(usize, usize)> = got.iter().map(|m| (m.start, m.end)).collect();
                 let mut want = Vec::new();
                 let mut s = 0;
@@ -587,5 +811,7 @@ mod tests {
             });
             assert!(matched.get() > 50, "{src}: too few matches to compare");
         }
+        // both ways of finding literals are exercised
+        assert!(triggered > 0 && triggered < sources.len(), "{triggered}");
     }
 }
