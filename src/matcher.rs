@@ -307,14 +307,29 @@ fn filter_index(h: u64) -> usize {
 /// bytes of the text: an ASCII word is hashed as if lowercased, without being copied.
 #[derive(Debug)]
 struct WordTable<V> {
-    /// `hash high 32 bits << 32 | (key index + 1)`; 0 marks an empty slot
-    slots: Box<[u64]>,
+    slots: Box<[Slot]>,
     mask: usize,
     /// one bit per value of the low [`FILTER_BITS`] hash bits of the keys: a small (8 KiB)
     /// filter that stays in the L1 cache and rejects most words before the table is read
     filter: Box<[u64]>,
     keys: Vec<Box<[u8]>>,
     ids: Vec<V>,
+}
+
+/// A slot of a [`WordTable`]: the key's first eight bytes inline, so that a word of up to
+/// eight bytes is compared without reading the key from elsewhere.
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    key8: u64,
+    /// high hash bits, with the key length (capped at 255) in the low byte
+    tag: u32,
+    /// key index + 1; 0 marks an empty slot
+    idx: u32,
+}
+
+#[inline(always)]
+fn slot_tag(h: u64, len: usize) -> u32 {
+    ((h >> 32) as u32 & !0xFF) | len.min(255) as u32
 }
 
 impl<V> Default for WordTable<V> {
@@ -331,9 +346,9 @@ impl<V> Default for WordTable<V> {
 
 impl<V> WordTable<V> {
     fn from_map(map: HashMap<Box<[u8]>, V>) -> WordTable<V> {
-        let cap = (map.len() * 4).next_power_of_two().max(16);
+        let cap = (map.len() * 2).next_power_of_two().max(16);
         let mut t = WordTable {
-            slots: vec![0u64; cap].into_boxed_slice(),
+            slots: vec![Slot::default(); cap].into_boxed_slice(),
             mask: cap - 1,
             filter: vec![0u64; (1 << FILTER_BITS) / 64].into_boxed_slice(),
             keys: Vec::with_capacity(map.len()),
@@ -344,10 +359,14 @@ impl<V> WordTable<V> {
         for (k, v) in entries {
             let h = word_hash::<false>(&k, 0, k.len());
             let mut i = h as usize & t.mask;
-            while t.slots[i] != 0 {
+            while t.slots[i].idx != 0 {
                 i = (i + 1) & t.mask;
             }
-            t.slots[i] = (h >> 32) << 32 | (t.keys.len() as u64 + 1);
+            t.slots[i] = Slot {
+                key8: load::<false>(&k, 0, k.len().min(8)),
+                tag: slot_tag(h, k.len()),
+                idx: t.keys.len() as u32 + 1,
+            };
             let f = filter_index(h);
             t.filter[f / 64] |= 1 << (f % 64);
             t.keys.push(k);
@@ -356,8 +375,10 @@ impl<V> WordTable<V> {
         t
     }
 
+    /// The value of the key with hash `h`, length `len` and first eight bytes `key8`;
+    /// `rest_eq` compares bytes 8.. of a longer key.
     #[inline(always)]
-    fn probe(&self, h: u64, eq: impl Fn(&[u8]) -> bool) -> Option<&V> {
+    fn probe(&self, h: u64, len: usize, key8: u64, rest_eq: impl Fn(&[u8]) -> bool) -> Option<&V> {
         if self.keys.is_empty() {
             return None;
         }
@@ -365,16 +386,16 @@ impl<V> WordTable<V> {
         if self.filter[f / 64] & (1 << (f % 64)) == 0 {
             return None;
         }
-        let tag = h >> 32;
+        let tag = slot_tag(h, len);
         let mut i = h as usize & self.mask;
         loop {
             let s = self.slots[i];
-            if s == 0 {
+            if s.idx == 0 {
                 return None;
             }
-            if s >> 32 == tag {
-                let k = (s & 0xFFFF_FFFF) as usize - 1;
-                if eq(&self.keys[k]) {
+            if s.tag == tag && s.key8 == key8 {
+                let k = s.idx as usize - 1;
+                if len <= 8 || rest_eq(&self.keys[k][8..]) {
                     return Some(&self.ids[k]);
                 }
             }
@@ -385,20 +406,29 @@ impl<V> WordTable<V> {
     /// The value of a folded word.
     #[inline]
     fn get(&self, folded: &[u8]) -> Option<&V> {
-        self.probe(word_hash::<false>(folded, 0, folded.len()), |k| k == folded)
+        let n = folded.len();
+        self.probe(
+            word_hash::<false>(folded, 0, n),
+            n,
+            load::<false>(folded, 0, n.min(8)),
+            |rest| rest == &folded[8..],
+        )
     }
 
     /// The value of `bytes[start..end]`, ASCII letters and digits only, as it would fold.
     #[inline(always)]
     fn get_ascii(&self, bytes: &[u8], start: usize, end: usize) -> Option<&V> {
-        let w = &bytes[start..end];
-        self.probe(word_hash::<true>(bytes, start, end), |k| {
-            k.len() == w.len() && w.eq_ignore_ascii_case(k)
-        })
+        let n = end - start;
+        self.probe(
+            word_hash::<true>(bytes, start, end),
+            n,
+            load::<true>(bytes, start, n.min(8)),
+            |rest| rest.len() == n - 8 && bytes[start + 8..end].eq_ignore_ascii_case(rest),
+        )
     }
 
     fn heap_bytes(&self, value_bytes: impl Fn(&V) -> usize) -> usize {
-        self.slots.len() * 8
+        self.slots.len() * std::mem::size_of::<Slot>()
             + self.filter.len() * 8
             + self.keys.iter().map(|k| k.len() + 16).sum::<usize>()
             + self.ids.iter().map(value_bytes).sum::<usize>()
@@ -624,7 +654,7 @@ impl Matcher {
                 if after < 0x80 && after != b'\'' && after != b'`' {
                     words += 1;
                     if let Some(rv) = rv {
-                        if j - i >= 2 && rv.may_trigger(bytes[i] | 0x20, bytes[i + 1] | 0x20) {
+                        if rv.may_trigger(bytes, i, j - i) {
                             rv.note_word(bytes, i, &mut sites);
                         }
                     }
@@ -663,8 +693,7 @@ impl Matcher {
                 // may start there (`Teachers’Professional`), its edge being the apostrophe
                 let mut k = i;
                 while k < end {
-                    let b1 = bytes.get(k + 1).copied().unwrap_or(0);
-                    if rv.may_trigger(bytes[k].to_ascii_lowercase(), b1.to_ascii_lowercase()) {
+                    if rv.may_trigger(bytes, k, end - k) {
                         rv.note_word(bytes, k, &mut sites);
                     }
                     match apos {

@@ -73,8 +73,10 @@ pub(super) struct RegexVariants {
     lit_owner: Vec<usize>,
     /// literals whose occurrences start words: found by the word scanner, not the searcher
     triggers: Vec<Trigger>,
-    /// bit per lowercase (first, second) byte pair of a trigger's head
+    /// bit per lowercase first two bytes of two-byte heads, and per hash of the first three
+    /// bytes of longer heads ([`trigger_bit`])
     trigger_pair: Box<[u64; 1024]>,
+    trigger_three: Box<[u64; 1024]>,
     /// The variants without a usable literal, as one alternation over the whole text.
     residual: Option<meta::Regex>,
     residual_ids: Vec<usize>,
@@ -126,6 +128,7 @@ impl RegexVariants {
         let mut residual_ids = Vec::new();
         let mut triggers: Vec<Trigger> = Vec::new();
         let mut trigger_pair = Box::new([0u64; 1024]);
+        let mut trigger_three = Box::new([0u64; 1024]);
         for (k, (src, pattern, form)) in sources.iter().enumerate() {
             let re =
                 build(src, limits.regex_size).map_err(|e| format!("bad regex {form:?}: {e}"))?;
@@ -135,8 +138,13 @@ impl RegexVariants {
                 .map_err(|e| format!("bad regex {form:?}: {e}"))?;
             let req = required(&hir).filter(|r| r.before.is_some() && r.lit.len() >= MIN_LITERAL);
             if let Some(t) = req.as_ref().and_then(|r| trigger_of(r, lits.len())) {
-                let pi = ((t.head[0] as usize) << 8) | t.head[1] as usize;
-                trigger_pair[pi / 64] |= 1 << (pi % 64);
+                if t.head.len() == 2 {
+                    let pi = ((t.head[0] as usize) << 8) | t.head[1] as usize;
+                    trigger_pair[pi / 64] |= 1 << (pi % 64);
+                } else {
+                    let b = trigger_bit(t.head[0], t.head[1], t.head[2]);
+                    trigger_three[b / 64] |= 1 << (b % 64);
+                }
                 triggers.push(t);
             }
             let (first, nullable) = first_bytes(&hir);
@@ -199,16 +207,32 @@ impl RegexVariants {
             lit_owner,
             triggers,
             trigger_pair,
+            trigger_three,
             residual,
             residual_ids,
         })
     }
 
-    /// Whether a word whose first two bytes (lowercased) are `b0`, `b1` may start a trigger.
+    /// Whether the word starting at byte `i` of `bytes` (`len` bytes long) may start with the
+    /// head of a trigger.
     #[inline(always)]
-    pub(super) fn may_trigger(&self, b0: u8, b1: u8) -> bool {
+    pub(super) fn may_trigger(&self, bytes: &[u8], i: usize, len: usize) -> bool {
+        if len < 2 {
+            return false;
+        }
+        let (b0, b1) = (
+            bytes[i].to_ascii_lowercase(),
+            bytes[i + 1].to_ascii_lowercase(),
+        );
         let pi = ((b0 as usize) << 8) | b1 as usize;
-        self.trigger_pair[pi / 64] & (1 << (pi % 64)) != 0
+        if self.trigger_pair[pi / 64] & (1 << (pi % 64)) != 0 {
+            return true;
+        }
+        if len < 3 {
+            return false;
+        }
+        let b = trigger_bit(b0, b1, bytes[i + 2].to_ascii_lowercase());
+        self.trigger_three[b / 64] & (1 << (b % 64)) != 0
     }
 
     /// Notes the literals whose heads start the word at byte `i`.
@@ -321,6 +345,13 @@ impl RegexVariants {
     fn residual_count(&self) -> usize {
         self.residual_ids.len()
     }
+}
+
+/// Bit of three lowercase head bytes in the trigger filter.
+#[inline(always)]
+fn trigger_bit(b0: u8, b1: u8, b2: u8) -> usize {
+    let x = (b0 as u32) | (b1 as u32) << 8 | (b2 as u32) << 16;
+    (x.wrapping_mul(0x9E37_79B1) >> 16) as usize
 }
 
 /// The trigger of a literal that always starts a word, if it has a head of two or more ASCII
