@@ -819,8 +819,25 @@ impl Matcher {
                     })
                 });
                 let Some((nw, h)) = nw else { continue };
-                if nw.plain && !c.check_second && h != c.second {
-                    continue;
+                if nw.plain && !c.check_second {
+                    if h != c.second {
+                        continue;
+                    }
+                    if c.words == 2 {
+                        // two words, the second plain: confirmed here, without a second walk
+                        let p = &self.patterns[c.id as usize];
+                        let w = &text.as_bytes()[nw.start..nw.end];
+                        if w.eq_ignore_ascii_case(p.tokens[1].as_bytes())
+                            && self.case_ok(p, text, start, nw.end)
+                        {
+                            return Some(RawMatch {
+                                start,
+                                end: nw.end,
+                                pattern: c.id,
+                            });
+                        }
+                        continue;
+                    }
                 }
             }
             let p = &self.patterns[c.id as usize];

@@ -92,14 +92,28 @@ pub(crate) fn sentence_starts(text: &str) -> Vec<usize> {
     if i < bytes.len() {
         starts.push(i);
     }
+    // Candidates come from two SIMD searches (`memchr3`), merged in order; all other bytes
+    // can never end a sentence and are never looked at.
+    let mut punct = memchr::memchr3_iter(b'.', b'!', b'?', bytes).peekable();
+    let mut other = memchr::memchr3_iter(b'\n', 0xE3, 0xEF, bytes).peekable();
     while i < bytes.len() {
-        // Skip, without decoding, the bytes that can never end a sentence.
-        while i < bytes.len() && !SENTENCE_BYTE[bytes[i] as usize] {
-            i += 1;
-        }
-        if i >= bytes.len() {
-            break;
-        }
+        // the next candidate at or after i
+        let next = loop {
+            while punct.peek().is_some_and(|&p| p < i) {
+                punct.next();
+            }
+            while other.peek().is_some_and(|&p| p < i) {
+                other.next();
+            }
+            break match (punct.peek(), other.peek()) {
+                (Some(&a), Some(&b)) => Some(a.min(b)),
+                (Some(&a), None) => Some(a),
+                (None, b) => b.copied(),
+            };
+        };
+        let Some(next) = next else { break };
+        i = next;
+        debug_assert!(SENTENCE_BYTE[bytes[i] as usize]);
         let b = bytes[i];
         let boundary_after = match b {
             // a run of . ! ? is decided once, at its first character (keeps long runs linear)

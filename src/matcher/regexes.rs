@@ -27,7 +27,33 @@ use regex_syntax::hir::{Class, Hir, HirKind};
 const MIN_LITERAL: usize = 3;
 
 /// Bytes of each literal the searcher looks for (in all ASCII cases).
-const LITERAL_HEAD: usize = 3;
+const LITERAL_WINDOW: usize = 3;
+
+/// Where in `lit` the searcher should look: the window of [`LITERAL_WINDOW`] bytes made of
+/// the rarest characters (by English letter frequency; other bytes count as rare), so that
+/// it stops at few places that are not the literal (`liz` rather than `ter` in
+/// `terilization`).
+fn rare_window(lit: &[u8]) -> usize {
+    const BY_FREQUENCY: &[u8] = b"etaoinshrdlcumwfgypbvkjxqz";
+    let rarity = |b: u8| match BY_FREQUENCY
+        .iter()
+        .position(|&c| c == b.to_ascii_lowercase())
+    {
+        Some(r) => r,
+        None if b == b' ' => 0,
+        None => BY_FREQUENCY.len(),
+    };
+    let n = lit.len().saturating_sub(LITERAL_WINDOW) + 1;
+    (0..n)
+        .max_by_key(|&o| {
+            let w = &lit[o..(o + LITERAL_WINDOW).min(lit.len())];
+            (
+                w.iter().map(|&b| rarity(b)).sum::<usize>(),
+                std::cmp::Reverse(o),
+            )
+        })
+        .unwrap_or(0)
+}
 
 /// Every ASCII upper/lower-case spelling of `head`.
 fn case_variants(head: &[u8]) -> Vec<Vec<u8>> {
@@ -69,6 +95,8 @@ pub(super) struct RegexVariants {
     variants: Vec<Variant>,
     /// Required literals of the windowed variants; pattern `k` belongs to `lit_owner[k]`.
     literals: Option<AhoCorasick>,
+    /// the literals the searcher looks for: (index into `lits`, offset of its window)
+    searched: Vec<(usize, usize)>,
     lits: Vec<Vec<u8>>,
     lit_owner: Vec<usize>,
     /// literals whose occurrences start words: found by the word scanner, not the searcher
@@ -168,17 +196,20 @@ impl RegexVariants {
                 before,
             });
         }
-        let literals = if lits.len() == triggers.len() {
+        let searched: Vec<(usize, usize)> = (0..lits.len())
+            .filter(|&j| !triggers.iter().any(|t| t.lit as usize == j))
+            .map(|j| (j, rare_window(&lits[j])))
+            .collect();
+        let literals = if searched.is_empty() {
             None
         } else {
-            // The searcher looks for the first bytes of each literal in every ASCII case
+            // The searcher looks for three rare bytes of each literal in every ASCII case
             // spelled out, rather than case-insensitively: that keeps its SIMD prefilter
             // (which case-insensitive search loses). Each hit is checked in full below.
             let mut heads: Vec<Vec<u8>> = Vec::new();
-            let searched =
-                (0..lits.len()).filter(|&j| !triggers.iter().any(|t| t.lit as usize == j));
-            for lit in searched.map(|j| &lits[j]) {
-                for v in case_variants(&lit[..lit.len().min(LITERAL_HEAD)]) {
+            for &(j, o) in &searched {
+                let lit = &lits[j];
+                for v in case_variants(&lit[o..(o + LITERAL_WINDOW).min(lit.len())]) {
                     if !heads.contains(&v) {
                         heads.push(v);
                     }
@@ -203,6 +234,7 @@ impl RegexVariants {
         Ok(RegexVariants {
             variants,
             literals,
+            searched,
             lits,
             lit_owner,
             triggers,
@@ -267,12 +299,11 @@ impl RegexVariants {
             // Every position where some literal starts: search from one byte past the last
             // (the prefilter keeps this fast), then check the literals at that position.
             while let Some(m) = ac.find(aho_corasick::Input::new(text).range(at..)) {
-                let p = m.start();
-                at = p + 1;
-                for (j, lit) in self.lits.iter().enumerate() {
-                    if self.triggers.iter().any(|t| t.lit as usize == j) {
-                        continue;
-                    }
+                let q = m.start();
+                at = q + 1;
+                for &(j, o) in &self.searched {
+                    let lit = &self.lits[j];
+                    let Some(p) = q.checked_sub(o) else { continue };
                     let hay = &bytes[p..];
                     if hay.len() >= lit.len() && hay[..lit.len()].eq_ignore_ascii_case(lit) {
                         self.try_window(self.lit_owner[j], p, text, &mut next, out);
