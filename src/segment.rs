@@ -98,18 +98,16 @@ pub(crate) fn sentence_starts(text: &str) -> Vec<usize> {
     let mut other = memchr::memchr3_iter(b'\n', 0xE3, 0xEF, bytes).peekable();
     while i < bytes.len() {
         // the next candidate at or after i
-        let next = loop {
-            while punct.peek().is_some_and(|&p| p < i) {
-                punct.next();
-            }
-            while other.peek().is_some_and(|&p| p < i) {
-                other.next();
-            }
-            break match (punct.peek(), other.peek()) {
-                (Some(&a), Some(&b)) => Some(a.min(b)),
-                (Some(&a), None) => Some(a),
-                (None, b) => b.copied(),
-            };
+        while punct.peek().is_some_and(|&p| p < i) {
+            punct.next();
+        }
+        while other.peek().is_some_and(|&p| p < i) {
+            other.next();
+        }
+        let next = match (punct.peek(), other.peek()) {
+            (Some(&a), Some(&b)) => Some(a.min(b)),
+            (Some(&a), None) => Some(a),
+            (None, b) => b.copied(),
         };
         let Some(next) = next else { break };
         i = next;
