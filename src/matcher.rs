@@ -129,13 +129,13 @@ pub(crate) struct Matcher {
     /// CJK variants: automaton + pattern id per automaton pattern
     /// Variants with CJK characters, by their first character (ASCII-lowercased): pattern
     /// ids, longest form first. Checked in place at CJK characters and word starts.
-    cjk: HashMap<char, Vec<u32>, BuildHasherDefault<WordHasher>>,
+    cjk: HashMap<(char, char), Vec<u32>, BuildHasherDefault<WordHasher>>,
     /// bit per low 16 bits of the first characters in `cjk`: most CJK characters of a text
     /// start no variant and are rejected here without a hash lookup
     cjk_first: Box<[u64; 1024]>,
     /// ASCII first characters of CJK variants (`709大抓捕`): only words starting with one of
     /// them are looked up in `cjk`.
-    cjk_ascii: u128,
+    cjk_ascii: Box<[bool; 256]>,
     /// The regex variants (see [`regexes`]).
     regexes: Option<RegexVariants>,
     /// target lists of CJK/regex patterns live in `patterns` too (tokens empty)
@@ -455,7 +455,7 @@ impl Matcher {
             pair: Box::new([0u64; 1024]),
             cjk: HashMap::default(),
             cjk_first: Box::new([0u64; 1024]),
-            cjk_ascii: 0,
+            cjk_ascii: Box::new([false; 256]),
             regexes: None,
             n_forms: variants.len(),
         };
@@ -502,6 +502,8 @@ impl Matcher {
                         } else {
                             let id = m.patterns.len() as u32;
                             let first = key.chars().next().map_or(' ', |c| c.to_ascii_lowercase());
+                            let second =
+                                key.chars().nth(1).map_or('\0', |c| c.to_ascii_lowercase());
                             m.patterns.push(Pattern {
                                 tokens: vec![key.clone().into_boxed_str()],
                                 case: None,
@@ -510,9 +512,10 @@ impl Matcher {
                             });
                             cjk_seen.insert(key, id);
                             if first.is_ascii() {
-                                m.cjk_ascii |= 1u128 << (first as u32);
+                                m.cjk_ascii[first as usize] = true;
+                                m.cjk_ascii[first.to_ascii_uppercase() as usize] = true;
                             }
-                            m.cjk.entry(first).or_default().push(id);
+                            m.cjk.entry((first, second)).or_default().push(id);
                             let bit = first as usize & 0xFFFF;
                             m.cjk_first[bit / 64] |= 1 << (bit % 64);
                         }
@@ -730,9 +733,9 @@ impl Matcher {
     /// A CJK variant that starts with the ASCII letter or digit at byte `i` (`709大抓捕`).
     #[inline]
     fn cjk_at_ascii_lead(&self, text: &str, i: usize) -> Option<RawMatch> {
-        let lead = text.as_bytes()[i].to_ascii_lowercase();
-        if lead < 0x80 && self.cjk_ascii & (1u128 << lead) != 0 {
-            self.cjk_at(text, i, char::from(lead))
+        let lead = text.as_bytes()[i];
+        if self.cjk_ascii[lead as usize] {
+            self.cjk_at(text, i, char::from(lead.to_ascii_lowercase()))
         } else {
             None
         }
@@ -886,9 +889,12 @@ impl Matcher {
         if self.cjk_first[bit / 64] & (1 << (bit % 64)) == 0 {
             return None;
         }
-        let ids = self.cjk.get(&key)?;
+        // variants of two or more characters are listed under their first two, so only
+        // those whose second character is the text's are compared; then one-character ones
+        let second = next_char(text, i + c.len_utf8()).map_or('\0', |c| c.to_ascii_lowercase());
+        let lists = [self.cjk.get(&(key, second)), self.cjk.get(&(key, '\0'))];
         let rest = &text.as_bytes()[i..];
-        for &id in ids {
+        for &id in lists.into_iter().flatten().flatten() {
             let form = self.patterns[id as usize].tokens[0].as_bytes();
             if rest.len() >= form.len() && rest[..form.len()].eq_ignore_ascii_case(form) {
                 return Some(RawMatch {
