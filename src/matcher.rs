@@ -336,8 +336,10 @@ impl Matcher {
         let mut first_map: WordMap<Vec<u32>> = WordMap::default();
         let mut prefix_map: WordMap<Vec<u32>> = WordMap::default();
         // dedup key -> pattern id
-        let mut seen: HashMap<PatternKey, u32> = HashMap::new();
-        let mut cjk_seen: HashMap<String, u32> = HashMap::new();
+        type Seen<K> = HashMap<K, u32, BuildHasherDefault<WordHasher>>;
+        let mut seen: Seen<PatternKey> =
+            Seen::with_capacity_and_hasher(variants.len(), Default::default());
+        let mut cjk_seen: Seen<String> = Seen::default();
         let mut regex_sources: Vec<(String, u32, String)> = Vec::new();
         for v in variants {
             match v.mode {
