@@ -245,7 +245,11 @@ pub(crate) fn builtin_shared() -> crate::Result<&'static [Lexicon]> {
         .get_or_init(|| {
             BUILTIN
                 .par_iter()
-                .map(|(name, text)| parse::parse(&format!("lexicons/{name}.toml"), text))
+                .map(|(name, text, json)| {
+                    let origin = format!("lexicons/{name}.toml");
+                    parse::parse_preparsed(&origin, json)
+                        .map_or_else(|| parse::parse(&origin, text), Ok)
+                })
                 .collect::<crate::Result<Vec<Lexicon>>>()
                 .map_err(|e| e.to_string())
         })
