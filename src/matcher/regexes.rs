@@ -141,6 +141,16 @@ impl RegexVariants {
         })
     }
 
+    /// Sets the pattern id of each variant, in the order of the sources given to [`new`].
+    ///
+    /// [`new`]: RegexVariants::new
+    pub(super) fn set_patterns(&mut self, ids: &[u32]) {
+        debug_assert_eq!(ids.len(), self.variants.len());
+        for (v, &id) in self.variants.iter_mut().zip(ids) {
+            v.pattern = id;
+        }
+    }
+
     /// Appends the matches of all regex variants in `text` to `out` (not merged).
     pub(super) fn scan(&self, text: &str, out: &mut Vec<RawMatch>) {
         let bytes = text.as_bytes();
