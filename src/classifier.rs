@@ -285,6 +285,11 @@ impl ClassifierBuilder {
     /// ```
     pub fn build(&self) -> Result<Classifier> {
         self.model.validate()?;
+        // The default build shares the built-in lexicons parsed once per process; copies are
+        // made only when lexicons are added or dropped.
+        if self.builtin && self.sources.is_empty() && self.topics.is_none() {
+            return compile(self, Cow::Borrowed(crate::lexicon::builtin_shared()?));
+        }
         let mut lexicons = if self.builtin {
             Lexicon::builtin()?
         } else {
@@ -333,7 +338,7 @@ impl ClassifierBuilder {
             }
             return Err(e);
         }
-        compile(self, &lexicons)
+        compile(self, Cow::Owned(lexicons))
     }
 }
 
@@ -367,12 +372,12 @@ struct Inner {
     thresholds: Vec<Thresholds>,
     model: ScoreModel,
     max_hits: usize,
-    lexicons: Vec<Lexicon>,
+    lexicons: Cow<'static, [Lexicon]>,
 }
 
-fn compile(b: &ClassifierBuilder, lexicons: &[Lexicon]) -> Result<Classifier> {
+fn compile(b: &ClassifierBuilder, lexicons: Cow<'static, [Lexicon]>) -> Result<Classifier> {
     let mut topics: Vec<String> = Vec::new();
-    for l in lexicons {
+    for l in lexicons.iter() {
         if l.topic != CONTEXT_TOPIC && !topics.contains(&l.topic) {
             topics.push(l.topic.clone());
         }
@@ -395,8 +400,8 @@ fn compile(b: &ClassifierBuilder, lexicons: &[Lexicon]) -> Result<Classifier> {
     let topic_ix = |t: &str| topics.iter().position(|x| x == t);
     let mut entries = Vec::new();
     let mut targets = Vec::new();
-    let mut variants: Vec<(String, MatchMode, bool, u32)> = Vec::new();
-    for l in lexicons {
+    let mut vs: Vec<Variant<'_>> = Vec::new();
+    for l in lexicons.iter() {
         let topic_name = intern(&l.topic);
         for e in &l.entries {
             let ei = entries.len() as u32;
@@ -431,26 +436,27 @@ fn compile(b: &ClassifierBuilder, lexicons: &[Lexicon]) -> Result<Classifier> {
             let full = targets.len() as u32;
             targets.push((ei, false));
             for v in &e.variants {
-                variants.push((v.clone(), e.mode, e.case_sensitive, full));
+                vs.push(Variant {
+                    form: v,
+                    mode: e.mode,
+                    case_sensitive: e.case_sensitive,
+                    target: full,
+                });
             }
             if !e.short_forms.is_empty() {
                 let short = targets.len() as u32;
                 targets.push((ei, true));
                 for v in &e.short_forms {
-                    variants.push((v.clone(), MatchMode::Exact, e.case_sensitive, short));
+                    vs.push(Variant {
+                        form: v,
+                        mode: MatchMode::Exact,
+                        case_sensitive: e.case_sensitive,
+                        target: short,
+                    });
                 }
             }
         }
     }
-    let vs: Vec<Variant<'_>> = variants
-        .iter()
-        .map(|(f, m, c, t)| Variant {
-            form: f,
-            mode: *m,
-            case_sensitive: *c,
-            target: *t,
-        })
-        .collect();
     let limits = Limits {
         max_patterns: b.max_patterns,
         regex_size: b.regex_size_limit,
@@ -462,6 +468,7 @@ fn compile(b: &ClassifierBuilder, lexicons: &[Lexicon]) -> Result<Classifier> {
             Error::invalid(m)
         }
     })?;
+    drop(vs);
     Ok(Classifier {
         inner: Arc::new(Inner {
             matcher,
@@ -471,7 +478,7 @@ fn compile(b: &ClassifierBuilder, lexicons: &[Lexicon]) -> Result<Classifier> {
             thresholds,
             model: b.model,
             max_hits: b.max_hits,
-            lexicons: lexicons.to_vec(),
+            lexicons,
         }),
     })
 }

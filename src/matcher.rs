@@ -435,6 +435,37 @@ impl<V> WordTable<V> {
     }
 }
 
+/// The regex variants of a matcher being compiled, on a thread of their own when one starts.
+enum RegexJob {
+    Thread(std::thread::JoinHandle<Result<RegexVariants, String>>),
+    Done(Result<Option<RegexVariants>, String>),
+}
+
+impl RegexJob {
+    fn start(sources: Vec<(String, u32, String)>, limits: Limits) -> RegexJob {
+        if sources.is_empty() {
+            return RegexJob::Done(Ok(None));
+        }
+        let sources = std::sync::Arc::new(sources);
+        let job = std::sync::Arc::clone(&sources);
+        match std::thread::Builder::new().spawn(move || RegexVariants::new(&job, limits)) {
+            Ok(h) => RegexJob::Thread(h),
+            // no thread to be had: compile them here
+            Err(_) => RegexJob::Done(RegexVariants::new(&sources, limits).map(Some)),
+        }
+    }
+
+    fn finish(self) -> Result<Option<RegexVariants>, String> {
+        match self {
+            RegexJob::Thread(h) => h
+                .join()
+                .unwrap_or_else(|p| std::panic::resume_unwind(p))
+                .map(Some),
+            RegexJob::Done(r) => r,
+        }
+    }
+}
+
 fn pair_index(b0: u8, b1: u8) -> usize {
     ((b0 as usize) << 8) | b1 as usize
 }
@@ -462,22 +493,33 @@ impl Matcher {
         let mut first_map: WordMap<Vec<u32>> = WordMap::default();
         let mut prefix_map: WordMap<Vec<u32>> = WordMap::default();
         // dedup key -> pattern id
-        let mut seen: HashMap<PatternKey, u32> = HashMap::new();
-        let mut cjk_seen: HashMap<String, u32> = HashMap::new();
-        let mut regex_sources: Vec<(String, u32, String)> = Vec::new();
+        type Seen<K> = HashMap<K, u32, BuildHasherDefault<WordHasher>>;
+        let mut seen: Seen<PatternKey> =
+            Seen::with_capacity_and_hasher(variants.len(), Default::default());
+        let mut cjk_seen: Seen<String> = Seen::default();
+        // The regex variants compile on another thread while the word tables are built; the
+        // loop below numbers their patterns.
+        let regex_sources: Vec<(String, u32, String)> = variants
+            .iter()
+            .filter(|v| v.mode == MatchMode::Regex)
+            .map(|v| {
+                let src = ascii_boundaries(v.form);
+                let flag = if v.case_sensitive { "-i" } else { "i" };
+                (format!("(?{flag}:{src})"), 0, v.form.to_string())
+            })
+            .collect();
+        let regex_job = RegexJob::start(regex_sources, limits);
+        let mut regex_ids: Vec<u32> = Vec::new();
         for v in variants {
             match v.mode {
                 MatchMode::Regex => {
-                    let src = ascii_boundaries(v.form);
-                    let flag = if v.case_sensitive { "-i" } else { "i" };
-                    let id = m.patterns.len() as u32;
+                    regex_ids.push(m.patterns.len() as u32);
                     m.patterns.push(Pattern {
                         tokens: Vec::new(),
                         case: None,
                         prefix_last: false,
                         targets: vec![v.target],
                     });
-                    regex_sources.push((format!("(?{flag}:{src})"), id, v.form.to_string()));
                 }
                 MatchMode::Exact | MatchMode::Prefix => {
                     let prefix = v.mode == MatchMode::Prefix;
@@ -584,8 +626,9 @@ impl Matcher {
             .collect();
         m.first = WordTable::from_map(first);
         m.prefixes = PrefixIndex::new(prefix_map);
-        if !regex_sources.is_empty() {
-            m.regexes = Some(RegexVariants::new(&regex_sources, limits)?);
+        if let Some(mut r) = regex_job.finish()? {
+            r.set_patterns(&regex_ids);
+            m.regexes = Some(r);
         }
         let pats = &m.patterns;
         for ids in m.cjk.values_mut() {

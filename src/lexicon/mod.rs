@@ -237,6 +237,26 @@ pub struct Entry {
     pub line: usize,
 }
 
+/// The built-in lexicons, parsed once per process and shared (see [`Lexicon::builtin`]).
+pub(crate) fn builtin_shared() -> crate::Result<&'static [Lexicon]> {
+    use rayon::prelude::*;
+    static PARSED: std::sync::OnceLock<Result<Vec<Lexicon>, String>> = std::sync::OnceLock::new();
+    PARSED
+        .get_or_init(|| {
+            BUILTIN
+                .par_iter()
+                .map(|(name, text, json)| {
+                    let origin = format!("lexicons/{name}.toml");
+                    parse::parse_preparsed(&origin, json)
+                        .map_or_else(|| parse::parse(&origin, text), Ok)
+                })
+                .collect::<crate::Result<Vec<Lexicon>>>()
+                .map_err(|e| e.to_string())
+        })
+        .as_deref()
+        .map_err(|e| crate::Error::parse(e.clone()))
+}
+
 /// One parsed lexicon file: a topic and its entries.
 ///
 /// # Examples
@@ -325,19 +345,7 @@ impl Lexicon {
     /// assert!(lexicons.iter().any(|l| l.topic == "tibet"));
     /// ```
     pub fn builtin() -> crate::Result<Vec<Lexicon>> {
-        use rayon::prelude::*;
-        static PARSED: std::sync::OnceLock<Result<Vec<Lexicon>, String>> =
-            std::sync::OnceLock::new();
-        PARSED
-            .get_or_init(|| {
-                BUILTIN
-                    .par_iter()
-                    .map(|(name, text)| parse::parse(&format!("lexicons/{name}.toml"), text))
-                    .collect::<crate::Result<Vec<Lexicon>>>()
-                    .map_err(|e| e.to_string())
-            })
-            .clone()
-            .map_err(crate::Error::parse)
+        builtin_shared().map(<[Lexicon]>::to_vec)
     }
 
     /// Reads every `*.toml` file of a directory (not recursive), sorted by file name.

@@ -158,11 +158,16 @@ impl RegexVariants {
         let mut trigger_pair = Box::new([0u64; 1024]);
         let mut trigger_three = Box::new([0u64; 1024]);
         for (k, (src, pattern, form)) in sources.iter().enumerate() {
-            let re =
-                build(src, limits.regex_size).map_err(|e| format!("bad regex {form:?}: {e}"))?;
+            // Parsed once: the syntax tree serves the analysis below and the compilation.
+            // A source that does not parse is reported as compiling it reports it.
             let hir = regex_syntax::ParserBuilder::new()
                 .build()
                 .parse(src)
+                .map_err(|e| match build(src, limits.regex_size) {
+                    Err(m) => format!("bad regex {form:?}: {m}"),
+                    Ok(_) => format!("bad regex {form:?}: {e}"),
+                })?;
+            let re = build_anchored(&hir, limits.regex_size)
                 .map_err(|e| format!("bad regex {form:?}: {e}"))?;
             let req = required(&hir).filter(|r| r.before.is_some() && r.lit.len() >= MIN_LITERAL);
             if let Some(t) = req.as_ref().and_then(|r| trigger_of(r, lits.len())) {
@@ -243,6 +248,16 @@ impl RegexVariants {
             residual,
             residual_ids,
         })
+    }
+
+    /// Sets the pattern id of each variant, in the order of the sources given to [`new`].
+    ///
+    /// [`new`]: RegexVariants::new
+    pub(super) fn set_patterns(&mut self, ids: &[u32]) {
+        debug_assert_eq!(ids.len(), self.variants.len());
+        for (v, &id) in self.variants.iter_mut().zip(ids) {
+            v.pattern = id;
+        }
     }
 
     /// Whether the word starting at byte `i` of `bytes` (`len` bytes long) may start with the
@@ -412,25 +427,39 @@ fn trigger_of(r: &Required, lit: usize) -> Option<Trigger> {
     })
 }
 
+fn config(size: usize) -> meta::Config {
+    meta::Config::new()
+        .nfa_size_limit(Some(size))
+        .hybrid_cache_capacity(size.max(1 << 16))
+}
+
+/// A regex searched over the whole text.
 fn build(src: &str, size: usize) -> Result<meta::Regex, String> {
     meta::Regex::builder()
-        .configure(
-            meta::Config::new()
-                .nfa_size_limit(Some(size))
-                .hybrid_cache_capacity(size.max(1 << 16)),
-        )
+        .configure(config(size))
         .build(src)
-        .map_err(|e| {
-            // the meta error says only "error building NFA"; the cause names the limit
-            let mut msg = e.to_string();
-            let mut cause = std::error::Error::source(&e);
-            while let Some(c) = cause {
-                msg.push_str(": ");
-                msg.push_str(&c.to_string());
-                cause = c.source();
-            }
-            msg
-        })
+        .map_err(|e| build_error(&e))
+}
+
+/// A regex only ever searched anchored (see [`anchored_match`]): a prefilter, which only
+/// finds where an unanchored search may start, would be built for nothing.
+fn build_anchored(hir: &Hir, size: usize) -> Result<meta::Regex, String> {
+    meta::Regex::builder()
+        .configure(config(size).auto_prefilter(false))
+        .build_from_hir(hir)
+        .map_err(|e| build_error(&e))
+}
+
+fn build_error(e: &meta::BuildError) -> String {
+    // the meta error says only "error building NFA"; the cause names the limit
+    let mut msg = e.to_string();
+    let mut cause = std::error::Error::source(e);
+    while let Some(c) = cause {
+        msg.push_str(": ");
+        msg.push_str(&c.to_string());
+        cause = c.source();
+    }
+    msg
 }
 
 /// The end of a non-empty match of `re` anchored at `start` whose edges are word edges.
