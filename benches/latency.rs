@@ -2,7 +2,7 @@
 //!
 //! Run with `cargo bench --bench latency`. Targets (from the performance issue): a 200-word
 //! statement classifies in under 50 µs; the default classifier builds in under 20 ms. The
-//! built-in TOML is parsed once per process, so the first build (timed once, at start, before
+//! built-in lexicons are loaded once per process, so the first build (timed once, at start, before
 //! anything else) is reported apart from later builds (criterion's `build/default_classifier`
 //! and the median in the summary). The summary also prints the classifier's memory size.
 
@@ -50,7 +50,7 @@ fn summary(first_build_ms: f64) {
         gen::median(lat)
     );
     println!(
-        "first build          {first_build_ms:8.2} ms   (target < 20 ms; one sample, parses the TOML)"
+        "first build          {first_build_ms:8.2} ms   (target < 20 ms; one sample, loads the lexicons)"
     );
     println!(
         "later builds         {:8.2} ms   (built-in lexicons already parsed in this process)",

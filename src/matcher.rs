@@ -27,7 +27,7 @@ use crate::normalize::{
 };
 use regexes::RegexVariants;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 /// A small, fast, non-cryptographic hasher for folded word keys (the FxHash mixing step).
 #[derive(Default, Clone, Copy)]
@@ -97,9 +97,6 @@ struct Pattern {
     prefix_last: bool,
     targets: Vec<u32>,
 }
-
-/// Identity of a word pattern: folded words, prefix flag, exact words when case-sensitive.
-type PatternKey = (Vec<Box<str>>, bool, Option<Vec<Box<str>>>);
 
 /// A match before it is mapped to entries: byte span in the original and the target ids.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -494,7 +491,7 @@ impl Matcher {
         let mut prefix_map: WordMap<Vec<u32>> = WordMap::default();
         // dedup key -> pattern id
         type Seen<K> = HashMap<K, u32, BuildHasherDefault<WordHasher>>;
-        let mut seen: Seen<PatternKey> =
+        let mut seen: Seen<u64> =
             Seen::with_capacity_and_hasher(variants.len(), Default::default());
         let mut cjk_seen: Seen<String> = Seen::default();
         // The regex variants compile on another thread while the word tables are built; the
@@ -575,8 +572,24 @@ impl Matcher {
                     } else {
                         None
                     };
-                    let key = (tokens.clone(), prefix, case.clone());
-                    if let Some(&id) = seen.get(&key) {
+                    // same words, prefix flag and exact words: same pattern. `seen` keys are
+                    // hashes (the next free value on a collision), checked against the
+                    // patterns, so no copy of the words is kept for it.
+                    let mut h = {
+                        let mut hasher = WordHasher::default();
+                        (&tokens, prefix, &case).hash(&mut hasher);
+                        hasher.finish()
+                    };
+                    let mut dup = None;
+                    while let Some(&id) = seen.get(&h) {
+                        let p = &m.patterns[id as usize];
+                        if p.tokens == tokens && p.prefix_last == prefix && p.case == case {
+                            dup = Some(id);
+                            break;
+                        }
+                        h = h.wrapping_add(1);
+                    }
+                    if let Some(id) = dup {
                         let p = &mut m.patterns[id as usize];
                         if !p.targets.contains(&v.target) {
                             p.targets.push(v.target);
@@ -584,7 +597,7 @@ impl Matcher {
                         continue;
                     }
                     let id = m.patterns.len() as u32;
-                    seen.insert(key, id);
+                    seen.insert(h, id);
                     let first = tokens[0].clone();
                     let single_prefix = prefix && tokens.len() == 1;
                     m.patterns.push(Pattern {
