@@ -71,18 +71,6 @@ pub fn word_count(text: &str) -> usize {
     n
 }
 
-/// Bytes that may end a sentence: `.`, `!`, `?`, `\n`, and the lead bytes of `。`, `！`, `？`.
-const SENTENCE_BYTE: [bool; 256] = {
-    let mut t = [false; 256];
-    t[b'.' as usize] = true;
-    t[b'!' as usize] = true;
-    t[b'?' as usize] = true;
-    t[b'\n' as usize] = true;
-    t[0xE3] = true;
-    t[0xEF] = true;
-    t
-};
-
 /// Byte offsets where sentences start, plus `text.len()` as a final sentinel, so sentence `k`
 /// spans `starts[k]..starts[k + 1]` (trailing whitespace included).
 pub(crate) fn sentence_starts(text: &str) -> Vec<usize> {
@@ -92,8 +80,9 @@ pub(crate) fn sentence_starts(text: &str) -> Vec<usize> {
     if i < bytes.len() {
         starts.push(i);
     }
-    // Candidates come from two SIMD searches (`memchr3`), merged in order; all other bytes
-    // can never end a sentence and are never looked at.
+    // Bytes that may end a sentence (`.`, `!`, `?`, `\n`, and the lead bytes E3/EF of `。`,
+    // `！`, `？`) come from two SIMD searches (`memchr3`), merged in order; all other bytes
+    // are never looked at.
     let mut punct = memchr::memchr3_iter(b'.', b'!', b'?', bytes).peekable();
     let mut other = memchr::memchr3_iter(b'\n', 0xE3, 0xEF, bytes).peekable();
     while i < bytes.len() {
@@ -111,7 +100,6 @@ pub(crate) fn sentence_starts(text: &str) -> Vec<usize> {
         };
         let Some(next) = next else { break };
         i = next;
-        debug_assert!(SENTENCE_BYTE[bytes[i] as usize]);
         let b = bytes[i];
         let boundary_after = match b {
             // a run of . ! ? is decided once, at its first character (keeps long runs linear)
