@@ -160,6 +160,128 @@ static CLASS: [u8; 256] = {
     t
 };
 
+/// Byte-class masks of 64-byte blocks of a text, computed eight bytes at a time without
+/// branches (SWAR): the scanner finds word starts and ends from them with bit scans, instead
+/// of a byte loop whose exit at every word end is a mispredicted branch.
+struct Blocks<'a> {
+    bytes: &'a [u8],
+    /// start of the block whose masks are held (a multiple of 64; `usize::MAX`: none yet)
+    base: usize,
+    /// bit k: byte `base + k` is an ASCII letter or digit
+    alnum: u64,
+    /// bit k: byte `base + k` is a letter, a digit, an apostrophe or backtick, or non-ASCII
+    interesting: u64,
+}
+
+const LSB: u64 = 0x0101_0101_0101_0101;
+const MSB: u64 = 0x8080_8080_8080_8080;
+
+/// High bit of each byte of `x` (all bytes below 0x80) set where the byte is at least `lo`.
+#[inline(always)]
+fn bytes_at_least(x: u64, lo: u8) -> u64 {
+    (x + LSB * (0x80 - lo as u64)) & MSB
+}
+
+/// High bit of each byte of `x` (all bytes below 0x80) set where the byte equals `v`.
+#[inline(always)]
+fn bytes_equal(x: u64, v: u8) -> u64 {
+    let y = x ^ (LSB * v as u64);
+    !(y | (y + LSB * 0x7F)) & MSB
+}
+
+/// The high bits of the bytes of `m` as eight bits, byte 0 lowest.
+#[inline(always)]
+fn pack_high_bits(m: u64) -> u64 {
+    ((m >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
+}
+
+/// (letter or digit, interesting) masks of eight bytes read little-endian (see [`Blocks`]).
+#[inline(always)]
+fn class_masks8(x: u64) -> (u64, u64) {
+    let high = x & MSB;
+    let low7 = x & !MSB;
+    let folded = low7 | (LSB * 0x20);
+    let alpha = bytes_at_least(folded, b'a') & !bytes_at_least(folded, b'z' + 1);
+    let digit = bytes_at_least(low7, b'0') & !bytes_at_least(low7, b'9' + 1);
+    let alnum = (alpha | digit) & !high;
+    let apos = (bytes_equal(low7, b'\'') | bytes_equal(low7, b'`')) & !high;
+    (pack_high_bits(alnum), pack_high_bits(alnum | apos | high))
+}
+
+impl<'a> Blocks<'a> {
+    fn new(bytes: &'a [u8]) -> Blocks<'a> {
+        Blocks {
+            bytes,
+            base: usize::MAX,
+            alnum: 0,
+            interesting: 0,
+        }
+    }
+
+    /// Loads the masks of the block holding byte `i` (`i < bytes.len()`).
+    #[inline(always)]
+    fn load(&mut self, i: usize) {
+        let base = i & !63;
+        if base == self.base {
+            return;
+        }
+        self.base = base;
+        let (mut alnum, mut interesting) = (0u64, 0u64);
+        match self.bytes.get(base..base + 64) {
+            Some(block) => {
+                for (k, c) in block.chunks_exact(8).enumerate() {
+                    let mut a = [0u8; 8];
+                    a.copy_from_slice(c);
+                    let (w, x) = class_masks8(u64::from_le_bytes(a));
+                    alnum |= w << (8 * k);
+                    interesting |= x << (8 * k);
+                }
+            }
+            None => {
+                // the last, partial block: padded with spaces
+                for (k, c) in self.bytes[base..].chunks(8).enumerate() {
+                    let mut a = [b' '; 8];
+                    a[..c.len()].copy_from_slice(c);
+                    let (w, x) = class_masks8(u64::from_le_bytes(a));
+                    alnum |= w << (8 * k);
+                    interesting |= x << (8 * k);
+                }
+            }
+        }
+        self.alnum = alnum;
+        self.interesting = interesting;
+    }
+
+    /// The first position at or after `i` that holds a letter, digit, apostrophe, backtick
+    /// or non-ASCII byte (`bytes.len()` or more if none does).
+    #[inline(always)]
+    fn next_interesting(&mut self, mut i: usize) -> usize {
+        while i < self.bytes.len() {
+            self.load(i);
+            let m = self.interesting >> (i - self.base);
+            if m != 0 {
+                return i + m.trailing_zeros() as usize;
+            }
+            i = self.base + 64;
+        }
+        i
+    }
+
+    /// The first position at or after `i` that is not an ASCII letter or digit.
+    #[inline(always)]
+    fn word_end(&mut self, mut i: usize) -> usize {
+        while i < self.bytes.len() {
+            self.load(i);
+            let m = !self.alnum >> (i - self.base);
+            if m != 0 {
+                return i + m.trailing_zeros() as usize;
+            }
+            i = self.base + 64;
+        }
+        self.bytes.len()
+    }
+}
+
 const HASH_K: u64 = 0x517c_c1b7_2722_0a95;
 
 /// Reads up to 8 bytes of `bytes[at..at + n]` (`n <= 8`) as a little-endian word, zero-padded;
@@ -696,19 +818,23 @@ impl Matcher {
         let mut sites: Vec<regexes::Site> = Vec::new();
         let mut i = 0;
         let mut skip_until = 0;
-        while i < n {
-            let class = CLASS[bytes[i] as usize];
-            if class == OTHER {
+        let mut blocks = Blocks::new(bytes);
+        loop {
+            // the next byte that is not ASCII punctuation or space (apostrophes included)
+            i = blocks.next_interesting(i);
+            if i >= n {
+                break;
+            }
+            let b = bytes[i];
+            if b == b'\'' || b == b'`' {
                 i += 1;
                 continue;
             }
-            if class == ALNUM {
-                // The common case, in one tight loop: a word of ASCII letters and digits
-                // followed by ASCII that is not an apostrophe. It is matched from the raw bytes.
-                let mut j = i + 1;
-                while j < n && CLASS[bytes[j] as usize] == ALNUM {
-                    j += 1;
-                }
+            if b < 0x80 {
+                // The common case: a word of ASCII letters and digits followed by ASCII that
+                // is not an apostrophe, its end found in the byte-class masks. It is matched
+                // from the raw bytes.
+                let j = blocks.word_end(i + 1);
                 let after = bytes.get(j).copied().unwrap_or(b' ');
                 if after < 0x80 && after != b'\'' && after != b'`' {
                     words += 1;
@@ -1422,6 +1548,34 @@ mod tests {
         .chain(('\u{2E80}'..='\u{D7AF}').filter(|&c| is_cjk(c)))
         {
             assert_eq!(is_cjk_letter(c), c.is_alphanumeric(), "{:X}", c as u32);
+        }
+    }
+
+    proptest::proptest! {
+        /// The bit scans over the byte-class masks find what byte-by-byte loops find, at
+        /// every position, across block edges and in the padded last block.
+        #[test]
+        fn block_masks_agree_with_byte_loops(
+            bytes in proptest::collection::vec(proptest::prop_oneof![
+                proptest::sample::select(b"aZ09 .,'`-\n\x7f@[{".to_vec()),
+                0x80u8..=0xFF,
+                0u8..0x80,
+            ], 0..300)
+        ) {
+            let mut blocks = Blocks::new(&bytes);
+            for i in 0..=bytes.len() {
+                let interesting = (i..bytes.len())
+                    .find(|&k| {
+                        let b = bytes[k];
+                        b.is_ascii_alphanumeric() || b >= 0x80 || b == b'\'' || b == b'`'
+                    })
+                    .unwrap_or(bytes.len());
+                proptest::prop_assert_eq!(blocks.next_interesting(i).min(bytes.len()), interesting);
+                let end = (i..bytes.len())
+                    .find(|&k| !bytes[k].is_ascii_alphanumeric())
+                    .unwrap_or(bytes.len());
+                proptest::prop_assert_eq!(blocks.word_end(i), end);
+            }
         }
     }
 }
