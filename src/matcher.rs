@@ -117,8 +117,10 @@ pub(crate) struct ScanStats {
 #[derive(Debug)]
 pub(crate) struct Matcher {
     patterns: Vec<Pattern>,
-    /// folded first word -> candidate patterns, longest first
-    first: WordTable<Box<[Cand]>>,
+    /// folded first word -> its candidate patterns
+    first: WordTable<FirstWord>,
+    /// multi-word candidates by (first word, hash of a plain second word)
+    pairs: PairTable,
     /// single-word prefix patterns
     prefixes: PrefixIndex,
     /// bit per (b0, b1) lowercase byte pair that can start a single-word prefix pattern
@@ -330,14 +332,20 @@ fn word_hash<const LOWER: bool>(bytes: &[u8], start: usize, end: usize) -> u64 {
 #[derive(Debug, Clone, Copy)]
 struct Cand {
     id: u32,
+    /// position in its first word's list of all candidates (the order that decides)
+    rank: u32,
     /// number of words; 0 for a single-word prefix pattern
     words: u32,
     /// `word_hash` of the second word (multi-word patterns whose second word is matched whole)
     second: u64,
     /// the second word must be checked in full (it is a prefix, or has non-ASCII letters)
     check_second: bool,
+    /// the second word is ASCII letters and digits only (no other can match a plain word)
+    plain_second: bool,
     /// the pattern is case-sensitive
     case: bool,
+    /// `word_hash` of the third word when it is plain and matched whole, else 0
+    third: u64,
 }
 
 /// Single-word prefix patterns, bucketed by the first [`PREFIX_BUCKET`] bytes of the prefix:
@@ -350,6 +358,101 @@ struct PrefixIndex {
     short: Vec<u32>,
     /// folded prefix and its pattern ids
     keys: Vec<(Box<[u8]>, Vec<u32>)>,
+}
+
+/// The candidate patterns of one first word.
+#[derive(Debug)]
+struct FirstWord {
+    /// this word's number in [`PairTable`] keys
+    key: u32,
+    /// all candidates, longest first: the first that matches wins
+    all: Box<[Cand]>,
+    /// the candidates not listed in [`Matcher::pairs`] (single words, and patterns whose
+    /// second word is checked in full), in the same order
+    rest: Box<[Cand]>,
+    /// whether some candidate is listed in [`Matcher::pairs`]
+    paired: bool,
+}
+
+/// Multi-word candidates whose second word is plain and matched whole, by their first word
+/// and the hash of their second: after a first word with dozens of candidates (`rights`,
+/// `freedom`, `Hong`), one lookup finds the few that the next word can continue, instead of
+/// a walk over them all.
+#[derive(Debug, Default)]
+struct PairTable {
+    /// (second-word hash, first word key, start and end in `cands`); `end == 0`: empty
+    slots: Box<[(u64, u32, u32, u32)]>,
+    mask: usize,
+    /// one bit per value of [`filter_index`] of the keys' slot hashes
+    filter: Box<[u64]>,
+    /// candidates grouped by key, each group longest first
+    cands: Vec<Cand>,
+}
+
+#[inline(always)]
+fn pair_slot_hash(first: u32, second: u64) -> u64 {
+    let h = (second ^ (first as u64).wrapping_mul(HASH_K)).wrapping_mul(HASH_K);
+    h ^ (h >> 29)
+}
+
+impl PairTable {
+    /// `(first word key, candidate)` pairs, each first word's candidates in rank order.
+    fn new(mut pairs: Vec<(u32, Cand)>) -> PairTable {
+        pairs.sort_by_key(|(k, c)| (*k, c.second, c.rank));
+        let cap = (pairs.len() * 2).next_power_of_two().max(16);
+        let mut t = PairTable {
+            slots: vec![(0, 0, 0, 0); cap].into_boxed_slice(),
+            mask: cap - 1,
+            filter: vec![0u64; (1 << FILTER_BITS) / 64].into_boxed_slice(),
+            cands: pairs.iter().map(|&(_, c)| c).collect(),
+        };
+        let mut i = 0;
+        while i < pairs.len() {
+            let (k, c) = pairs[i];
+            let mut j = i + 1;
+            while j < pairs.len() && pairs[j].0 == k && pairs[j].1.second == c.second {
+                j += 1;
+            }
+            let h = pair_slot_hash(k, c.second);
+            let mut s = h as usize & t.mask;
+            while t.slots[s].3 != 0 {
+                s = (s + 1) & t.mask;
+            }
+            t.slots[s] = (c.second, k, i as u32, j as u32);
+            let f = filter_index(h);
+            t.filter[f / 64] |= 1 << (f % 64);
+            i = j;
+        }
+        t
+    }
+
+    /// The candidates of first word `first` whose second word hashes to `second`.
+    #[inline]
+    fn get(&self, first: u32, second: u64) -> &[Cand] {
+        if self.cands.is_empty() {
+            return &[];
+        }
+        let h = pair_slot_hash(first, second);
+        let f = filter_index(h);
+        if self.filter[f / 64] & (1 << (f % 64)) == 0 {
+            return &[];
+        }
+        let mut s = h as usize & self.mask;
+        loop {
+            let (h2, k, a, b) = self.slots[s];
+            if b == 0 {
+                return &[];
+            }
+            if h2 == second && k == first {
+                return &self.cands[a as usize..b as usize];
+            }
+            s = (s + 1) & self.mask;
+        }
+    }
+
+    fn heap_bytes(&self) -> usize {
+        self.slots.len() * 24 + self.filter.len() * 8 + self.cands.len() * 32
+    }
 }
 
 /// Bytes of a prefix that pick its bucket.
@@ -601,6 +704,7 @@ impl Matcher {
         let mut m = Matcher {
             patterns: Vec::new(),
             first: WordTable::default(),
+            pairs: PairTable::default(),
             prefixes: PrefixIndex::default(),
             pair: Box::new([0u64; 1024]),
             cjk: HashMap::default(),
@@ -752,14 +856,29 @@ impl Matcher {
             });
         }
         let pats = &m.patterns;
-        let first: HashMap<Box<[u8]>, Box<[Cand]>> = first_map
+        let mut pairs: Vec<(u32, Cand)> = Vec::new();
+        let first: HashMap<Box<[u8]>, FirstWord> = first_map
             .into_iter()
-            .map(|(k, ids)| {
-                let cands = ids.iter().map(|&id| cand(id, &pats[id as usize])).collect();
-                (Box::<[u8]>::from(k.as_bytes()), cands)
+            .enumerate()
+            .map(|(key, (k, ids))| {
+                let all: Box<[Cand]> = ids
+                    .iter()
+                    .enumerate()
+                    .map(|(rank, &id)| cand(id, rank as u32, &pats[id as usize]))
+                    .collect();
+                let by_pair = |c: &Cand| c.words >= 2 && !c.check_second;
+                pairs.extend(all.iter().filter(|c| by_pair(c)).map(|&c| (key as u32, c)));
+                let fw = FirstWord {
+                    key: key as u32,
+                    paired: all.iter().any(by_pair),
+                    rest: all.iter().filter(|c| !by_pair(c)).copied().collect(),
+                    all,
+                };
+                (Box::<[u8]>::from(k.as_bytes()), fw)
             })
             .collect();
         m.first = WordTable::from_map(first);
+        m.pairs = PairTable::new(pairs);
         m.prefixes = PrefixIndex::new(prefix_map);
         if let Some(mut r) = regex_job.finish()? {
             r.set_patterns(&regex_ids);
@@ -789,7 +908,8 @@ impl Matcher {
         }
         n += self
             .first
-            .heap_bytes(|c| 16 + std::mem::size_of_val::<[Cand]>(c));
+            .heap_bytes(|fw| 40 + std::mem::size_of_val::<[Cand]>(&fw.all) * 2);
+        n += self.pairs.heap_bytes();
         n += self.prefixes.heap_bytes();
         n += self
             .cjk
@@ -970,10 +1090,119 @@ impl Matcher {
         None
     }
 
+    /// The first candidate of first word `fw` that matches at the word `text[start..end]`.
+    #[inline]
+    fn first_candidates(
+        &self,
+        fw: &FirstWord,
+        text: &str,
+        start: usize,
+        end: usize,
+        scratch: &mut String,
+    ) -> Option<RawMatch> {
+        if fw.paired {
+            // The word after this one decides which paired candidates are worth a look:
+            // those listed under it, merged in rank order with the rest.
+            let nw = next_word(text, end);
+            let paired: &[Cand] = match nw {
+                Some(nw) if nw.plain => self
+                    .pairs
+                    .get(fw.key, word_hash::<true>(text.as_bytes(), nw.start, nw.end)),
+                None => &[],
+                // a second word with apostrophes or non-ASCII letters: all candidates
+                Some(_) => return self.all_candidates(&fw.all, text, start, end, scratch),
+            };
+            let (mut a, mut b) = (paired.iter().peekable(), fw.rest.iter().peekable());
+            // hash of the third word (0: not plain), found once when first needed
+            let mut third: Option<Option<u64>> = None;
+            loop {
+                let c = match (a.peek(), b.peek()) {
+                    (Some(x), Some(y)) if x.rank < y.rank => a.next(),
+                    (Some(_), None) => a.next(),
+                    (_, Some(_)) => b.next(),
+                    (None, None) => return None,
+                };
+                let Some(c) = c else { return None };
+                if c.words == 1 && !c.case {
+                    return Some(RawMatch {
+                        start,
+                        end,
+                        pattern: c.id,
+                    });
+                }
+                let p = &self.patterns[c.id as usize];
+                let nw = match nw {
+                    Some(nw) => nw,
+                    // no word follows: only a single word can match
+                    None if c.words >= 2 => continue,
+                    None => {
+                        if self.case_ok(p, text, start, end) && !p.prefix_last {
+                            return Some(RawMatch {
+                                start,
+                                end,
+                                pattern: c.id,
+                            });
+                        }
+                        continue;
+                    }
+                };
+                if c.words >= 2 && nw.plain && !c.plain_second {
+                    // a plain word never folds to a word with other characters
+                    continue;
+                }
+                if c.third != 0 && nw.plain {
+                    // three words or more: most fail on the third, rejected by its hash
+                    let third = *third.get_or_insert_with(|| {
+                        next_word(text, nw.end).map(|w| {
+                            if w.plain {
+                                word_hash::<true>(text.as_bytes(), w.start, w.end)
+                            } else {
+                                0
+                            }
+                        })
+                    });
+                    match third {
+                        None => continue,
+                        Some(h) if h != 0 && h != c.third => continue,
+                        _ => {}
+                    }
+                }
+                if c.words == 2 && nw.plain && !c.case {
+                    // two words, the second plain: compared in place, as `try_pattern` would
+                    let w = &text.as_bytes()[nw.start..nw.end];
+                    let tok = p.tokens[1].as_bytes();
+                    let ok = if p.prefix_last {
+                        w.len() >= tok.len() && w[..tok.len()].eq_ignore_ascii_case(tok)
+                    } else {
+                        w.eq_ignore_ascii_case(tok)
+                    };
+                    if ok {
+                        return Some(RawMatch {
+                            start,
+                            end: nw.end,
+                            pattern: c.id,
+                        });
+                    }
+                    continue;
+                }
+                if let Some(e) = self.try_pattern(p, text, end, scratch) {
+                    if self.case_ok(p, text, start, e) {
+                        return Some(RawMatch {
+                            start,
+                            end: e,
+                            pattern: c.id,
+                        });
+                    }
+                }
+            }
+        }
+        self.all_candidates(&fw.all, text, start, end, scratch)
+    }
+
     /// The first candidate in `cands` (longest first) that matches at the word ending at
     /// `end`.
     #[inline]
-    fn first_candidates(
+    fn all_candidates(
         &self,
         cands: &[Cand],
         text: &str,
@@ -1099,15 +1328,15 @@ impl Matcher {
         key: &str,
         scratch: &mut String,
     ) -> Option<RawMatch> {
-        if let Some(cands) = self.first.get(key.as_bytes()) {
-            if let Some(m) = self.first_candidates(cands, text, start, end, scratch) {
+        if let Some(fw) = self.first.get(key.as_bytes()) {
+            if let Some(m) = self.first_candidates(fw, text, start, end, scratch) {
                 return Some(m);
             }
         }
         // possessive: the first word alone, without its 's
         if let Some(stem) = possessive_stem(key) {
-            if let (Some(cands), Some(a)) = (self.first.get(stem.as_bytes()), apos) {
-                for c in cands.iter() {
+            if let (Some(fw), Some(a)) = (self.first.get(stem.as_bytes()), apos) {
+                for c in fw.all.iter() {
                     let p = &self.patterns[c.id as usize];
                     if p.tokens.len() == 1 && !p.prefix_last && self.case_ok(p, text, start, a) {
                         return Some(RawMatch {
@@ -1243,11 +1472,20 @@ fn is_cjk_letter(c: char) -> bool {
 }
 
 /// The candidate record of pattern `id` under its first word.
-fn cand(id: u32, p: &Pattern) -> Cand {
+fn cand(id: u32, rank: u32, p: &Pattern) -> Cand {
+    let plain = |t: &[u8]| t.iter().all(u8::is_ascii_alphanumeric);
     let second = p.tokens.get(1).map(|t| t.as_bytes());
-    let plain_second = second.is_some_and(|t| t.iter().all(u8::is_ascii_alphanumeric));
+    let plain_second = second.is_some_and(plain);
+    let third = p
+        .tokens
+        .get(2)
+        .map(|t| t.as_bytes())
+        .filter(|t| plain(t) && !(p.prefix_last && p.tokens.len() == 3));
     Cand {
+        plain_second,
+        third: third.map_or(0, |t| word_hash::<false>(t, 0, t.len())),
         id,
+        rank,
         words: p.tokens.len() as u32,
         second: second.map_or(0, |t| word_hash::<false>(t, 0, t.len())),
         // a prefix second word, or one that no plain ASCII word folds to: checked in full
@@ -1453,6 +1691,18 @@ mod tests {
         ),
         ("possessive", &["China"], "China’s policy", &["China"]),
         (
+            "possessive third word",
+            &["Human Rights Watch", "human rights"],
+            "Human Rights Watch’s report",
+            &["Human Rights Watch"],
+        ),
+        (
+            "third word decides",
+            &["Hong Kong", "Hong Kong Watch", "Hong Kong Free Press"],
+            "Hong Kong Free Press and Hong Kong watchers, Hong Kong Watch",
+            &["Hong Kong Free Press", "Hong Kong", "Hong Kong Watch"],
+        ),
+        (
             "line break in phrase",
             &["Hong Kong"],
             "in Hong\nKong today",
@@ -1576,6 +1826,63 @@ mod tests {
                     .unwrap_or(bytes.len());
                 proptest::prop_assert_eq!(blocks.word_end(i), end);
             }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
+        /// Candidates found through the pair table (and rejected on their third word) are
+        /// the ones the plain walk over all candidates of a first word finds.
+        #[test]
+        fn pair_table_agrees_with_walking_all_candidates(
+            forms in proptest::collection::vec(
+                (proptest::collection::vec(0..8usize, 1..5), proptest::bool::ANY, proptest::bool::ANY),
+                1..12,
+            ),
+            words in proptest::collection::vec((0..10usize, 0..4usize, 0..6usize), 0..40),
+        ) {
+            const VOCAB: [&str; 10] =
+                ["hong", "kong", "lama's", "dalai", "rights", "human", "watch", "défense", "of", "tar"];
+            const CASES: [fn(&str) -> String; 4] = [
+                |w| w.to_string(),
+                |w| w.to_uppercase(),
+                |w| {
+                    let mut c = w.chars();
+                    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+                },
+                |w| w.to_string(),
+            ];
+            const SEPS: [&str; 6] = [" ", "  ", "-", ", ", "\n", "’s "];
+            let texts: Vec<String> = forms
+                .iter()
+                .map(|(ws, prefix, _)| {
+                    let f: Vec<&str> = ws.iter().map(|&w| VOCAB[w]).collect();
+                    format!("{}{}", f.join(" "), if *prefix { "*" } else { "" })
+                })
+                .collect();
+            let variants: Vec<(&str, MatchMode, bool)> = texts
+                .iter()
+                .zip(&forms)
+                .map(|(t, (_, prefix, case))| {
+                    let mode = if *prefix { MatchMode::Prefix } else { MatchMode::Exact };
+                    (t.as_str(), mode, *case)
+                })
+                .collect();
+            let mut text = String::new();
+            for &(w, c, sep) in &words {
+                text.push_str(&CASES[c](VOCAB[w]));
+                text.push_str(SEPS[sep]);
+            }
+            let fast = matcher(&variants);
+            let mut plain = matcher(&variants);
+            plain.pairs = PairTable::default();
+            for fw in plain.first.ids.iter_mut() {
+                fw.paired = false;
+            }
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            fast.scan(&text, &mut a);
+            plain.scan(&text, &mut b);
+            proptest::prop_assert_eq!(a, b, "{:?} in {:?}", texts, text);
         }
     }
 }
