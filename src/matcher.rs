@@ -1122,7 +1122,7 @@ impl Matcher {
                     (_, Some(_)) => b.next(),
                     (None, None) => return None,
                 };
-                let Some(c) = c else { return None };
+                let c = c?;
                 if c.words == 1 && !c.case {
                     return Some(RawMatch {
                         start,
