@@ -123,8 +123,10 @@ pub(crate) struct Matcher {
     pairs: PairTable,
     /// single-word prefix patterns
     prefixes: PrefixIndex,
-    /// bit per (b0, b1) lowercase byte pair that can start a single-word prefix pattern
-    pair: Box<[u64; 1024]>,
+    /// [`Lead`] flags per first two bytes of an ASCII word (see [`lead_index`]): one load
+    /// tells whether the word can start a prefix pattern, a CJK variant or a regex trigger;
+    /// most words start none
+    lead: Box<[u8]>,
     /// CJK variants: automaton + pattern id per automaton pattern
     /// Variants with CJK characters, by their first character (ASCII-lowercased): pattern
     /// ids, longest form first. Checked in place at CJK characters and word starts.
@@ -485,10 +487,6 @@ impl PrefixIndex {
         }
     }
 
-    fn is_empty(&self) -> bool {
-        self.keys.is_empty()
-    }
-
     /// Prefix keys that may start `word` (`bucket` is the bucket found for it), longest
     /// first; `starts` tells whether `word` starts with a key.
     fn candidates<'a>(
@@ -688,7 +686,35 @@ impl RegexJob {
     }
 }
 
-fn pair_index(b0: u8, b1: u8) -> usize {
+/// What the first two bytes of an ASCII word can start, as bits of [`Matcher::lead`].
+struct Lead;
+
+impl Lead {
+    /// a single-word prefix pattern
+    const PREFIX: u8 = 1;
+    /// a CJK variant with an ASCII first character (`709大抓捕`)
+    const CJK: u8 = 2;
+    /// the head of a regex trigger (see [`regexes`])
+    const TRIGGER: u8 = 4;
+}
+
+/// Index in [`Matcher::lead`] of two bytes, ASCII letters lowercased.
+#[inline(always)]
+fn lead_pair(b0: u8, b1: u8) -> usize {
+    ((b0.to_ascii_lowercase() as usize) << 8) | b1.to_ascii_lowercase() as usize
+}
+
+/// Index in [`Matcher::lead`] of the ASCII word `bytes[start..end]` (letters and digits, at
+/// least one): its first two bytes, or its byte and 0.
+#[inline(always)]
+fn lead_index(bytes: &[u8], start: usize, end: usize) -> usize {
+    // letters and digits only: setting bit 5 lowercases letters and keeps digits
+    let b0 = bytes[start] | 0x20;
+    let b1 = if end - start > 1 {
+        bytes[start + 1] | 0x20
+    } else {
+        0
+    };
     ((b0 as usize) << 8) | b1 as usize
 }
 
@@ -706,7 +732,7 @@ impl Matcher {
             first: WordTable::default(),
             pairs: PairTable::default(),
             prefixes: PrefixIndex::default(),
-            pair: Box::new([0u64; 1024]),
+            lead: Box::new([]),
             cjk: HashMap::default(),
             cjk_first: Box::new([0u64; 1024]),
             cjk_ascii: Box::new([false; 256]),
@@ -833,9 +859,6 @@ impl Matcher {
                         targets: vec![v.target],
                     });
                     if single_prefix {
-                        let b = first.as_bytes();
-                        let pi = pair_index(b[0], b.get(1).copied().unwrap_or(0));
-                        m.pair[pi / 64] |= 1 << (pi % 64);
                         prefix_map.entry(first).or_default().push(id);
                     } else {
                         first_map.entry(first).or_default().push(id);
@@ -884,11 +907,41 @@ impl Matcher {
             r.set_patterns(&regex_ids);
             m.regexes = Some(r);
         }
+        m.lead = m.lead_table();
         let pats = &m.patterns;
         for ids in m.cjk.values_mut() {
             ids.sort_by_key(|&id| std::cmp::Reverse(pats[id as usize].tokens[0].len()));
         }
         Ok(m)
+    }
+
+    /// The [`Lead`] flags of every pair of first bytes (see [`Matcher::lead`]).
+    fn lead_table(&self) -> Box<[u8]> {
+        let mut t = vec![0u8; 1 << 16].into_boxed_slice();
+        // every pair starting with `b0` (words of one byte included)
+        let all_after = |t: &mut [u8], b0: u8, flag: u8| {
+            for b1 in 0..=255u8 {
+                t[lead_pair(b0, b1)] |= flag;
+            }
+        };
+        for (k, _) in &self.prefixes.keys {
+            match k[..] {
+                [b0] => all_after(&mut t, b0, Lead::PREFIX),
+                [b0, b1, ..] => t[lead_pair(b0, b1)] |= Lead::PREFIX,
+                [] => {}
+            }
+        }
+        for b0 in 0..=255u8 {
+            if self.cjk_ascii[b0 as usize] {
+                all_after(&mut t, b0, Lead::CJK);
+            }
+        }
+        if let Some(rv) = &self.regexes {
+            for (b0, b1) in rv.trigger_leads() {
+                t[lead_pair(b0, b1)] |= Lead::TRIGGER;
+            }
+        }
+        t
     }
 
     /// Number of variants compiled (before deduplication).
@@ -898,7 +951,7 @@ impl Matcher {
 
     /// Approximate heap size of the compiled matcher, in bytes.
     pub(crate) fn heap_bytes(&self) -> usize {
-        let mut n = 2 * std::mem::size_of::<[u64; 1024]>();
+        let mut n = std::mem::size_of::<[u64; 1024]>() + self.lead.len();
         for p in &self.patterns {
             n += std::mem::size_of::<Pattern>() + p.targets.len() * 4;
             n += p.tokens.iter().map(|t| t.len() + 16).sum::<usize>();
@@ -958,13 +1011,16 @@ impl Matcher {
                 let after = bytes.get(j).copied().unwrap_or(b' ');
                 if after < 0x80 && after != b'\'' && after != b'`' {
                     words += 1;
-                    if let Some(rv) = rv {
-                        if rv.may_trigger(bytes, i, j - i) {
-                            rv.note_word(bytes, i, &mut sites);
+                    let lead = self.lead[lead_index(bytes, i, j)];
+                    if lead & Lead::TRIGGER != 0 {
+                        if let Some(rv) = rv {
+                            if rv.may_trigger(bytes, i, j - i) {
+                                rv.note_word(bytes, i, &mut sites);
+                            }
                         }
                     }
                     if i >= skip_until {
-                        if let Some(m) = self.match_ascii_word(text, i, j, &mut scratch) {
+                        if let Some(m) = self.match_ascii_word(text, i, j, lead, &mut scratch) {
                             skip_until = m.end;
                             out.push(m);
                         }
@@ -1043,17 +1099,21 @@ impl Matcher {
         }
     }
 
-    /// Matches at the word `text[start..end]` of ASCII letters and digits, without copying it.
+    /// Matches at the word `text[start..end]` of ASCII letters and digits, without copying it;
+    /// `lead` holds the word's [`Lead`] flags.
     #[inline]
     fn match_ascii_word(
         &self,
         text: &str,
         start: usize,
         end: usize,
+        lead: u8,
         scratch: &mut String,
     ) -> Option<RawMatch> {
-        if let Some(m) = self.cjk_at_ascii_lead(text, start) {
-            return Some(m);
+        if lead & Lead::CJK != 0 {
+            if let Some(m) = self.cjk_at_ascii_lead(text, start) {
+                return Some(m);
+            }
         }
         let bytes = text.as_bytes();
         if let Some(ids) = self.first.get_ascii(bytes, start, end) {
@@ -1061,15 +1121,7 @@ impl Matcher {
                 return Some(m);
             }
         }
-        if self.prefixes.is_empty() {
-            return None;
-        }
-        let (b0, b1) = (
-            bytes[start] | 0x20,
-            bytes.get(start + 1).map_or(0, |&b| b | 0x20),
-        );
-        let pi = pair_index(b0, if end - start > 1 { b1 } else { 0 });
-        if self.pair[pi / 64] & (1 << (pi % 64)) == 0 {
+        if lead & Lead::PREFIX == 0 {
             return None;
         }
         let word = &bytes[start..end];

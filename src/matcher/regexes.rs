@@ -282,6 +282,11 @@ impl RegexVariants {
         self.trigger_three[b / 64] & (1 << (b % 64)) != 0
     }
 
+    /// The first two bytes of every trigger head (lowercase).
+    pub(super) fn trigger_leads(&self) -> impl Iterator<Item = (u8, u8)> + '_ {
+        self.triggers.iter().map(|t| (t.head[0], t.head[1]))
+    }
+
     /// Notes the literals whose heads start the word at byte `i`.
     #[cold]
     pub(super) fn note_word(&self, bytes: &[u8], i: usize, sites: &mut Vec<Site>) {
