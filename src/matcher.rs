@@ -143,27 +143,6 @@ pub(crate) struct Matcher {
     n_forms: usize,
 }
 
-/// Byte classes of the scanner: ASCII letters and digits, other ASCII, non-ASCII bytes.
-const ALNUM: u8 = 1;
-const OTHER: u8 = 0;
-const HIGH: u8 = 2;
-static CLASS: [u8; 256] = {
-    let mut t = [OTHER; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        t[b] = if c >= 0x80 {
-            HIGH
-        } else if c.is_ascii_alphanumeric() {
-            ALNUM
-        } else {
-            OTHER
-        };
-        b += 1;
-    }
-    t
-};
-
 /// Byte-class masks of 64-byte blocks of a text, computed eight bytes at a time without
 /// branches (SWAR): the scanner finds word starts and ends from them with bit scans, instead
 /// of a byte loop whose exit at every word end is a mispredicted branch.
@@ -1557,6 +1536,32 @@ struct NextWord {
     plain: bool,
 }
 
+/// The first position at or after `i` that is not an ASCII letter or digit, eight bytes at
+/// a time.
+#[inline]
+fn ascii_word_end(bytes: &[u8], mut i: usize) -> usize {
+    loop {
+        let x = match bytes.get(i..i + 8) {
+            Some(c) => {
+                let mut a = [0u8; 8];
+                a.copy_from_slice(c);
+                u64::from_le_bytes(a)
+            }
+            None => {
+                let mut a = [b' '; 8];
+                let rest = &bytes[i.min(bytes.len())..];
+                a[..rest.len()].copy_from_slice(rest);
+                u64::from_le_bytes(a)
+            }
+        };
+        let stop = !class_masks8(x).0 & 0xFF;
+        if stop != 0 {
+            return (i + stop.trailing_zeros() as usize).min(bytes.len());
+        }
+        i += 8;
+    }
+}
+
 /// Skips one phrase separator run at `pos` (whitespace, dashes; at least one character) and
 /// returns the word that starts after it, if a word starts there.
 #[inline]
@@ -1577,10 +1582,7 @@ fn next_word(text: &str, mut pos: usize) -> Option<NextWord> {
         return None;
     }
     // the common case: ASCII letters and digits followed by ASCII other than an apostrophe
-    let mut j = pos;
-    while j < bytes.len() && CLASS[bytes[j] as usize] == ALNUM {
-        j += 1;
-    }
+    let j = ascii_word_end(bytes, pos);
     if j > pos {
         let after = bytes.get(j).copied().unwrap_or(b' ');
         if after < 0x80 && after != b'\'' && after != b'`' {
@@ -1877,6 +1879,7 @@ mod tests {
                     .find(|&k| !bytes[k].is_ascii_alphanumeric())
                     .unwrap_or(bytes.len());
                 proptest::prop_assert_eq!(blocks.word_end(i), end);
+                proptest::prop_assert_eq!(ascii_word_end(&bytes, i), end);
             }
         }
     }
