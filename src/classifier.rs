@@ -12,6 +12,7 @@ use crate::score::{context_factor, coverage, decide, ScoreModel};
 use compact_str::CompactString;
 use rayon::prelude::*;
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -358,8 +359,9 @@ struct CompiledEntry {
     /// Interned name and region of a named prisoner.
     prisoner: Option<(&'static str, Option<&'static str>)>,
     region_topic: Option<usize>,
-    /// Whether the entry has short forms (its full mentions must be remembered).
-    has_short: bool,
+    /// For an entry with short forms (whose full mentions must be remembered): its slot in
+    /// the per-document table of latest full mentions ([`Scratch::last_full`]).
+    short_slot: Option<u32>,
 }
 
 #[derive(Debug)]
@@ -368,6 +370,8 @@ struct Inner {
     entries: Vec<CompiledEntry>,
     /// target id -> (entry index, is short form)
     targets: Vec<(u32, bool)>,
+    /// Number of entries with short forms (slots of [`Scratch::last_full`]).
+    n_short: usize,
     topics: Vec<String>,
     thresholds: Vec<Thresholds>,
     model: ScoreModel,
@@ -400,6 +404,7 @@ fn compile(b: &ClassifierBuilder, lexicons: Cow<'static, [Lexicon]>) -> Result<C
     let topic_ix = |t: &str| topics.iter().position(|x| x == t);
     let mut entries = Vec::new();
     let mut targets = Vec::new();
+    let mut n_short = 0u32;
     let mut vs: Vec<Variant<'_>> = Vec::new();
     for l in lexicons.iter() {
         let topic_name = intern(&l.topic);
@@ -431,7 +436,10 @@ fn compile(b: &ClassifierBuilder, lexicons: Cow<'static, [Lexicon]>) -> Result<C
                     .as_deref()
                     .and_then(topic_ix)
                     .filter(|&r| Some(r) != topic_ix(&l.topic)),
-                has_short: !e.short_forms.is_empty(),
+                short_slot: (!e.short_forms.is_empty()).then(|| {
+                    n_short += 1;
+                    n_short - 1
+                }),
             });
             let full = targets.len() as u32;
             targets.push((ei, false));
@@ -474,6 +482,7 @@ fn compile(b: &ClassifierBuilder, lexicons: Cow<'static, [Lexicon]>) -> Result<C
             matcher,
             entries,
             targets,
+            n_short: n_short as usize,
             topics,
             thresholds,
             model: b.model,
@@ -661,8 +670,7 @@ impl Classifier {
     /// assert_eq!(clf.classify_with_id("doc-7", "text").id, "doc-7");
     /// ```
     pub fn classify_with_id(&self, id: &str, text: &str) -> Report {
-        let mut raw = Vec::new();
-        self.inner.classify_into(id, text, &mut raw)
+        self.inner.classify_reusing(id, text)
     }
 
     /// Classifies many texts in parallel (Rayon); reports come back in input order with ids
@@ -680,9 +688,7 @@ impl Classifier {
         texts
             .par_iter()
             .enumerate()
-            .map_init(Vec::new, |raw, (i, t)| {
-                self.inner.classify_into(&i.to_string(), t.as_ref(), raw)
-            })
+            .map(|(i, t)| self.inner.classify_reusing(&i.to_string(), t.as_ref()))
             .collect()
     }
 
@@ -699,9 +705,7 @@ impl Classifier {
     /// ```
     pub fn classify_documents(&self, docs: &[Document]) -> Vec<Report> {
         docs.par_iter()
-            .map_init(Vec::new, |raw, d| {
-                self.inner.classify_into(&d.id, &d.text, raw)
-            })
+            .map(|d| self.inner.classify_reusing(&d.id, &d.text))
             .collect()
     }
 }
@@ -713,44 +717,146 @@ struct Found {
     sentence: usize,
 }
 
+/// Working buffers of one classification, kept from one document to the next (one set per
+/// thread, see [`Inner::classify_reusing`]) so that classifying a document allocates little
+/// more than the report it returns.
+#[derive(Default)]
+struct Scratch {
+    /// Matches of the scan.
+    raw: Vec<RawMatch>,
+    /// Sentence starts plus the end sentinel (see [`crate::segment::sentence_starts_into`]).
+    starts: Vec<usize>,
+    /// Matches expanded to the entries they count for.
+    found: Vec<Found>,
+    /// Per sentence: bit 0 = holds a rights cue, bit 1 = holds a non-political cue.
+    flags: Vec<u8>,
+    /// Per entry with short forms (`CompiledEntry::short_slot`): start of its latest full
+    /// mention so far.
+    last_full: Vec<Option<usize>>,
+    /// Per topic accumulators.
+    acc: Vec<Acc>,
+}
+
+impl Scratch {
+    /// Buffers grown beyond this many elements by a very large document are freed after it,
+    /// so that a thread does not keep their memory for the rest of the process.
+    const KEEP: usize = 1 << 16;
+
+    fn release_large(&mut self) {
+        fn release<T>(v: &mut Vec<T>) {
+            if v.capacity() > Scratch::KEEP {
+                *v = Vec::new();
+            }
+        }
+        release(&mut self.raw);
+        release(&mut self.starts);
+        release(&mut self.found);
+        release(&mut self.flags);
+        for a in &mut self.acc {
+            release(&mut a.entries);
+        }
+    }
+}
+
+thread_local! {
+    /// The scratch buffers of this thread's classifications.
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+/// The sentence of byte offsets asked in increasing order, found by walking forward from the
+/// previous answer instead of a binary search per offset.
+///
+/// [`SentenceCursor::sentence_of`] equals
+/// `starts.partition_point(|&s| s <= off).saturating_sub(1)` for any offset: an offset before
+/// the previous answer's sentence falls back to that binary search.
+struct SentenceCursor<'a> {
+    /// Sentence starts, increasing, without the end sentinel.
+    starts: &'a [usize],
+    /// The previous answer.
+    k: usize,
+}
+
+impl<'a> SentenceCursor<'a> {
+    fn new(starts: &'a [usize]) -> SentenceCursor<'a> {
+        SentenceCursor { starts, k: 0 }
+    }
+
+    /// Index of the last sentence starting at or before `off` (0 if none).
+    fn sentence_of(&mut self, off: usize) -> usize {
+        let s = self.starts;
+        if s.get(self.k).is_some_and(|&st| st <= off) {
+            while s.get(self.k + 1).is_some_and(|&st| st <= off) {
+                self.k += 1;
+            }
+        } else {
+            self.k = s.partition_point(|&st| st <= off).saturating_sub(1);
+        }
+        self.k
+    }
+}
+
 impl Inner {
-    fn classify_into(&self, id: &str, text: &str, raw: &mut Vec<RawMatch>) -> Report {
+    /// [`Inner::classify_into`] with this thread's scratch buffers (fresh ones if they are
+    /// in use or already destroyed).
+    fn classify_reusing(&self, id: &str, text: &str) -> Report {
+        SCRATCH
+            .try_with(|cell| match cell.try_borrow_mut() {
+                Ok(mut scratch) => {
+                    let report = self.classify_into(id, text, &mut scratch);
+                    scratch.release_large();
+                    report
+                }
+                Err(_) => self.classify_into(id, text, &mut Scratch::default()),
+            })
+            .unwrap_or_else(|_| self.classify_into(id, text, &mut Scratch::default()))
+    }
+
+    fn classify_into(&self, id: &str, text: &str, scratch: &mut Scratch) -> Report {
+        let Scratch {
+            raw,
+            starts,
+            found,
+            flags,
+            last_full,
+            acc,
+        } = scratch;
         let stats = self.matcher.scan(text, raw);
-        let starts = crate::segment::sentence_starts(text);
+        crate::segment::sentence_starts_into(text, starts);
         let n_sent = starts.len().saturating_sub(1);
-        let sentence_of = |off: usize| -> usize {
-            starts[..n_sent]
-                .partition_point(|&s| s <= off)
-                .saturating_sub(1)
-        };
+        // Matches come in text order, so their sentences are found walking forward.
+        let mut sentences = SentenceCursor::new(&starts[..n_sent]);
 
         // 1. expand matches to entries (short forms need an earlier full mention)
-        let mut found: Vec<Found> = Vec::with_capacity(raw.len());
-        let mut last_full: HashMap<u32, usize> = HashMap::new();
+        found.clear();
+        found.reserve(raw.len());
+        last_full.clear();
+        last_full.resize(self.n_short, None);
         for m in raw.iter() {
+            let sentence = sentences.sentence_of(m.start);
             let ts = self.matcher.targets_of(m.pattern);
             let mut best_short: Option<(usize, u32)> = None;
             for &t in ts {
                 let (entry, short) = self.targets[t as usize];
+                let e = &self.entries[entry as usize];
                 if short {
-                    if let Some(&pos) = last_full.get(&entry) {
+                    if let Some(pos) = e.short_slot.and_then(|s| last_full[s as usize]) {
                         if best_short.is_none_or(|(p, _)| pos > p) {
                             best_short = Some((pos, entry));
                         }
                     }
                     continue;
                 }
-                if self.entries[entry as usize].role == Role::Block {
+                if e.role == Role::Block {
                     continue;
                 }
-                if self.entries[entry as usize].has_short {
-                    last_full.insert(entry, m.start);
+                if let Some(s) = e.short_slot {
+                    last_full[s as usize] = Some(m.start);
                 }
                 found.push(Found {
                     entry,
                     start: m.start,
                     end: m.end,
-                    sentence: 0,
+                    sentence,
                 });
             }
             if let Some((_, entry)) = best_short {
@@ -762,21 +868,21 @@ impl Inner {
                         entry,
                         start: m.start,
                         end: m.end,
-                        sentence: 0,
+                        sentence,
                     });
                 }
             }
         }
         // 2. sentence flags from cues
-        let mut flags = vec![0u8; n_sent.max(1)];
+        flags.clear();
+        flags.resize(n_sent.max(1), 0);
         let mut rights_cues = 0.0;
         let mut political = 0.0;
         let mut benign_cues = 0.0;
         let mut china = false;
         let mut topics_hit = 0u64;
         let mut framing = FramingCounts::default();
-        for f in found.iter_mut() {
-            f.sentence = sentence_of(f.start);
+        for f in found.iter() {
             let e = &self.entries[f.entry as usize];
             match e.role {
                 Role::Rights => {
@@ -809,12 +915,15 @@ impl Inner {
                 || benign_cues > self.model.benign_dominance * register);
         // 3. topic evidence
         let nt = self.topics.len();
-        let mut acc: Vec<Acc> = (0..nt).map(|_| Acc::default()).collect();
+        acc.resize_with(nt, Acc::default);
+        for a in acc.iter_mut() {
+            a.reset();
+        }
         let mut hits = Vec::with_capacity(found.len().min(self.max_hits));
         let mut hits_dropped = 0;
         let mut prisoners: Vec<Prisoner> = Vec::new();
         let m = &self.model;
-        for f in &found {
+        for f in found.iter() {
             let e = &self.entries[f.entry as usize];
             let fl = flags[f.sentence];
             let (rights, benign) = (fl & 1 != 0, fl & 2 != 0);
@@ -846,11 +955,17 @@ impl Inner {
                     acc[r].add(f, e.weight, evidence, rights, benign, false);
                 }
             }
+            let keep_hit = hits.len() < self.max_hits;
+            if e.prisoner.is_none() && !keep_hit {
+                hits_dropped += 1;
+                continue;
+            }
+            let matched = CompactString::from(&text[f.start..f.end]);
             if let Some((name, region)) = &e.prisoner {
                 let mention = Mention {
                     start: f.start,
                     end: f.end,
-                    text: CompactString::from(&text[f.start..f.end]),
+                    text: matched.clone(),
                 };
                 match prisoners.iter_mut().find(|p| p.id == e.id) {
                     // stored mentions obey the same cap as stored hits
@@ -864,14 +979,14 @@ impl Inner {
                     }),
                 }
             }
-            if hits.len() < self.max_hits {
+            if keep_hit {
                 hits.push(Hit {
                     topic: Cow::Borrowed(e.topic_name),
                     entry: Cow::Borrowed(e.id),
                     role: e.role,
                     start: f.start,
                     end: f.end,
-                    text: CompactString::from(&text[f.start..f.end]),
+                    text: matched,
                     sentence: f.sentence,
                     evidence,
                 });
@@ -881,11 +996,11 @@ impl Inner {
         }
         let words = stats.words;
         let mut topics = BTreeMap::new();
-        for (t, a) in acc.into_iter().enumerate() {
+        for (t, a) in acc.iter().enumerate() {
             let share = if n_sent == 0 {
                 0.0
             } else {
-                a.sentences.len() as f64 / n_sent as f64
+                a.sentences as f64 / n_sent as f64
             };
             let evidence = a.evidence + a.damped.min(m.apolitical_cap);
             let score = coverage(m, evidence, share);
@@ -944,13 +1059,17 @@ impl Inner {
     }
 }
 
+/// The evidence gathered for one topic of one document.
 #[derive(Default)]
 struct Acc {
     hits: usize,
     weighted: f64,
     evidence: f64,
+    /// Distinct entries hit (few per topic, so a list).
     entries: Vec<u32>,
-    sentences: Vec<usize>,
+    /// Number of distinct sentences with a hit (hits come in text order).
+    sentences: usize,
+    last_sentence: Option<usize>,
     first: Option<usize>,
     first_sentence: Option<usize>,
     in_rights: usize,
@@ -959,6 +1078,16 @@ struct Acc {
 }
 
 impl Acc {
+    /// Back to the empty state, keeping the capacity of `entries`.
+    fn reset(&mut self) {
+        let mut entries = std::mem::take(&mut self.entries);
+        entries.clear();
+        *self = Acc {
+            entries,
+            ..Acc::default()
+        };
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn add(
         &mut self,
@@ -979,8 +1108,9 @@ impl Acc {
         if !self.entries.contains(&f.entry) {
             self.entries.push(f.entry);
         }
-        if self.sentences.last() != Some(&f.sentence) {
-            self.sentences.push(f.sentence);
+        if self.last_sentence != Some(f.sentence) {
+            self.sentences += 1;
+            self.last_sentence = Some(f.sentence);
         }
         if self.first.is_none() {
             self.first = Some(f.start);
@@ -997,6 +1127,53 @@ impl Acc {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Walking forward finds the same sentences as a binary search per offset, whatever
+        /// the order of the offsets.
+        #[test]
+        fn sentence_cursor_equals_binary_search(
+            gaps in proptest::collection::vec(1usize..8, 0..12),
+            first in 0usize..4,
+            mut offs in proptest::collection::vec(0usize..80, 0..30),
+            sorted in proptest::bool::ANY,
+        ) {
+            let starts: Vec<usize> = gaps
+                .iter()
+                .scan(first, |s, &g| {
+                    let here = *s;
+                    *s += g;
+                    Some(here)
+                })
+                .collect();
+            if sorted {
+                offs.sort_unstable();
+            }
+            let mut cursor = SentenceCursor::new(&starts);
+            for off in offs {
+                let want = starts.partition_point(|&s| s <= off).saturating_sub(1);
+                proptest::prop_assert_eq!(cursor.sentence_of(off), want);
+            }
+        }
+    }
+
+    #[test]
+    fn scratch_reuse_gives_the_same_reports() {
+        let clf = Classifier::new().unwrap();
+        let texts = [
+            "The Dalai Lama spoke about Tibet. Jimmy Lai remains detained; Lai was sentenced.",
+            "",
+            "Hong Kong stocks fell on the stock exchange.\n\nTaiwan Strait tensions rose.",
+            "Ilham Tohti and Xinjiang. Tohti's daughter spoke.",
+        ];
+        let first: Vec<Report> = texts.iter().map(|t| clf.classify(t)).collect();
+        // again, in another order, with the buffers left by other documents
+        for (t, want) in texts.iter().zip(&first).rev() {
+            assert_eq!(&clf.classify(t), want);
+            let mut fresh = Scratch::default();
+            assert_eq!(&clf.inner.classify_into("", t, &mut fresh), want);
+        }
+    }
 
     #[test]
     fn classifier_is_send_sync_clone() {

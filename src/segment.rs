@@ -74,8 +74,15 @@ pub fn word_count(text: &str) -> usize {
 /// Byte offsets where sentences start, plus `text.len()` as a final sentinel, so sentence `k`
 /// spans `starts[k]..starts[k + 1]` (trailing whitespace included).
 pub(crate) fn sentence_starts(text: &str) -> Vec<usize> {
-    let bytes = text.as_bytes();
     let mut starts = Vec::new();
+    sentence_starts_into(text, &mut starts);
+    starts
+}
+
+/// [`sentence_starts`] into a reused buffer (cleared first).
+pub(crate) fn sentence_starts_into(text: &str, starts: &mut Vec<usize>) {
+    let bytes = text.as_bytes();
+    starts.clear();
     let mut i = skip_space(text, 0);
     if i < bytes.len() {
         starts.push(i);
@@ -137,10 +144,21 @@ pub(crate) fn sentence_starts(text: &str) -> Vec<usize> {
         }
     }
     starts.push(bytes.len());
-    starts
 }
 
 fn skip_space(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    // ASCII first: `char::is_whitespace` of an ASCII character is `is_ascii_whitespace` or
+    // vertical tab (U+000B).
+    while let Some(&b) = bytes.get(i) {
+        if b >= 0x80 {
+            break;
+        }
+        if !(b.is_ascii_whitespace() || b == 0x0B) {
+            return i;
+        }
+        i += 1;
+    }
     while let Some(c) = next_char(text, i) {
         if c.is_whitespace() {
             i += c.len_utf8();
@@ -307,6 +325,34 @@ mod tests {
             spans("3.5 percent rose. Next"),
             ["3.5 percent rose.", "Next"]
         );
+    }
+
+    proptest::proptest! {
+        /// The ASCII fast path of `skip_space` changes nothing.
+        #[test]
+        fn skip_space_equals_char_loop(
+            chars in proptest::collection::vec(proptest::sample::select(vec![
+                ' ', '\t', '\n', '\x0B', '\x0C', '\r', '\x1C', 'a', '.', '\u{85}', '\u{A0}',
+                '\u{3000}', '\u{2028}', '西', 'é',
+            ]), 0..24),
+        ) {
+            let text: String = chars.into_iter().collect();
+            let mut i = 0;
+            loop {
+                let mut j = i;
+                while let Some(c) = next_char(&text, j) {
+                    if !c.is_whitespace() {
+                        break;
+                    }
+                    j += c.len_utf8();
+                }
+                proptest::prop_assert_eq!(skip_space(&text, i), j);
+                match next_char(&text, i) {
+                    Some(c) => i += c.len_utf8(),
+                    None => break,
+                }
+            }
+        }
     }
 
     #[test]
