@@ -353,6 +353,41 @@ struct FirstWord {
     rest: Box<[Cand]>,
     /// whether some candidate is listed in [`Matcher::pairs`]
     paired: bool,
+    /// candidates of two words or more (they come first in `all`)
+    n_multi: u32,
+    /// bit per [`second_lead_bit`] of the second words of the candidates of two words or
+    /// more (all bits when one of them is a one-byte prefix)
+    second_leads: u64,
+}
+
+/// A bit of [`FirstWord::second_leads`]: of the first two bytes of a second word, ASCII
+/// letters lowercased (`b1` is 0 when the second byte is not an ASCII letter or digit).
+#[inline(always)]
+fn second_lead_bit(b0: u8, b1: u8) -> u64 {
+    let x = ((b0 | 0x20) as u32) << 8 | (b1 | 0x20) as u32;
+    1 << (x.wrapping_mul(0x9E37_79B1) >> 26)
+}
+
+/// The [`second_lead_bit`] of the word that follows the word ending at `end`, when it is
+/// sure to be the next word's: one space, then an ASCII letter or digit, then ASCII (a
+/// non-ASCII second byte may fold to anything).
+#[inline(always)]
+fn next_lead_bit(bytes: &[u8], end: usize) -> Option<u64> {
+    if bytes.get(end) != Some(&b' ') {
+        return None;
+    }
+    let b0 = *bytes.get(end + 1)?;
+    if !b0.is_ascii_alphanumeric() {
+        return None;
+    }
+    let b1 = bytes.get(end + 2).copied().unwrap_or(b' ');
+    if b1 >= 0x80 {
+        return None;
+    }
+    Some(second_lead_bit(
+        b0,
+        if b1.is_ascii_alphanumeric() { b1 } else { 0 },
+    ))
 }
 
 /// Multi-word candidates whose second word is plain and matched whole, by their first word
@@ -870,8 +905,24 @@ impl Matcher {
                     .collect();
                 let by_pair = |c: &Cand| c.words >= 2 && !c.check_second;
                 pairs.extend(all.iter().filter(|c| by_pair(c)).map(|&c| (key as u32, c)));
+                let multi = || all.iter().filter(|c| c.words >= 2);
+                let second_leads = multi()
+                    .map(|c| {
+                        let p = &pats[c.id as usize];
+                        let t = p.tokens[1].as_bytes();
+                        match t {
+                            [_] if p.prefix_last && p.tokens.len() == 2 => u64::MAX,
+                            [b0, ..] if !b0.is_ascii_alphanumeric() => u64::MAX,
+                            [b0, b1, ..] if b1.is_ascii_alphanumeric() => second_lead_bit(*b0, *b1),
+                            [b0, ..] => second_lead_bit(*b0, 0),
+                            [] => u64::MAX,
+                        }
+                    })
+                    .fold(0, |a, b| a | b);
                 let fw = FirstWord {
                     key: key as u32,
+                    n_multi: multi().count() as u32,
+                    second_leads,
                     paired: all.iter().any(by_pair),
                     rest: all.iter().filter(|c| !by_pair(c)).copied().collect(),
                     all,
@@ -1131,6 +1182,14 @@ impl Matcher {
         end: usize,
         scratch: &mut String,
     ) -> Option<RawMatch> {
+        if fw.n_multi > 0 {
+            // no longer candidate can go on with the next word's first two bytes: only the
+            // single words are left
+            if next_lead_bit(text.as_bytes(), end).is_some_and(|b| fw.second_leads & b == 0) {
+                let singles = &fw.all[fw.n_multi as usize..];
+                return self.all_candidates(singles, text, start, end, scratch);
+            }
+        }
         if fw.paired {
             // The word after this one decides which paired candidates are worth a look:
             // those listed under it, merged in rank order with the rest.
@@ -1821,6 +1880,21 @@ mod tests {
     }
 
     #[test]
+    fn second_word_filter_edges() {
+        let m = matcher(&[
+            ("Hong Kong", MatchMode::Exact, false),
+            ("rights o*", MatchMode::Prefix, false),
+            ("rights", MatchMode::Exact, false),
+        ]);
+        // a fullwidth letter folds to ASCII; a one-byte prefix takes any second byte
+        let text = "Hong Kｏng rights office, rights x";
+        let mut out = Vec::new();
+        m.scan(text, &mut out);
+        let got: Vec<&str> = out.iter().map(|r| &text[r.start..r.end]).collect();
+        assert_eq!(got, ["Hong Kｏng", "rights office", "rights"]);
+    }
+
+    #[test]
     fn regex_with_edges() {
         let m = matcher(&[(r"article\s+23", MatchMode::Regex, false)]);
         let text = "Article 23 and particle 230";
@@ -1886,18 +1960,21 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
-        /// Candidates found through the pair table (and rejected on their third word) are
-        /// the ones the plain walk over all candidates of a first word finds.
+        /// Candidates found through the pair table (and rejected on the first bytes of their
+        /// second word, or on their third word) are the ones the plain walk over all
+        /// candidates of a first word finds.
         #[test]
         fn pair_table_agrees_with_walking_all_candidates(
             forms in proptest::collection::vec(
                 (proptest::collection::vec(0..8usize, 1..5), proptest::bool::ANY, proptest::bool::ANY),
                 1..12,
             ),
-            words in proptest::collection::vec((0..10usize, 0..4usize, 0..6usize), 0..40),
+            words in proptest::collection::vec((0..11usize, 0..4usize, 0..7usize), 0..40),
         ) {
-            const VOCAB: [&str; 10] =
-                ["hong", "kong", "lama's", "dalai", "rights", "human", "watch", "défense", "of", "tar"];
+            const VOCAB: [&str; 11] = [
+                "hong", "kong", "lama's", "dalai", "rights", "o", "watch", "défense", "human", "of",
+                "tar",
+            ];
             const CASES: [fn(&str) -> String; 4] = [
                 |w| w.to_string(),
                 |w| w.to_uppercase(),
@@ -1907,7 +1984,7 @@ mod tests {
                 },
                 |w| w.to_string(),
             ];
-            const SEPS: [&str; 6] = [" ", "  ", "-", ", ", "\n", "’s "];
+            const SEPS: [&str; 7] = [" ", "  ", "-", ", ", "\n", "’s ", " \u{0301}"];
             let texts: Vec<String> = forms
                 .iter()
                 .map(|(ws, prefix, _)| {
@@ -1933,6 +2010,7 @@ mod tests {
             plain.pairs = PairTable::default();
             for fw in plain.first.ids.iter_mut() {
                 fw.paired = false;
+                fw.second_leads = u64::MAX;
             }
             let (mut a, mut b) = (Vec::new(), Vec::new());
             fast.scan(&text, &mut a);
