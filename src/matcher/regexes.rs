@@ -132,6 +132,10 @@ pub(super) struct RegexVariants {
 struct Trigger {
     /// the literal's first run of ASCII letters and digits, lowercased
     head: Box<[u8]>,
+    /// the head's first (up to) eight bytes, little-endian, and the mask of those bytes: a
+    /// word whose first bytes differ is passed over with one comparison
+    head8: u64,
+    mask8: u64,
     /// bytes of the literal before its head
     skip: usize,
     /// index into `lits`
@@ -325,8 +329,14 @@ impl RegexVariants {
     #[cold]
     pub(super) fn note_word(&self, bytes: &[u8], i: usize, sites: &mut Vec<Site>) {
         let w = &bytes[i..];
+        // the word's first eight bytes, ASCII letters lowercased (heads are lowercase)
+        let mut a = [0u8; 8];
+        let n = w.len().min(8);
+        a[..n].copy_from_slice(&w[..n]);
+        let w8 = u64::from_le_bytes(a.map(|b| b.to_ascii_lowercase()));
         for t in &self.triggers {
-            if w.len() >= t.head.len()
+            if w8 & t.mask8 == t.head8
+                && w.len() >= t.head.len()
                 && w[..t.head.len()].eq_ignore_ascii_case(&t.head)
                 && i >= t.skip
             {
@@ -473,7 +483,16 @@ fn trigger_of(r: &Required, lit: usize) -> Option<Trigger> {
         .take_while(|b| b.is_ascii_alphanumeric())
         .map(u8::to_ascii_lowercase)
         .collect();
+    let n = head.len().min(8);
+    let mut a = [0u8; 8];
+    a[..n].copy_from_slice(&head[..n]);
     (starts_word && head.len() >= 2).then(|| Trigger {
+        head8: u64::from_le_bytes(a),
+        mask8: if n == 8 {
+            u64::MAX
+        } else {
+            (1u64 << (8 * n)) - 1
+        },
         head: head.into_boxed_slice(),
         skip,
         lit: lit as u32,
