@@ -59,6 +59,12 @@ impl Hasher for WordHasher {
     }
 
     #[inline]
+    fn write_u64(&mut self, i: u64) {
+        // the high half folded into the low one: a table index comes from the low bits
+        self.0 = (self.0.rotate_left(5) ^ i ^ (i >> 32)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+
+    #[inline]
     fn write_usize(&mut self, i: usize) {
         self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
     }
@@ -130,7 +136,7 @@ pub(crate) struct Matcher {
     /// CJK variants: automaton + pattern id per automaton pattern
     /// Variants with CJK characters, by their first character (ASCII-lowercased): pattern
     /// ids, longest form first. Checked in place at CJK characters and word starts.
-    cjk: HashMap<(char, char), Vec<u32>, BuildHasherDefault<WordHasher>>,
+    cjk: CjkTable,
     /// bit per low 16 bits of the first characters in `cjk`: most CJK characters of a text
     /// start no variant and are rejected here without a hash lookup
     cjk_first: Box<[u64; 1024]>,
@@ -747,13 +753,14 @@ impl Matcher {
             pairs: PairTable::default(),
             prefixes: PrefixIndex::default(),
             lead: Box::new([]),
-            cjk: HashMap::default(),
+            cjk: CjkTable::default(),
             cjk_first: Box::new([0u64; 1024]),
             cjk_ascii: Box::new([false; 256]),
             regexes: None,
             n_forms: variants.len(),
         };
         let mut first_map: WordMap<Vec<u32>> = WordMap::default();
+        let mut cjk_map: HashMap<u64, Vec<u32>> = HashMap::new();
         let mut prefix_map: WordMap<Vec<u32>> = WordMap::default();
         // dedup key -> pattern id
         type Seen<K> = HashMap<K, u32, BuildHasherDefault<WordHasher>>;
@@ -820,7 +827,7 @@ impl Matcher {
                                 m.cjk_ascii[first as usize] = true;
                                 m.cjk_ascii[first.to_ascii_uppercase() as usize] = true;
                             }
-                            m.cjk.entry((first, second)).or_default().push(id);
+                            cjk_map.entry(cjk_key(first, second)).or_default().push(id);
                             let bit = first as usize & 0xFFFF;
                             m.cjk_first[bit / 64] |= 1 << (bit % 64);
                         }
@@ -939,9 +946,10 @@ impl Matcher {
         }
         m.lead = m.lead_table();
         let pats = &m.patterns;
-        for ids in m.cjk.values_mut() {
+        for ids in cjk_map.values_mut() {
             ids.sort_by_key(|&id| std::cmp::Reverse(pats[id as usize].tokens[0].len()));
         }
+        m.cjk = CjkTable::new(cjk_map);
         Ok(m)
     }
 
@@ -994,11 +1002,7 @@ impl Matcher {
             .heap_bytes(|fw| 40 + std::mem::size_of_val::<[Cand]>(&fw.all) * 2);
         n += self.pairs.heap_bytes();
         n += self.prefixes.heap_bytes();
-        n += self
-            .cjk
-            .values()
-            .map(|v| 8 + 24 + v.len() * 4)
-            .sum::<usize>();
+        n += self.cjk.heap_bytes();
         n
     }
 
@@ -1154,6 +1158,7 @@ impl Matcher {
         if lead & Lead::PREFIX == 0 {
             return None;
         }
+        // longest prefix first: those of the word's bucket, then the short ones
         let word = &bytes[start..end];
         let bucket = (word.len() >= PREFIX_BUCKET)
             .then(|| {
@@ -1162,11 +1167,13 @@ impl Matcher {
                     .get_ascii(bytes, start, start + PREFIX_BUCKET)
             })
             .flatten();
-        for ids in self.prefixes.candidates(bucket, |k| {
-            word.len() >= k.len() && word[..k.len()].eq_ignore_ascii_case(k)
-        }) {
-            if let Some(m) = self.prefix_candidates(ids, text, start, end) {
-                return Some(m);
+        let keys = bucket.map_or(&[][..], Vec::as_slice);
+        for &k in keys.iter().chain(&self.prefixes.short) {
+            let (key, ids) = &self.prefixes.keys[k as usize];
+            if word.len() >= key.len() && word[..key.len()].eq_ignore_ascii_case(key) {
+                if let Some(m) = self.prefix_candidates(ids, text, start, end) {
+                    return Some(m);
+                }
             }
         }
         None
@@ -1392,17 +1399,28 @@ impl Matcher {
         }
         // variants of two or more characters are listed under their first two, so only
         // those whose second character is the text's are compared; then one-character ones
-        let second = next_char(text, i + c.len_utf8()).map_or('\0', |c| c.to_ascii_lowercase());
-        let lists = [self.cjk.get(&(key, second)), self.cjk.get(&(key, '\0'))];
+        // (the characters a list's forms are known to start with are not compared again)
+        let n1 = c.len_utf8();
+        let second = next_char(text, i + n1)
+            .map(|c| c.to_ascii_lowercase())
+            .filter(|&c| c != '\0');
+        let longer = second.map_or((&[][..], 0), |s| {
+            (self.cjk.get(cjk_key(key, s)), n1 + s.len_utf8())
+        });
+        let lists = [longer, (self.cjk.get(cjk_key(key, '\0')), n1)];
         let rest = &text.as_bytes()[i..];
-        for &id in lists.into_iter().flatten().flatten() {
-            let form = self.patterns[id as usize].tokens[0].as_bytes();
-            if rest.len() >= form.len() && rest[..form.len()].eq_ignore_ascii_case(form) {
-                return Some(RawMatch {
-                    start: i,
-                    end: i + form.len(),
-                    pattern: id,
-                });
+        for (list, known) in lists {
+            for &id in list {
+                let form = self.patterns[id as usize].tokens[0].as_bytes();
+                if rest.len() >= form.len()
+                    && rest[known..form.len()].eq_ignore_ascii_case(&form[known..])
+                {
+                    return Some(RawMatch {
+                        start: i,
+                        end: i + form.len(),
+                        pattern: id,
+                    });
+                }
             }
         }
         None
@@ -1552,6 +1570,77 @@ fn after_apostrophe(text: &str, from: usize, end: usize) -> usize {
         }
     }
     end
+}
+
+/// CJK variants by their first two characters ([`cjk_key`]; the second is `'\0'` for
+/// one-character variants): an open-addressing table of pattern id lists.
+#[derive(Debug, Default)]
+struct CjkTable {
+    /// (key, start and end in `ids`); key 0: empty slot
+    slots: Box<[(u64, u32, u32)]>,
+    mask: usize,
+    ids: Vec<u32>,
+}
+
+impl CjkTable {
+    fn new(map: HashMap<u64, Vec<u32>>) -> CjkTable {
+        let cap = (map.len() * 2).next_power_of_two().max(16);
+        let mut t = CjkTable {
+            slots: vec![(0, 0, 0); cap].into_boxed_slice(),
+            mask: cap - 1,
+            ids: Vec::new(),
+        };
+        let mut entries: Vec<_> = map.into_iter().collect();
+        entries.sort_unstable();
+        for (k, ids) in entries {
+            let mut s = Self::slot(k) & t.mask;
+            while t.slots[s].0 != 0 {
+                s = (s + 1) & t.mask;
+            }
+            let start = t.ids.len() as u32;
+            t.ids.extend(ids);
+            t.slots[s] = (k, start, t.ids.len() as u32);
+        }
+        t
+    }
+
+    #[inline(always)]
+    fn slot(k: u64) -> usize {
+        ((k ^ (k >> 29)).wrapping_mul(HASH_K) >> 32) as usize
+    }
+
+    fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// The pattern ids under `k`, longest form first.
+    #[inline]
+    fn get(&self, k: u64) -> &[u32] {
+        if self.ids.is_empty() {
+            return &[];
+        }
+        let mut s = Self::slot(k) & self.mask;
+        loop {
+            let (key, a, b) = self.slots[s];
+            if key == k {
+                return &self.ids[a as usize..b as usize];
+            }
+            if key == 0 {
+                return &[];
+            }
+            s = (s + 1) & self.mask;
+        }
+    }
+
+    fn heap_bytes(&self) -> usize {
+        self.slots.len() * 16 + self.ids.len() * 4
+    }
+}
+
+/// Key of [`Matcher::cjk`]: the first two characters of a variant.
+#[inline(always)]
+fn cjk_key(first: char, second: char) -> u64 {
+    (first as u64) << 32 | second as u64
 }
 
 /// Whether a CJK character counts as a word: `char::is_alphanumeric`, answered without the
