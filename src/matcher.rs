@@ -197,6 +197,68 @@ fn class_masks8(x: u64) -> (u64, u64) {
     (pack_high_bits(alnum), pack_high_bits(alnum | apos | high))
 }
 
+/// (letter or digit, interesting) masks of a block (see [`Blocks`]), bit k for byte k.
+#[inline(always)]
+fn block_masks(block: &[u8; 64]) -> (u64, u64) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        // SAFETY: SSE2 is part of the x86_64 baseline, so every x86_64 CPU has it.
+        unsafe { block_masks_sse2(block) }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        block_masks_swar(block)
+    }
+}
+
+/// [`block_masks`], eight bytes at a time in a `u64`.
+#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
+#[inline(always)]
+fn block_masks_swar(block: &[u8; 64]) -> (u64, u64) {
+    let (mut alnum, mut interesting) = (0u64, 0u64);
+    for (k, c) in block.chunks_exact(8).enumerate() {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(c);
+        let (w, x) = class_masks8(u64::from_le_bytes(a));
+        alnum |= w << (8 * k);
+        interesting |= x << (8 * k);
+    }
+    (alnum, interesting)
+}
+
+/// [`block_masks`], sixteen bytes at a time with SSE2 compares.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "sse2")]
+fn block_masks_sse2(block: &[u8; 64]) -> (u64, u64) {
+    use std::arch::x86_64::*;
+    let (mut alnum, mut interesting) = (0u64, 0u64);
+    for (k, c) in block.chunks_exact(16).enumerate() {
+        let (mut lo, mut hi) = ([0u8; 8], [0u8; 8]);
+        lo.copy_from_slice(&c[..8]);
+        hi.copy_from_slice(&c[8..]);
+        let v = _mm_set_epi64x(i64::from_le_bytes(hi), i64::from_le_bytes(lo));
+        // signed compares: bytes of 0x80 and above are negative, outside every range
+        let between = |x: __m128i, lo: u8, hi: u8| {
+            _mm_and_si128(
+                _mm_cmpgt_epi8(x, _mm_set1_epi8(lo as i8 - 1)),
+                _mm_cmplt_epi8(x, _mm_set1_epi8(hi as i8 + 1)),
+            )
+        };
+        let folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
+        let w = _mm_or_si128(between(folded, b'a', b'z'), between(v, b'0', b'9'));
+        let apos = _mm_or_si128(
+            _mm_cmpeq_epi8(v, _mm_set1_epi8(b'\'' as i8)),
+            _mm_cmpeq_epi8(v, _mm_set1_epi8(b'`' as i8)),
+        );
+        let w_bits = _mm_movemask_epi8(w) as u16 as u64;
+        // the sign bit of a byte is set exactly for non-ASCII bytes
+        let x_bits = _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(w, apos), v)) as u16 as u64;
+        alnum |= w_bits << (16 * k);
+        interesting |= x_bits << (16 * k);
+    }
+    (alnum, interesting)
+}
+
 impl<'a> Blocks<'a> {
     fn new(bytes: &'a [u8]) -> Blocks<'a> {
         Blocks {
@@ -215,28 +277,11 @@ impl<'a> Blocks<'a> {
             return;
         }
         self.base = base;
-        let (mut alnum, mut interesting) = (0u64, 0u64);
-        match self.bytes.get(base..base + 64) {
-            Some(block) => {
-                for (k, c) in block.chunks_exact(8).enumerate() {
-                    let mut a = [0u8; 8];
-                    a.copy_from_slice(c);
-                    let (w, x) = class_masks8(u64::from_le_bytes(a));
-                    alnum |= w << (8 * k);
-                    interesting |= x << (8 * k);
-                }
-            }
-            None => {
-                // the last, partial block: padded with spaces
-                for (k, c) in self.bytes[base..].chunks(8).enumerate() {
-                    let mut a = [b' '; 8];
-                    a[..c.len()].copy_from_slice(c);
-                    let (w, x) = class_masks8(u64::from_le_bytes(a));
-                    alnum |= w << (8 * k);
-                    interesting |= x << (8 * k);
-                }
-            }
-        }
+        let mut block = [b' '; 64];
+        // the last block is padded with spaces
+        let have = &self.bytes[base..self.bytes.len().min(base + 64)];
+        block[..have.len()].copy_from_slice(have);
+        let (alnum, interesting) = block_masks(&block);
         self.alnum = alnum;
         self.interesting = interesting;
     }
@@ -2029,6 +2074,11 @@ mod tests {
                 0u8..0x80,
             ], 0..300)
         ) {
+            for c in bytes.chunks(64) {
+                let mut block = [b' '; 64];
+                block[..c.len()].copy_from_slice(c);
+                proptest::prop_assert_eq!(block_masks(&block), block_masks_swar(&block));
+            }
             let mut blocks = Blocks::new(&bytes);
             for i in 0..=bytes.len() {
                 let interesting = (i..bytes.len())
