@@ -132,7 +132,7 @@ pub(crate) struct Matcher {
     /// [`Lead`] flags per first two bytes of an ASCII word (see [`lead_index`]): one load
     /// tells whether the word can start a prefix pattern, a CJK variant or a regex trigger;
     /// most words start none
-    lead: Box<[u8]>,
+    lead: Box<[u16]>,
     /// CJK variants: automaton + pattern id per automaton pattern
     /// Variants with CJK characters, by their first character (ASCII-lowercased): pattern
     /// ids, longest form first. Checked in place at CJK characters and word starts.
@@ -756,11 +756,18 @@ struct Lead;
 
 impl Lead {
     /// a single-word prefix pattern
-    const PREFIX: u8 = 1;
+    const PREFIX: u16 = 1;
     /// a CJK variant with an ASCII first character (`709大抓捕`)
-    const CJK: u8 = 2;
+    const CJK: u16 = 2;
     /// the head of a regex trigger (see [`regexes`])
-    const TRIGGER: u8 = 4;
+    const TRIGGER: u16 = 4;
+
+    /// A first word (a key of [`Matcher::first`]) of `len` bytes (bits 8 to 15: lengths 1 to
+    /// 7, and 8 or more): most words are ruled out here, before they are hashed.
+    #[inline(always)]
+    fn first_word_of_len(len: usize) -> u16 {
+        1 << (7 + len.min(8))
+    }
 }
 
 /// Index in [`Matcher::lead`] of two bytes, ASCII letters lowercased.
@@ -999,10 +1006,10 @@ impl Matcher {
     }
 
     /// The [`Lead`] flags of every pair of first bytes (see [`Matcher::lead`]).
-    fn lead_table(&self) -> Box<[u8]> {
-        let mut t = vec![0u8; 1 << 16].into_boxed_slice();
+    fn lead_table(&self) -> Box<[u16]> {
+        let mut t = vec![0u16; 1 << 16].into_boxed_slice();
         // every pair starting with `b0` (words of one byte included)
-        let all_after = |t: &mut [u8], b0: u8, flag: u8| {
+        let all_after = |t: &mut [u16], b0: u8, flag: u16| {
             for b1 in 0..=255u8 {
                 t[lead_pair(b0, b1)] |= flag;
             }
@@ -1017,6 +1024,13 @@ impl Matcher {
         for b0 in 0..=255u8 {
             if self.cjk_ascii[b0 as usize] {
                 all_after(&mut t, b0, Lead::CJK);
+            }
+        }
+        // only first words of ASCII letters and digits are looked up by `match_ascii_word`
+        for k in &self.first.keys {
+            if k.iter().all(u8::is_ascii_alphanumeric) {
+                let pair = lead_pair(k[0], k.get(1).copied().unwrap_or(0));
+                t[pair] |= Lead::first_word_of_len(k.len());
             }
         }
         if let Some(rv) = &self.regexes {
@@ -1034,7 +1048,7 @@ impl Matcher {
 
     /// Approximate heap size of the compiled matcher, in bytes.
     pub(crate) fn heap_bytes(&self) -> usize {
-        let mut n = std::mem::size_of::<[u64; 1024]>() + self.lead.len();
+        let mut n = std::mem::size_of::<[u64; 1024]>() + self.lead.len() * 2;
         for p in &self.patterns {
             n += std::mem::size_of::<Pattern>() + p.targets.len() * 4;
             n += p.tokens.iter().map(|t| t.len() + 16).sum::<usize>();
@@ -1186,7 +1200,7 @@ impl Matcher {
         text: &str,
         start: usize,
         end: usize,
-        lead: u8,
+        lead: u16,
         scratch: &mut String,
     ) -> Option<RawMatch> {
         if lead & Lead::CJK != 0 {
@@ -1195,9 +1209,11 @@ impl Matcher {
             }
         }
         let bytes = text.as_bytes();
-        if let Some(ids) = self.first.get_ascii(bytes, start, end) {
-            if let Some(m) = self.first_candidates(ids, text, start, end, scratch) {
-                return Some(m);
+        if lead & Lead::first_word_of_len(end - start) != 0 {
+            if let Some(ids) = self.first.get_ascii(bytes, start, end) {
+                if let Some(m) = self.first_candidates(ids, text, start, end, scratch) {
+                    return Some(m);
+                }
             }
         }
         if lead & Lead::PREFIX == 0 {
