@@ -1,22 +1,33 @@
 //! Finding lexicon variants in text: one pass over the words of the original text.
 //!
 //! The hot path works on the raw bytes and never copies a word. The scanner walks the text
-//! word by word (see [`crate::segment`] for what a word is); a byte-class table keeps the
-//! common case, a run of ASCII letters and digits, in one tight loop. Such a word is hashed
-//! as if lowercased, straight from the text, and probed in an open-addressing table keyed by
-//! the folded first word of every variant; most words miss after one probe. Other words
+//! word by word (see [`crate::segment`] for what a word is). Word starts and ends come from
+//! bit masks of 64-byte blocks (ASCII letters and digits; bytes that need a closer look),
+//! computed with SSE2 compares on x86_64 and eight bytes at a time elsewhere, so finding a
+//! word costs a few bit scans rather than a branch per byte. The common word, a run of ASCII
+//! letters and digits, is first looked up by its first two bytes in a 64K-entry table that
+//! says whether some variant's first word of that length starts with them, and whether the
+//! word can start a prefix pattern, a CJK variant or a regex trigger; most words stop there.
+//! Otherwise it is hashed as if lowercased, straight from the text, and probed in an
+//! open-addressing table keyed by the folded first word of every variant. Other words
 //! (non-ASCII letters, apostrophes) are folded (see [`crate::normalize`]) and hashed the same
-//! way. The few candidate variants of a hit are checked in place against the following
-//! words, longest first, so the longest candidate whose word boundaries are valid wins and a
-//! longer candidate that fails never hides a shorter valid one; the word after the first is
-//! found once for all candidates. Word boundaries are inherent: a variant can only start at a
-//! word start and end at a word end.
+//! way.
 //!
-//! Variants written in CJK scripts (no spaces between words) are indexed by their first
-//! character and checked in place at every CJK character and word start, longest first; this
+//! The candidate variants of a first word are checked in place against the following words,
+//! longest first, so the longest candidate whose word boundaries are valid wins and a longer
+//! candidate that fails never hides a shorter valid one. The next word's first two bytes are
+//! checked against a small filter of the candidates' second words; when it passes, the next
+//! word is found once and the candidates it can continue come from a table keyed by the first
+//! word and the second word's hash, merged in order with those that need a full check; longer
+//! ones are rejected on a hash of their third word. Word boundaries are inherent: a variant
+//! can only start at a word start and end at a word end.
+//!
+//! Variants written in CJK scripts (no spaces between words) are indexed by their first two
+//! characters and checked in place at every CJK character and word start, longest first; this
 //! replaced an Aho-Corasick automaton that cost more to build than all other tables together.
-//! `regex`-mode variants run as one alternation with word-boundary checks at the match edges.
-//! Matches are merged leftmost-longest, so they never overlap.
+//! `regex`-mode variants run only near literals every match contains (see [`regexes`]), with
+//! word-boundary checks at the match edges. Matches are merged leftmost-longest, so they never
+//! overlap.
 
 mod regexes;
 
