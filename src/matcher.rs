@@ -772,6 +772,8 @@ impl Lead {
     const CJK: u16 = 2;
     /// the head of a regex trigger (see [`regexes`])
     const TRIGGER: u16 = 4;
+    /// all of the above
+    const KINDS: u16 = Self::PREFIX | Self::CJK | Self::TRIGGER;
 
     /// A first word (a key of [`Matcher::first`]) of `len` bytes (bits 8 to 15: lengths 1 to
     /// 7, and 8 or more): most words are ruled out here, before they are hashed.
@@ -1116,17 +1118,22 @@ impl Matcher {
                 if after < 0x80 && after != b'\'' && after != b'`' {
                     words += 1;
                     let lead = self.lead[lead_index(bytes, i, j)];
-                    if lead & Lead::TRIGGER != 0 {
-                        if let Some(rv) = rv {
-                            if rv.may_trigger(bytes, i, j - i) {
-                                rv.note_word(bytes, i, &mut sites);
+                    // one test for the common word that starts nothing (a branch per kind
+                    // of variant would be mispredicted on every other word)
+                    let need = lead & (Lead::first_word_of_len(j - i) | Lead::KINDS);
+                    if need != 0 {
+                        if need & Lead::TRIGGER != 0 {
+                            if let Some(rv) = rv {
+                                if rv.may_trigger(bytes, i, j - i) {
+                                    rv.note_word(bytes, i, &mut sites);
+                                }
                             }
                         }
-                    }
-                    if i >= skip_until {
-                        if let Some(m) = self.match_ascii_word(text, i, j, lead, &mut scratch) {
-                            skip_until = m.end;
-                            out.push(m);
+                        if i >= skip_until {
+                            if let Some(m) = self.match_ascii_word(text, i, j, need, &mut scratch) {
+                                skip_until = m.end;
+                                out.push(m);
+                            }
                         }
                     }
                     i = j;
