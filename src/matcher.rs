@@ -288,11 +288,17 @@ impl<'a> Blocks<'a> {
             return;
         }
         self.base = base;
-        let mut block = [b' '; 64];
-        // the last block is padded with spaces
-        let have = &self.bytes[base..self.bytes.len().min(base + 64)];
-        block[..have.len()].copy_from_slice(have);
-        let (alnum, interesting) = block_masks(&block);
+        let full = self.bytes.get(base..base + 64);
+        let (alnum, interesting) = match full.and_then(|f| <&[u8; 64]>::try_from(f).ok()) {
+            Some(block) => block_masks(block),
+            None => {
+                // the last block, padded with spaces
+                let mut block = [b' '; 64];
+                let have = &self.bytes[base..];
+                block[..have.len()].copy_from_slice(have);
+                block_masks(&block)
+            }
+        };
         self.alnum = alnum;
         self.interesting = interesting;
     }
@@ -346,11 +352,8 @@ fn load<const LOWER: bool>(bytes: &[u8], at: usize, n: usize) -> u64 {
             u64::from_le_bytes(a)
         }
     };
-    let mask = if n >= 8 {
-        u64::MAX
-    } else {
-        (1u64 << (8 * n)) - 1
-    };
+    // the low `n` bytes (n = 0 keeps none)
+    let mask = u64::MAX.checked_shr(64 - 8 * n as u32).unwrap_or(0);
     let x = if LOWER { x | 0x2020_2020_2020_2020 } else { x };
     x & mask
 }
@@ -1228,8 +1231,18 @@ impl Matcher {
         }
         let bytes = text.as_bytes();
         if lead & Lead::first_word_of_len(end - start) != 0 {
-            if let Some(ids) = self.first.get_ascii(bytes, start, end) {
-                if let Some(m) = self.first_candidates(ids, text, start, end, scratch) {
+            if let Some(fw) = self.first.get_ascii(bytes, start, end) {
+                // the common hit, a single word whose case does not matter, without a call
+                if fw.n_multi == 0 {
+                    if let Some(c) = fw.all.first().filter(|c| !c.case) {
+                        return Some(RawMatch {
+                            start,
+                            end,
+                            pattern: c.id,
+                        });
+                    }
+                }
+                if let Some(m) = self.first_candidates(fw, text, start, end, scratch) {
                     return Some(m);
                 }
             }
