@@ -566,20 +566,26 @@ impl PrefixIndex {
         }
     }
 
-    /// Prefix keys that may start `word` (`bucket` is the bucket found for it), longest
-    /// first; `starts` tells whether `word` starts with a key.
-    fn candidates<'a>(
-        &'a self,
-        bucket: Option<&'a Vec<u32>>,
-        starts: impl Fn(&[u8]) -> bool + 'a,
-    ) -> impl Iterator<Item = &'a [u32]> + 'a {
-        bucket
-            .into_iter()
-            .flatten()
-            .chain(self.short.iter())
-            .map(|&k| &self.keys[k as usize])
-            .filter(move |(key, _)| starts(key))
-            .map(|(_, ids)| ids.as_slice())
+    /// The first `Some` that `try_ids` gives for the pattern ids of the prefix keys that start
+    /// a word, longest key first: those of the word's `bucket`, then the short ones; `starts`
+    /// tells whether the word starts with a key. Plain loops, so that it inlines into the scan.
+    #[inline]
+    fn first_match<T>(
+        &self,
+        bucket: Option<&Vec<u32>>,
+        starts: impl Fn(&[u8]) -> bool,
+        mut try_ids: impl FnMut(&[u32]) -> Option<T>,
+    ) -> Option<T> {
+        let keys = bucket.map_or(&[][..], Vec::as_slice);
+        for &k in keys.iter().chain(&self.short) {
+            let (key, ids) = &self.keys[k as usize];
+            if starts(key) {
+                if let Some(m) = try_ids(ids) {
+                    return Some(m);
+                }
+            }
+        }
+        None
     }
 
     fn heap_bytes(&self) -> usize {
@@ -1259,16 +1265,11 @@ impl Matcher {
                     .get_ascii(bytes, start, start + PREFIX_BUCKET)
             })
             .flatten();
-        let keys = bucket.map_or(&[][..], Vec::as_slice);
-        for &k in keys.iter().chain(&self.prefixes.short) {
-            let (key, ids) = &self.prefixes.keys[k as usize];
-            if word.len() >= key.len() && word[..key.len()].eq_ignore_ascii_case(key) {
-                if let Some(m) = self.prefix_candidates(ids, text, start, end) {
-                    return Some(m);
-                }
-            }
-        }
-        None
+        self.prefixes.first_match(
+            bucket,
+            |k| word.len() >= k.len() && word[..k.len()].eq_ignore_ascii_case(k),
+            |ids| self.prefix_candidates(ids, text, start, end),
+        )
     }
 
     /// The first candidate of first word `fw` that matches at the word `text[start..end]`.
@@ -1557,12 +1558,11 @@ impl Matcher {
         let bucket = (key.len() >= PREFIX_BUCKET)
             .then(|| self.prefixes.buckets.get(&key[..PREFIX_BUCKET]))
             .flatten();
-        for ids in self.prefixes.candidates(bucket, |k| key.starts_with(k)) {
-            if let Some(m) = self.prefix_candidates(ids, text, start, e) {
-                return Some(m);
-            }
-        }
-        None
+        self.prefixes.first_match(
+            bucket,
+            |k| key.starts_with(k),
+            |ids| self.prefix_candidates(ids, text, start, e),
+        )
     }
 
     /// Checks tokens `1..` of `p` after the first word, which ends at `end`.
@@ -1967,6 +1967,13 @@ mod tests {
         .unwrap()
     }
 
+    /// The texts of the matches `m` finds in `text`.
+    fn found<'t>(m: &Matcher, text: &'t str) -> Vec<&'t str> {
+        let mut out = Vec::new();
+        m.scan(text, &mut out);
+        out.iter().map(|r| &text[r.start..r.end]).collect()
+    }
+
     /// (name, terms, text, expected matched slices)
     #[allow(clippy::type_complexity)]
     const CASES: &[(&str, &[&str], &str, &[&str])] = &[
@@ -2039,11 +2046,7 @@ mod tests {
                 .iter()
                 .map(|t| (*t, MatchMode::Exact, false))
                 .collect();
-            let m = matcher(&forms);
-            let mut out = Vec::new();
-            m.scan(text, &mut out);
-            let got: Vec<&str> = out.iter().map(|r| &text[r.start..r.end]).collect();
-            assert_eq!(&got, want, "case {name}");
+            assert_eq!(&found(&matcher(&forms), text), want, "case {name}");
         }
     }
 
@@ -2054,10 +2057,7 @@ mod tests {
             ("TAR", MatchMode::Exact, true),
         ]);
         let text = "Uyghurs and the TAR, not tar; Uyghur’s";
-        let mut out = Vec::new();
-        m.scan(text, &mut out);
-        let got: Vec<&str> = out.iter().map(|r| &text[r.start..r.end]).collect();
-        assert_eq!(got, ["Uyghurs", "TAR", "Uyghur"]);
+        assert_eq!(found(&m, text), ["Uyghurs", "TAR", "Uyghur"]);
     }
 
     #[test]
@@ -2069,10 +2069,7 @@ mod tests {
         ]);
         // a fullwidth letter folds to ASCII; a one-byte prefix takes any second byte
         let text = "Hong Kｏng rights office, rights x";
-        let mut out = Vec::new();
-        m.scan(text, &mut out);
-        let got: Vec<&str> = out.iter().map(|r| &text[r.start..r.end]).collect();
-        assert_eq!(got, ["Hong Kｏng", "rights office", "rights"]);
+        assert_eq!(found(&m, text), ["Hong Kｏng", "rights office", "rights"]);
     }
 
     #[test]

@@ -867,17 +867,19 @@ mod tests {
                 .unwrap()
         };
         let set = |src: &str| required(&hir(src)).filter(usable);
+        // (literal, reach before it, starts a word) of each member of a set
+        fn members(s: &OneOf) -> Vec<(&[u8], Option<usize>, bool)> {
+            s.iter()
+                .map(|r| (&r.lit[..], r.before, r.word_start))
+                .collect()
+        }
         // as the builtin that ran over the whole text: one literal per branch, "release" and
         // "releasing" sharing theirs (`s` folds to `ſ`, so the run stops before it); the
         // last group's set is less rare ("tor" of "pastors")
         let s =
             set(r"(?i)\b(release|releasing|freeing) (all |the )?(journalists|pastors)\b").unwrap();
-        let lits: Vec<(&[u8], Option<usize>, bool)> = s
-            .iter()
-            .map(|r| (&r.lit[..], r.before, r.word_start))
-            .collect();
         assert_eq!(
-            lits,
+            members(&s),
             [
                 (&b"relea"[..], Some(0), true),
                 (&b"freeing"[..], Some(0), true)
@@ -885,12 +887,8 @@ mod tests {
         );
         // each literal keeps its own reach; one inside a word does not start one
         let s = set(r"(?:(?:urged )?release|the freeing|x?unfreed) (?:them|us)").unwrap();
-        let lits: Vec<(&[u8], Option<usize>, bool)> = s
-            .iter()
-            .map(|r| (&r.lit[..], r.before, r.word_start))
-            .collect();
         assert_eq!(
-            lits,
+            members(&s),
             [
                 (&b"release"[..], Some(6), true),
                 (&b"the freeing"[..], Some(0), true),
