@@ -144,6 +144,8 @@ pub(crate) struct Matcher {
     /// tells whether the word can start a prefix pattern, a CJK variant or a regex trigger;
     /// most words start none
     lead: Box<[u16]>,
+    /// the first test of an ASCII word, before [`Matcher::lead`]: most words start nothing
+    gate: Gate,
     /// CJK variants: automaton + pattern id per automaton pattern
     /// Variants with CJK characters, by their first character (ASCII-lowercased): pattern
     /// ids, longest form first. Checked in place at CJK characters and word starts.
@@ -792,6 +794,114 @@ impl Lead {
     }
 }
 
+/// The first test of an ASCII word of letters and digits, on its first eight bytes `x`
+/// (lowercased, zero past its end, see [`load`]) and its length, with one bit of each of
+/// three small bitmaps (18 KiB in all, so they stay in the L1 cache). A word passes if it
+/// may be a first word of [`Matcher::first`] (a hash of `x` and the length), or may start a
+/// prefix pattern, a regex trigger or a CJK variant (a hash of its first four bytes for keys
+/// of three bytes or more; its first two bytes for shorter ones). The bitmaps hold the bits
+/// of every key, so a word that fails starts no match: the gate only errs by letting a word
+/// through.
+#[derive(Debug, Default)]
+struct Gate {
+    /// bit [`Gate::first_bit`] of every first word
+    first: Box<[u64]>,
+    /// bit [`Gate::lead4_bit`] of every word start of four bytes that starts with a prefix
+    /// key or trigger head of three bytes or more
+    lead4: Box<[u64]>,
+    /// bit [`Gate::short_bit`] of every word start of two bytes that starts with a key of
+    /// one or two bytes (prefix keys, trigger heads, ASCII first characters of CJK variants)
+    short: Box<[u64]>,
+}
+
+/// The bytes a word of ASCII letters and digits holds once lowercased, and 0 (past its end).
+const WORD_BYTES: &[u8; 37] = b"\x000123456789abcdefghijklmnopqrstuvwxyz";
+
+impl Gate {
+    const BITS: u32 = 16;
+
+    fn new() -> Gate {
+        let words = (1usize << Gate::BITS) / 64;
+        Gate {
+            first: vec![0; words].into_boxed_slice(),
+            lead4: vec![0; words].into_boxed_slice(),
+            short: vec![0; (1 << 14) / 64].into_boxed_slice(),
+        }
+    }
+
+    #[inline(always)]
+    fn first_bit(x: u64, len: usize) -> usize {
+        let h = (x ^ (len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)).wrapping_mul(HASH_K);
+        (h >> (64 - Gate::BITS)) as usize
+    }
+
+    #[inline(always)]
+    fn lead4_bit(x: u64) -> usize {
+        ((x as u32).wrapping_mul(0x9E37_79B1) >> (32 - Gate::BITS)) as usize
+    }
+
+    /// The first two bytes, 7 bits each (a word's bytes are ASCII).
+    #[inline(always)]
+    fn short_bit(x: u64) -> usize {
+        ((x & 0x7F) << 7 | (x >> 8) & 0x7F) as usize
+    }
+
+    fn set(bits: &mut [u64], b: usize) {
+        bits[b / 64] |= 1 << (b % 64);
+    }
+
+    fn set_first(&mut self, x: u64, len: usize) {
+        Gate::set(&mut self.first, Gate::first_bit(x, len));
+    }
+
+    /// Sets the bits of every word that starts with `key` (a prefix key, trigger head or the
+    /// first character of a CJK variant); a key with a byte no word of ASCII letters and
+    /// digits holds sets nothing.
+    fn set_lead(&mut self, key: &[u8]) {
+        let key: Vec<u8> = key.iter().map(u8::to_ascii_lowercase).collect();
+        if key.is_empty() || !key.iter().take(4).all(|b| WORD_BYTES[1..].contains(b)) {
+            return;
+        }
+        let x = |b: &[u8]| b.iter().rev().fold(0u64, |x, &b| x << 8 | u64::from(b));
+        match key.len() {
+            1 => {
+                for &c in WORD_BYTES {
+                    Gate::set(&mut self.short, Gate::short_bit(x(&[key[0], c])));
+                }
+            }
+            2 => Gate::set(&mut self.short, Gate::short_bit(x(&key))),
+            3 => {
+                for &c in WORD_BYTES {
+                    Gate::set(
+                        &mut self.lead4,
+                        Gate::lead4_bit(x(&[key[0], key[1], key[2], c])),
+                    );
+                }
+            }
+            _ => Gate::set(&mut self.lead4, Gate::lead4_bit(x(&key[..4]))),
+        }
+    }
+
+    /// Whether the word with first eight bytes `x` and length `len` may start a match.
+    #[inline(always)]
+    fn passes(&self, x: u64, len: usize) -> bool {
+        let (f, l, s) = (
+            Gate::first_bit(x, len),
+            Gate::lead4_bit(x),
+            Gate::short_bit(x),
+        );
+        ((self.first[f / 64] >> (f % 64))
+            | (self.lead4[l / 64] >> (l % 64))
+            | (self.short[s / 64] >> (s % 64)))
+            & 1
+            != 0
+    }
+
+    fn heap_bytes(&self) -> usize {
+        (self.first.len() + self.lead4.len() + self.short.len()) * 8
+    }
+}
+
 /// Index in [`Matcher::lead`] of two bytes, ASCII letters lowercased.
 #[inline(always)]
 fn lead_pair(b0: u8, b1: u8) -> usize {
@@ -827,6 +937,7 @@ impl Matcher {
             pairs: PairTable::default(),
             prefixes: PrefixIndex::default(),
             lead: Box::new([]),
+            gate: Gate::default(),
             cjk: CjkTable::default(),
             cjk_first: Box::new([0u64; 1024]),
             cjk_ascii: Box::new([false; 256]),
@@ -1019,6 +1130,7 @@ impl Matcher {
             m.regexes = Some(r);
         }
         m.lead = m.lead_table();
+        m.gate = m.gate();
         let pats = &m.patterns;
         for ids in cjk_map.values_mut() {
             ids.sort_by_key(|&id| std::cmp::Reverse(pats[id as usize].tokens[0].len()));
@@ -1056,11 +1168,37 @@ impl Matcher {
             }
         }
         if let Some(rv) = &self.regexes {
-            for (b0, b1) in rv.trigger_leads() {
-                t[lead_pair(b0, b1)] |= Lead::TRIGGER;
+            for h in rv.trigger_heads() {
+                t[lead_pair(h[0], h[1])] |= Lead::TRIGGER;
             }
         }
         t
+    }
+
+    /// The [`Gate`] of the compiled tables: the bits of every first word of ASCII letters and
+    /// digits, and the first three bytes of every word that can start a prefix pattern, a
+    /// regex trigger or a CJK variant.
+    fn gate(&self) -> Gate {
+        let mut g = Gate::new();
+        for k in &self.first.keys {
+            if k.iter().all(u8::is_ascii_alphanumeric) {
+                g.set_first(load::<false>(k, 0, k.len().min(8)), k.len());
+            }
+        }
+        for (k, _) in &self.prefixes.keys {
+            g.set_lead(k);
+        }
+        if let Some(rv) = &self.regexes {
+            for h in rv.trigger_heads() {
+                g.set_lead(h);
+            }
+        }
+        for b0 in 0..=255u8 {
+            if self.cjk_ascii[b0 as usize] {
+                g.set_lead(&[b0]);
+            }
+        }
+        g
     }
 
     /// Number of variants compiled (before deduplication).
@@ -1071,6 +1209,7 @@ impl Matcher {
     /// Approximate heap size of the compiled matcher, in bytes.
     pub(crate) fn heap_bytes(&self) -> usize {
         let mut n = std::mem::size_of::<[u64; 1024]>() + self.lead.len() * 2;
+        n += self.gate.heap_bytes();
         for p in &self.patterns {
             n += std::mem::size_of::<Pattern>() + p.targets.len() * 4;
             n += p.tokens.iter().map(|t| t.len() + 16).sum::<usize>();
@@ -1126,10 +1265,16 @@ impl Matcher {
                 let after = bytes.get(j).copied().unwrap_or(b' ');
                 if after < 0x80 && after != b'\'' && after != b'`' {
                     words += 1;
-                    let lead = self.lead[lead_index(bytes, i, j)];
-                    // one test for the common word that starts nothing (a branch per kind
-                    // of variant would be mispredicted on every other word)
-                    let need = lead & (Lead::first_word_of_len(j - i) | Lead::KINDS);
+                    // the gate rules out most words that start nothing; the lead flags of
+                    // the rest tell what to look up (one test, not a branch per kind of
+                    // variant, which would be mispredicted on every other word)
+                    let x = load::<true>(bytes, i, (j - i).min(8));
+                    let need = if self.gate.passes(x, j - i) {
+                        let lead = self.lead[lead_index(bytes, i, j)];
+                        lead & (Lead::first_word_of_len(j - i) | Lead::KINDS)
+                    } else {
+                        0
+                    };
                     if need != 0 {
                         if need & Lead::TRIGGER != 0 {
                             if let Some(rv) = rv {
@@ -2138,6 +2283,137 @@ mod tests {
                 proptest::prop_assert_eq!(blocks.word_end(i), end);
                 proptest::prop_assert_eq!(ascii_word_end(&bytes, i), end);
             }
+        }
+    }
+
+    /// The matcher of the built-in lexicons, and the words of their variants.
+    fn builtin_matcher() -> (Matcher, Vec<String>) {
+        let lexicons = crate::Lexicon::builtin().unwrap();
+        let mut vs = Vec::new();
+        let mut words = Vec::new();
+        for e in lexicons.iter().flat_map(|l| &l.entries) {
+            for (v, mode) in e
+                .variants
+                .iter()
+                .map(|v| (v, e.mode))
+                .chain(e.short_forms.iter().map(|v| (v, MatchMode::Exact)))
+            {
+                vs.push(Variant {
+                    form: v,
+                    mode,
+                    case_sensitive: e.case_sensitive,
+                    target: vs.len() as u32,
+                });
+                if mode != MatchMode::Regex {
+                    words.extend(
+                        v.split([' ', '-'])
+                            .map(|w| w.trim_end_matches('*').to_string()),
+                    );
+                }
+            }
+        }
+        let limits = Limits {
+            max_patterns: 100_000,
+            regex_size: 1 << 24,
+        };
+        (Matcher::new(&vs, limits).unwrap(), words)
+    }
+
+    #[test]
+    fn gate_passes_every_key() {
+        let (m, _) = builtin_matcher();
+        for k in m
+            .first
+            .keys
+            .iter()
+            .filter(|k| k.iter().all(u8::is_ascii_alphanumeric))
+        {
+            assert!(
+                m.gate.passes(load::<false>(k, 0, k.len().min(8)), k.len()),
+                "{k:?}"
+            );
+        }
+        let mut starts: Vec<Vec<u8>> = m.prefixes.keys.iter().map(|(k, _)| k.to_vec()).collect();
+        starts.extend(
+            m.regexes
+                .iter()
+                .flat_map(|r| r.trigger_heads())
+                .map(<[u8]>::to_vec),
+        );
+        starts.extend(
+            (0..=127u8)
+                .filter(|&b| m.cjk_ascii[b as usize])
+                .map(|b| vec![b]),
+        );
+        assert!(
+            starts.iter().any(|k| k.len() == 1),
+            "a one-byte key is tested"
+        );
+        assert!(
+            starts.iter().any(|k| k.len() == 2),
+            "a two-byte key is tested"
+        );
+        assert!(
+            starts.iter().any(|k| k.len() == 3),
+            "a three-byte key is tested"
+        );
+        for k in starts
+            .iter()
+            .filter(|k| k.iter().all(u8::is_ascii_alphanumeric))
+        {
+            for tail in ["", "s", "ed", "x9z", "abcdefgh"] {
+                let w = [&k[..], tail.as_bytes()].concat();
+                let x = load::<true>(&w, 0, w.len().min(8));
+                assert!(
+                    m.gate.passes(x, w.len()),
+                    "{:?}",
+                    String::from_utf8_lossy(&w)
+                );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+        /// The gate changes no match: scanning with it finds what scanning with a gate that
+        /// lets every word through finds, on text made of the built-in lexicons' words,
+        /// common words and random ones in any case.
+        #[test]
+        fn gate_changes_no_match(
+            picks in proptest::collection::vec(
+                (0..10_000usize, 0..3usize, 0..6usize, "[a-zA-Z0-9]{1,12}"),
+                0..60,
+            ),
+        ) {
+            static BUILTIN: std::sync::OnceLock<(Matcher, Matcher, Vec<String>)> =
+                std::sync::OnceLock::new();
+            let (gated, open, words) = BUILTIN.get_or_init(|| {
+                let (gated, words) = builtin_matcher();
+                let mut open = builtin_matcher().0;
+                for bits in [&mut open.gate.first, &mut open.gate.lead4, &mut open.gate.short] {
+                    bits.fill(u64::MAX);
+                }
+                (gated, open, words)
+            });
+            const COMMON: [&str; 12] = [
+                "the", "this", "states", "than", "release", "of", "be", "new", "709", "a", "for",
+                "statehood",
+            ];
+            const SEPS: [&str; 6] = [" ", ", ", "-", ". ", "\n", "’s "];
+            let mut text = String::new();
+            for (k, source, sep, random) in &picks {
+                let w = match source {
+                    0 => words[k % words.len()].clone(),
+                    1 => COMMON[k % COMMON.len()].to_string(),
+                    _ => random.clone(),
+                };
+                text.push_str(&if k % 3 == 0 { w.to_uppercase() } else { w });
+                text.push_str(SEPS[*sep]);
+            }
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            let (sa, sb) = (gated.scan(&text, &mut a), open.scan(&text, &mut b));
+            proptest::prop_assert_eq!(sa.words, sb.words);
+            proptest::prop_assert_eq!(a, b, "{:?}", text);
         }
     }
 

@@ -320,9 +320,9 @@ impl RegexVariants {
         self.trigger_three[b / 64] & (1 << (b % 64)) != 0
     }
 
-    /// The first two bytes of every trigger head (lowercase).
-    pub(super) fn trigger_leads(&self) -> impl Iterator<Item = (u8, u8)> + '_ {
-        self.triggers.iter().map(|t| (t.head[0], t.head[1]))
+    /// The head of every trigger (lowercase ASCII letters and digits, two or more).
+    pub(super) fn trigger_heads(&self) -> impl Iterator<Item = &[u8]> + '_ {
+        self.triggers.iter().map(|t| &t.head[..])
     }
 
     /// Notes the literals whose heads start the word at byte `i`.
