@@ -5,11 +5,12 @@
 //! bit masks of 64-byte blocks (ASCII letters and digits; bytes that need a closer look),
 //! computed with SSE2 compares on x86_64 and eight bytes at a time elsewhere, so finding a
 //! word costs a few bit scans rather than a branch per byte. The common word, a run of ASCII
-//! letters and digits, is first looked up by its first two bytes in a 64K-entry table that
-//! says whether some variant's first word of that length starts with them, and whether the
-//! word can start a prefix pattern, a CJK variant or a regex trigger; most words stop there.
-//! Otherwise it is hashed as if lowercased, straight from the text, and probed in an
-//! open-addressing table keyed by the folded first word of every variant. Other words
+//! letters and digits, first meets a gate: three small bitmaps, tested with its first eight
+//! bytes and its length, tell whether it may be the first word of some variant and whether
+//! it may start a prefix pattern, a CJK variant or a regex trigger. Most words stop there
+//! (in real English text, about four in five). The others are hashed as if lowercased,
+//! straight from the text, and probed in an open-addressing table keyed by the folded first
+//! word of every variant, or looked up among the prefixes and trigger heads. Other words
 //! (non-ASCII letters, apostrophes) are folded (see [`crate::normalize`]) and hashed the same
 //! way.
 //!
@@ -140,11 +141,7 @@ pub(crate) struct Matcher {
     pairs: PairTable,
     /// single-word prefix patterns
     prefixes: PrefixIndex,
-    /// [`Lead`] flags per first two bytes of an ASCII word (see [`lead_index`]): one load
-    /// tells whether the word can start a prefix pattern, a CJK variant or a regex trigger;
-    /// most words start none
-    lead: Box<[u16]>,
-    /// the first test of an ASCII word, before [`Matcher::lead`]: most words start nothing
+    /// the first test of an ASCII word: most words start nothing
     gate: Gate,
     /// CJK variants: automaton + pattern id per automaton pattern
     /// Variants with CJK characters, by their first character (ASCII-lowercased): pattern
@@ -773,35 +770,15 @@ impl RegexJob {
     }
 }
 
-/// What the first two bytes of an ASCII word can start, as bits of [`Matcher::lead`].
-struct Lead;
-
-impl Lead {
-    /// a single-word prefix pattern
-    const PREFIX: u16 = 1;
-    /// a CJK variant with an ASCII first character (`709大抓捕`)
-    const CJK: u16 = 2;
-    /// the head of a regex trigger (see [`regexes`])
-    const TRIGGER: u16 = 4;
-    /// all of the above
-    const KINDS: u16 = Self::PREFIX | Self::CJK | Self::TRIGGER;
-
-    /// A first word (a key of [`Matcher::first`]) of `len` bytes (bits 8 to 15: lengths 1 to
-    /// 7, and 8 or more): most words are ruled out here, before they are hashed.
-    #[inline(always)]
-    fn first_word_of_len(len: usize) -> u16 {
-        1 << (7 + len.min(8))
-    }
-}
-
 /// The first test of an ASCII word of letters and digits, on its first eight bytes `x`
 /// (lowercased, zero past its end, see [`load`]) and its length, with one bit of each of
-/// three small bitmaps (18 KiB in all, so they stay in the L1 cache). A word passes if it
-/// may be a first word of [`Matcher::first`] (a hash of `x` and the length), or may start a
-/// prefix pattern, a regex trigger or a CJK variant (a hash of its first four bytes for keys
-/// of three bytes or more; its first two bytes for shorter ones). The bitmaps hold the bits
-/// of every key, so a word that fails starts no match: the gate only errs by letting a word
-/// through.
+/// three small bitmaps (18 KiB in all, so they stay in the L1 cache): whether the word may
+/// be a first word of [`Matcher::first`] (a hash of `x` and the length), and whether it may
+/// start a prefix pattern, a regex trigger or a CJK variant (a hash of its first four bytes
+/// for keys of three bytes or more; its first two bytes for shorter ones). The bitmaps hold
+/// the bits of every key, so a word that fails starts no match: the gate only errs by
+/// letting a word through (about one word in twenty of those that start nothing, with the
+/// built-in lexicons).
 #[derive(Debug, Default)]
 struct Gate {
     /// bit [`Gate::first_bit`] of every first word
@@ -819,6 +796,10 @@ const WORD_BYTES: &[u8; 37] = b"\x000123456789abcdefghijklmnopqrstuvwxyz";
 
 impl Gate {
     const BITS: u32 = 16;
+    /// [`Gate::test`]: the word may be a first word of [`Matcher::first`]
+    const FIRST: u32 = 1;
+    /// [`Gate::test`]: the word may start a prefix key, a trigger head or a CJK variant
+    const LEAD: u32 = 2;
 
     fn new() -> Gate {
         let words = (1usize << Gate::BITS) / 64;
@@ -882,44 +863,23 @@ impl Gate {
         }
     }
 
-    /// Whether the word with first eight bytes `x` and length `len` may start a match.
+    /// What the word with first eight bytes `x` and length `len` may be: [`Gate::FIRST`],
+    /// [`Gate::LEAD`], both, or (for most words) neither, 0.
     #[inline(always)]
-    fn passes(&self, x: u64, len: usize) -> bool {
+    fn test(&self, x: u64, len: usize) -> u32 {
         let (f, l, s) = (
             Gate::first_bit(x, len),
             Gate::lead4_bit(x),
             Gate::short_bit(x),
         );
-        ((self.first[f / 64] >> (f % 64))
-            | (self.lead4[l / 64] >> (l % 64))
-            | (self.short[s / 64] >> (s % 64)))
-            & 1
-            != 0
+        let first = (self.first[f / 64] >> (f % 64)) & 1;
+        let lead = ((self.lead4[l / 64] >> (l % 64)) | (self.short[s / 64] >> (s % 64))) & 1;
+        (first | lead << 1) as u32
     }
 
     fn heap_bytes(&self) -> usize {
         (self.first.len() + self.lead4.len() + self.short.len()) * 8
     }
-}
-
-/// Index in [`Matcher::lead`] of two bytes, ASCII letters lowercased.
-#[inline(always)]
-fn lead_pair(b0: u8, b1: u8) -> usize {
-    ((b0.to_ascii_lowercase() as usize) << 8) | b1.to_ascii_lowercase() as usize
-}
-
-/// Index in [`Matcher::lead`] of the ASCII word `bytes[start..end]` (letters and digits, at
-/// least one): its first two bytes, or its byte and 0.
-#[inline(always)]
-fn lead_index(bytes: &[u8], start: usize, end: usize) -> usize {
-    // letters and digits only: setting bit 5 lowercases letters and keeps digits
-    let b0 = bytes[start] | 0x20;
-    let b1 = if end - start > 1 {
-        bytes[start + 1] | 0x20
-    } else {
-        0
-    };
-    ((b0 as usize) << 8) | b1 as usize
 }
 
 impl Matcher {
@@ -936,7 +896,6 @@ impl Matcher {
             first: WordTable::default(),
             pairs: PairTable::default(),
             prefixes: PrefixIndex::default(),
-            lead: Box::new([]),
             gate: Gate::default(),
             cjk: CjkTable::default(),
             cjk_first: Box::new([0u64; 1024]),
@@ -1129,7 +1088,6 @@ impl Matcher {
             r.set_patterns(&regex_ids);
             m.regexes = Some(r);
         }
-        m.lead = m.lead_table();
         m.gate = m.gate();
         let pats = &m.patterns;
         for ids in cjk_map.values_mut() {
@@ -1137,42 +1095,6 @@ impl Matcher {
         }
         m.cjk = CjkTable::new(cjk_map);
         Ok(m)
-    }
-
-    /// The [`Lead`] flags of every pair of first bytes (see [`Matcher::lead`]).
-    fn lead_table(&self) -> Box<[u16]> {
-        let mut t = vec![0u16; 1 << 16].into_boxed_slice();
-        // every pair starting with `b0` (words of one byte included)
-        let all_after = |t: &mut [u16], b0: u8, flag: u16| {
-            for b1 in 0..=255u8 {
-                t[lead_pair(b0, b1)] |= flag;
-            }
-        };
-        for (k, _) in &self.prefixes.keys {
-            match k[..] {
-                [b0] => all_after(&mut t, b0, Lead::PREFIX),
-                [b0, b1, ..] => t[lead_pair(b0, b1)] |= Lead::PREFIX,
-                [] => {}
-            }
-        }
-        for b0 in 0..=255u8 {
-            if self.cjk_ascii[b0 as usize] {
-                all_after(&mut t, b0, Lead::CJK);
-            }
-        }
-        // only first words of ASCII letters and digits are looked up by `match_ascii_word`
-        for k in &self.first.keys {
-            if k.iter().all(u8::is_ascii_alphanumeric) {
-                let pair = lead_pair(k[0], k.get(1).copied().unwrap_or(0));
-                t[pair] |= Lead::first_word_of_len(k.len());
-            }
-        }
-        if let Some(rv) = &self.regexes {
-            for h in rv.trigger_heads() {
-                t[lead_pair(h[0], h[1])] |= Lead::TRIGGER;
-            }
-        }
-        t
     }
 
     /// The [`Gate`] of the compiled tables: the bits of every first word of ASCII letters and
@@ -1208,7 +1130,7 @@ impl Matcher {
 
     /// Approximate heap size of the compiled matcher, in bytes.
     pub(crate) fn heap_bytes(&self) -> usize {
-        let mut n = std::mem::size_of::<[u64; 1024]>() + self.lead.len() * 2;
+        let mut n = std::mem::size_of::<[u64; 1024]>();
         n += self.gate.heap_bytes();
         for p in &self.patterns {
             n += std::mem::size_of::<Pattern>() + p.targets.len() * 4;
@@ -1265,18 +1187,13 @@ impl Matcher {
                 let after = bytes.get(j).copied().unwrap_or(b' ');
                 if after < 0x80 && after != b'\'' && after != b'`' {
                     words += 1;
-                    // the gate rules out most words that start nothing; the lead flags of
-                    // the rest tell what to look up (one test, not a branch per kind of
-                    // variant, which would be mispredicted on every other word)
+                    // the gate rules out most words that start nothing, with one branch (not
+                    // one per kind of variant, which would be mispredicted on every other
+                    // word), and tells what to look up for the rest
                     let x = load::<true>(bytes, i, (j - i).min(8));
-                    let need = if self.gate.passes(x, j - i) {
-                        let lead = self.lead[lead_index(bytes, i, j)];
-                        lead & (Lead::first_word_of_len(j - i) | Lead::KINDS)
-                    } else {
-                        0
-                    };
+                    let need = self.gate.test(x, j - i);
                     if need != 0 {
-                        if need & Lead::TRIGGER != 0 {
+                        if need & Gate::LEAD != 0 {
                             if let Some(rv) = rv {
                                 if rv.may_trigger(bytes, i, j - i) {
                                     rv.note_word(bytes, i, &mut sites);
@@ -1365,23 +1282,23 @@ impl Matcher {
     }
 
     /// Matches at the word `text[start..end]` of ASCII letters and digits, without copying it;
-    /// `lead` holds the word's [`Lead`] flags.
+    /// `need` holds the word's [`Gate`] flags.
     #[inline]
     fn match_ascii_word(
         &self,
         text: &str,
         start: usize,
         end: usize,
-        lead: u16,
+        need: u32,
         scratch: &mut String,
     ) -> Option<RawMatch> {
-        if lead & Lead::CJK != 0 {
+        if need & Gate::LEAD != 0 {
             if let Some(m) = self.cjk_at_ascii_lead(text, start) {
                 return Some(m);
             }
         }
         let bytes = text.as_bytes();
-        if lead & Lead::first_word_of_len(end - start) != 0 {
+        if need & Gate::FIRST != 0 {
             if let Some(fw) = self.first.get_ascii(bytes, start, end) {
                 // the common hit, a single word whose case does not matter, without a call
                 if fw.n_multi == 0 {
@@ -1398,7 +1315,7 @@ impl Matcher {
                 }
             }
         }
-        if lead & Lead::PREFIX == 0 {
+        if need & Gate::LEAD == 0 {
             return None;
         }
         // longest prefix first: those of the word's bucket, then the short ones
@@ -2329,7 +2246,7 @@ mod tests {
             .filter(|k| k.iter().all(u8::is_ascii_alphanumeric))
         {
             assert!(
-                m.gate.passes(load::<false>(k, 0, k.len().min(8)), k.len()),
+                m.gate.test(load::<false>(k, 0, k.len().min(8)), k.len()) & Gate::FIRST != 0,
                 "{k:?}"
             );
         }
@@ -2365,7 +2282,7 @@ mod tests {
                 let w = [&k[..], tail.as_bytes()].concat();
                 let x = load::<true>(&w, 0, w.len().min(8));
                 assert!(
-                    m.gate.passes(x, w.len()),
+                    m.gate.test(x, w.len()) & Gate::LEAD != 0,
                     "{:?}",
                     String::from_utf8_lossy(&w)
                 );
