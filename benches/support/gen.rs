@@ -253,6 +253,79 @@ pub fn statement_200_words() -> String {
     words.join(" ")
 }
 
+/// The environment variable that names a corpus of the user's own to measure as well: a JSON
+/// Lines file (one object per line with a `text` field, as `rightslens classify` reads) or
+/// a folder of text files (read recursively).
+pub const CORPUS_VAR: &str = "RIGHTSLENS_BENCH_CORPUS";
+
+/// At most this many megabytes of it are read (default: all).
+pub const MAX_MB_VAR: &str = "RIGHTSLENS_BENCH_MAX_MB";
+
+/// The documents of the corpus named by [`CORPUS_VAR`], with a short name for the reports;
+/// `None` if the variable is not set. Panics with a clear message if it cannot be read (a
+/// bench has no better way to report it).
+pub fn user_corpus() -> Option<(String, Vec<String>)> {
+    let path = std::path::PathBuf::from(std::env::var_os(CORPUS_VAR)?);
+    let max_bytes = std::env::var(MAX_MB_VAR)
+        .ok()
+        .map(|v| {
+            v.parse::<usize>()
+                .unwrap_or_else(|_| panic!("{MAX_MB_VAR}={v:?} is not a number of megabytes"))
+                * 1_000_000
+        })
+        .unwrap_or(usize::MAX);
+    let mut docs = Vec::new();
+    let mut total = 0;
+    let mut push = |text: String, docs: &mut Vec<String>| {
+        if total < max_bytes && !text.is_empty() {
+            total += text.len();
+            docs.push(text);
+        }
+    };
+    let fail = |e: &dyn std::fmt::Display| -> ! { panic!("{CORPUS_VAR}={}: {e}", path.display()) };
+    if path.is_dir() {
+        let mut stack = vec![path.clone()];
+        let mut files = Vec::new();
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| fail(&e)) {
+                let p = entry.unwrap_or_else(|e| fail(&e)).path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else {
+                    files.push(p);
+                }
+            }
+        }
+        files.sort();
+        for f in files {
+            let bytes = std::fs::read(&f).unwrap_or_else(|e| fail(&e));
+            push(String::from_utf8_lossy(&bytes).into_owned(), &mut docs);
+        }
+    } else {
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| fail(&e));
+        for (n, line) in text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+        {
+            let v: serde_json::Value = serde_json::from_str(line)
+                .unwrap_or_else(|e| fail(&format!("line {}: {e}", n + 1)));
+            match v.get("text").and_then(|t| t.as_str()) {
+                Some(t) => push(t.to_string(), &mut docs),
+                None => fail(&format!("line {}: no \"text\" field", n + 1)),
+            }
+        }
+    }
+    if docs.is_empty() {
+        fail(&"no documents");
+    }
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    Some((name, docs))
+}
+
 /// Median of a non-empty sample.
 pub fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(|a, b| a.total_cmp(b));
