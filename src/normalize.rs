@@ -59,10 +59,24 @@ pub fn is_cjk(c: char) -> bool {
 /// assert!(!is_word_char('-'));
 /// assert!(!is_word_char('港'));
 /// ```
+#[inline]
 pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
+    // Range checks for the non-ASCII characters of English text, before the Unicode tables
+    // (a test checks them against `is_word_char_by_tables` for every character): the
+    // letters of Latin-1 and Latin Extended-A/B, and General Punctuation (dashes, curly
+    // quotes, bullets, ellipsis), which holds no letter, digit, mark or joiner.
+    match c {
+        '\u{C0}'..='\u{24F}' => c != '\u{D7}' && c != '\u{F7}',
+        '\u{2010}'..='\u{205F}' => false,
+        _ => is_word_char_by_tables(c),
+    }
+}
+
+/// [`is_word_char`] of a non-ASCII character, from the Unicode tables.
+fn is_word_char_by_tables(c: char) -> bool {
     if is_joiner(c) {
         return true;
     }
@@ -139,6 +153,9 @@ pub(crate) fn is_phrase_separator(c: char) -> bool {
 /// Folds one word (as found by the scanner) into `out`, replacing its contents.
 pub(crate) fn fold_word(word: &str, ascii: bool, out: &mut String) {
     out.clear();
+    if !ascii && fold_ascii_with_apostrophes(word, out) {
+        return;
+    }
     if ascii {
         out.push_str(word);
         // SAFETY-free ASCII lowercase: the string stays valid UTF-8.
@@ -161,6 +178,32 @@ pub(crate) fn fold_word(word: &str, ascii: bool, out: &mut String) {
             out.push(l);
         }
     }
+}
+
+/// Folds a word of ASCII characters and curly single quotes (`China’s`, the common non-ASCII
+/// word of English text) without the normalisation tables, into `out` (empty on entry):
+/// NFKC leaves ASCII, `’` and `‘` as they are, and both quotes and the backtick fold to `'`.
+/// Returns `false`, with `out` emptied, for any other word.
+fn fold_ascii_with_apostrophes(word: &str, out: &mut String) -> bool {
+    let b = word.as_bytes();
+    let mut k = 0;
+    while k < b.len() {
+        match b[k] {
+            b'`' => out.push('\''),
+            c if c.is_ascii() => out.push(char::from(c.to_ascii_lowercase())),
+            // ‘ U+2018 = E2 80 98, ’ U+2019 = E2 80 99
+            0xE2 if b.get(k + 1) == Some(&0x80) && matches!(b.get(k + 2), Some(0x98 | 0x99)) => {
+                out.push('\'');
+                k += 2;
+            }
+            _ => {
+                out.clear();
+                return false;
+            }
+        }
+        k += 1;
+    }
+    true
 }
 
 /// Finds the end of the word that starts at byte `start` (which must hold a word character).
@@ -265,6 +308,43 @@ pub(crate) fn possessive_stem(folded: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_char_ranges_agree_with_the_tables() {
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(
+                is_word_char(c),
+                is_word_char_by_tables(c),
+                "U+{:04X}",
+                c as u32
+            );
+        }
+    }
+
+    /// `fold_word` through the Unicode normalisation path, whatever the word.
+    fn fold_by_tables(word: &str) -> String {
+        let mut out = String::new();
+        for c in word.nfkc() {
+            if is_joiner(c) {
+                continue;
+            }
+            if is_apostrophe(c) {
+                out.push('\'');
+                continue;
+            }
+            out.extend(c.to_lowercase());
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn apostrophe_words_fold_as_normalised(word in "[aZ0'`’‘é\u{0301}ﬁ]{0,8}") {
+            let mut out = String::from("stale");
+            fold_word(&word, word.is_ascii(), &mut out);
+            proptest::prop_assert_eq!(out, fold_by_tables(&word));
+        }
+    }
 
     #[test]
     fn word_end_handles_apostrophes() {
