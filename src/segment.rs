@@ -224,7 +224,36 @@ fn is_abbreviation(text: &str, dot: usize) -> bool {
         // U.S, U.N, e.g
         return w.split('.').all(|p| p.len() <= 2);
     }
-    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
+    is_listed_abbreviation(w)
+}
+
+/// Up to eight bytes as a little-endian number, ASCII letters lowercased (0 past the end).
+const fn pack_lower(b: &[u8]) -> u64 {
+    let mut x = 0u64;
+    let mut k = 0;
+    while k < b.len() && k < 8 {
+        x |= (b[k].to_ascii_lowercase() as u64) << (8 * k);
+        k += 1;
+    }
+    x
+}
+
+/// [`ABBREVIATIONS`] packed by [`pack_lower`] (all are at most eight bytes long).
+const PACKED_ABBREVIATIONS: [u64; ABBREVIATIONS.len()] = {
+    let mut out = [0u64; ABBREVIATIONS.len()];
+    let mut k = 0;
+    while k < ABBREVIATIONS.len() {
+        assert!(ABBREVIATIONS[k].len() <= 8);
+        out[k] = pack_lower(ABBREVIATIONS[k].as_bytes());
+        k += 1;
+    }
+    out
+};
+
+/// Whether `w` is one of [`ABBREVIATIONS`], in any ASCII case: one comparison of numbers per
+/// entry (this runs at nearly every full stop of a text).
+fn is_listed_abbreviation(w: &str) -> bool {
+    w.len() <= 8 && PACKED_ABBREVIATIONS.contains(&pack_lower(w.as_bytes()))
 }
 
 /// At a `\n` at byte `i`: the offset after it if the line break ends a sentence.
@@ -294,6 +323,28 @@ pub fn sentences(text: &str) -> Sentences<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn packed_abbreviations_are_the_list() {
+        for a in ABBREVIATIONS {
+            assert!(is_listed_abbreviation(a));
+            assert!(is_listed_abbreviation(&a.to_uppercase()));
+            assert!(!is_listed_abbreviation(&format!("{a}x")));
+            assert!(!is_listed_abbreviation(&a[1..]) || ABBREVIATIONS.contains(&&a[1..]));
+        }
+        for w in [
+            "",
+            "m",
+            "mister",
+            "approxim",
+            "approximately",
+            "Sept",
+            "DEPT",
+        ] {
+            let listed = ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w));
+            assert_eq!(is_listed_abbreviation(w), listed, "{w}");
+        }
+    }
     use unicode_segmentation::UnicodeSegmentation;
 
     fn spans(t: &str) -> Vec<&str> {
