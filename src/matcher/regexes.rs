@@ -7,15 +7,18 @@
 //!
 //! * a **set of required literals**: runs of literal characters such that every match
 //!   contains one of them (letters of a case-insensitive regex count when their class is
-//!   exactly an ASCII case pair). Usually the set is one literal (`release of`); an
-//!   alternation whose every branch has a required literal gives one literal per branch
-//!   (`release|releasing|freeing` gives `relea` and `freeing`), all belonging to the regex;
+//!   an ASCII case pair; `s` and `k`, whose classes also hold `ſ` and the Kelvin sign, give
+//!   one spelling each way, up to four per run). Usually the set is one literal
+//!   (`professional`); an alternation whose every branch has a required literal gives one
+//!   literal per branch and spelling (`release|freeing` gives `release`, `releaſe` and
+//!   `freeing`), all belonging to the regex;
 //! * for each literal, the **most bytes a match can hold before it** (bounded when everything
 //!   before it has a maximum length);
 //! * the **bytes a match can start with**.
 //!
 //! Literals that start a word in every match are noted by the word scanner as it passes the
-//! words that start with them ("triggers"); the others are found by one Aho-Corasick pass.
+//! words that start with them ("triggers"; sets of triggers are preferred, since they cost
+//! no pass of their own); the others are found by one Aho-Corasick pass.
 //! Each occurrence opens a window: the few positions within reach before it that can start
 //! a match. The windows of a regex are tried in order of their first position, the regex
 //! anchored at each position not already tried or inside a match found, with the whole text
@@ -166,10 +169,23 @@ type OneOf = Vec<Required>;
 /// A set serves only where no single literal will do: each of its literals is one more for
 /// the searcher (which slows it for all), and a literal of a later alternation, however rare,
 /// usually lies farther from the start of the match, so its windows are wider.
-fn rank(set: &OneOf) -> (bool, std::cmp::Reverse<usize>, usize) {
+///
+/// Literals that become triggers cost the searcher nothing, so a set of triggers beats a
+/// searched literal (`serfs`, `ſerfs`, ... rather than `erf`, which English words such as
+/// `perform` hold).
+fn rank(
+    set: &OneOf,
+) -> (
+    bool,
+    std::cmp::Reverse<usize>,
+    std::cmp::Reverse<usize>,
+    usize,
+) {
     let letters = |r: &Required| r.lit.iter().filter(|b| !b.is_ascii_whitespace()).count();
+    let searched = set.iter().filter(|r| trigger_of(r, 0).is_none()).count();
     (
         set.iter().all(|r| r.before.is_some()),
+        std::cmp::Reverse(searched),
         std::cmp::Reverse(set.len()),
         set.iter().map(letters).min().unwrap_or(0),
     )
@@ -469,7 +485,7 @@ fn trigger_of(r: &Required, lit: usize) -> Option<Trigger> {
     let skip = r
         .lit
         .iter()
-        .take_while(|b| !b.is_ascii_alphanumeric())
+        .take_while(|b| !b.is_ascii_alphanumeric() && b.is_ascii())
         .count();
     let starts_word = if skip == 0 {
         r.word_start
@@ -478,9 +494,21 @@ fn trigger_of(r: &Required, lit: usize) -> Option<Trigger> {
         let b = r.lit[skip - 1];
         b.is_ascii() && b != b'\'' && b != b'`'
     };
-    let head: Vec<u8> = r.lit[skip..]
+    // ASCII letters and digits, and other word characters (`ſerfs`: the scanner notes words
+    // with non-ASCII letters too, at their start)
+    let rest = &r.lit[skip..];
+    let head_len = match std::str::from_utf8(rest) {
+        Ok(s) => s
+            .char_indices()
+            .find(|&(_, c)| !crate::normalize::is_word_char(c))
+            .map_or(s.len(), |(k, _)| k),
+        Err(_) => rest
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count(),
+    };
+    let head: Vec<u8> = rest[..head_len]
         .iter()
-        .take_while(|b| b.is_ascii_alphanumeric())
         .map(u8::to_ascii_lowercase)
         .collect();
     let n = head.len().min(8);
@@ -593,6 +621,51 @@ fn literal_bytes(h: &Hir) -> Option<Vec<u8>> {
     }
 }
 
+/// Most spellings of one run of literal nodes (see [`literal_spellings`]).
+const MAX_SPELLINGS: usize = 4;
+
+/// The spellings of one node: [`literal_bytes`] if it has them; else two for a class of an
+/// ASCII letter in both cases and the one other character that folds to it, as
+/// case-insensitive regexes have for `s` (`ſ` U+017F) and `k` (the Kelvin sign U+212A).
+fn literal_spellings(h: &Hir) -> Option<Vec<Vec<u8>>> {
+    if let Some(b) = literal_bytes(h) {
+        return Some(vec![b]);
+    }
+    let HirKind::Class(Class::Unicode(c)) = h.kind() else {
+        return None;
+    };
+    let mut chars = Vec::new();
+    for r in c.ranges() {
+        if r.end() as u32 - r.start() as u32 >= 2 {
+            return None;
+        }
+        chars.push(r.start());
+        if r.end() != r.start() {
+            chars.push(r.end());
+        }
+    }
+    let (ascii, other): (Vec<char>, Vec<char>) = chars.into_iter().partition(char::is_ascii);
+    match (&ascii[..], &other[..]) {
+        ([a, b], [o]) if a != b && a.eq_ignore_ascii_case(b) => Some(vec![
+            vec![a.to_ascii_lowercase() as u8],
+            o.to_string().into_bytes(),
+        ]),
+        _ => None,
+    }
+}
+
+/// The required literals of a run with these spellings.
+fn run_set(spellings: Vec<Vec<u8>>, before: Option<usize>, word_start: bool) -> OneOf {
+    spellings
+        .into_iter()
+        .map(|lit| Required {
+            lit,
+            before,
+            word_start,
+        })
+        .collect()
+}
+
 /// The best set of required literals of `h`, if any.
 fn required(h: &Hir) -> Option<OneOf> {
     match h.kind() {
@@ -636,25 +709,24 @@ fn required_in_sequence(v: &[Hir]) -> Option<OneOf> {
     let mut best = None;
     // most bytes before child i (None: unbounded)
     let mut offset = Some(0usize);
-    let mut run: Vec<u8> = Vec::new();
+    // the spellings of the current run of literal nodes (one, empty, between runs)
+    let mut run: Vec<Vec<u8>> = vec![Vec::new()];
     let mut run_before = Some(0usize);
     let mut run_word_start = false;
     for (i, child) in v.iter().enumerate() {
-        if let Some(b) = literal_bytes(child) {
-            if run.is_empty() {
+        let spellings = literal_spellings(child).filter(|s| s.len() * run.len() <= MAX_SPELLINGS);
+        if let Some(spellings) = spellings {
+            if run[0].is_empty() {
                 run_before = offset;
                 run_word_start = after_edge(&v[..i]);
             }
-            run.extend(b);
+            run = run
+                .iter()
+                .flat_map(|r| spellings.iter().map(move |s| [&r[..], s].concat()))
+                .collect();
         } else {
-            better(
-                &mut best,
-                vec![Required {
-                    lit: std::mem::take(&mut run),
-                    before: run_before,
-                    word_start: run_word_start,
-                }],
-            );
+            let done = std::mem::replace(&mut run, vec![Vec::new()]);
+            better(&mut best, run_set(done, run_before, run_word_start));
             let nested = matches!(
                 child.kind(),
                 HirKind::Capture(_)
@@ -681,14 +753,7 @@ fn required_in_sequence(v: &[Hir]) -> Option<OneOf> {
             .zip(child.properties().maximum_len())
             .map(|(a, b)| a + b);
     }
-    better(
-        &mut best,
-        vec![Required {
-            lit: run,
-            before: run_before,
-            word_start: run_word_start,
-        }],
-    );
+    better(&mut best, run_set(run, run_before, run_word_start));
     best
 }
 
@@ -826,15 +891,21 @@ fn union(a: &mut [bool; 256], b: &[bool; 256]) {
 mod tests {
     use super::*;
 
-    /// The required literal of `src`, which has at most one.
+    /// The required literal of `src`, which has at most one spelling that the ASCII letters
+    /// of the text can have (its others have `ſ` or the Kelvin sign for an `s` or a `k`).
     fn analyse(src: &str) -> Option<Required> {
         let hir = regex_syntax::ParserBuilder::new()
             .build()
             .parse(src)
             .unwrap();
         required(&hir).map(|set| {
-            assert_eq!(set.len(), 1, "{set:?}");
-            set.into_iter().next().unwrap()
+            let odd = |r: &&Required| {
+                let lit = String::from_utf8_lossy(&r.lit).into_owned();
+                lit.contains('\u{17F}') || lit.contains('\u{212A}')
+            };
+            let plain: Vec<Required> = set.iter().filter(|r| !odd(r)).cloned().collect();
+            assert_eq!(plain.len(), 1, "{set:?}");
+            plain.into_iter().next().unwrap()
         })
     }
 
@@ -844,14 +915,22 @@ mod tests {
             analyse(r"(?i:(?:calls? for |urged )?(?:the )?release of (?:all )?prisoners)").unwrap();
         // in bytes: the `s` of "calls" may also be the two-byte `ſ` (U+017F)
         assert_eq!(r.before, Some("calls for the ".len() + 1));
-        // 's' folds to ſ too, so the run stops before it: "relea"
-        assert!(
-            r.lit.starts_with(b"relea") || r.lit == b"prisoner".to_vec(),
-            "{r:?}"
-        );
+        // 's' folds to ſ too: "release of " is one spelling, "releaſe of " another
+        assert_eq!(r.lit, b"release of ", "{r:?}");
         let r = analyse(r"(?i:Professional\s+Teachers)").unwrap();
         assert_eq!(r.before, Some(0));
-        assert_eq!(r.lit, b"profe");
+        assert_eq!(r.lit, b"professional");
+        // each `s` doubles the spellings; past four, the run stops before the next one
+        let hir = regex_syntax::ParserBuilder::new()
+            .build()
+            .parse(r"(?i)Serfs Day")
+            .unwrap();
+        let set = required(&hir).unwrap();
+        let lits: Vec<String> = set
+            .iter()
+            .map(|r| String::from_utf8(r.lit.clone()).unwrap())
+            .collect();
+        assert_eq!(lits, ["serfs day", "serfſ day", "ſerfs day", "ſerfſ day"]);
         assert!(analyse(r"\w+\s+Union").unwrap().before.is_none());
         assert!(analyse(r"(?i:a|b)").is_none());
         let r = analyse("民生观察").unwrap();
@@ -873,18 +952,22 @@ mod tests {
                 .map(|r| (&r.lit[..], r.before, r.word_start))
                 .collect()
         }
-        // as the builtin that ran over the whole text: one literal per branch, "release" and
-        // "releasing" sharing theirs (`s` folds to `ſ`, so the run stops before it); the
-        // last group's set is less rare ("tor" of "pastors")
+        // as the builtin that ran over the whole text: one literal per branch and spelling
+        // (`s` folds to `ſ` too); the last group's set is less rare ("tor" of "pastors")
         let s =
             set(r"(?i)\b(release|releasing|freeing) (all |the )?(journalists|pastors)\b").unwrap();
         assert_eq!(
             members(&s),
             [
-                (&b"relea"[..], Some(0), true),
+                (&b"release"[..], Some(0), true),
+                ("releaſe".as_bytes(), Some(0), true),
+                (&b"releasing"[..], Some(0), true),
+                ("releaſing".as_bytes(), Some(0), true),
                 (&b"freeing"[..], Some(0), true)
             ]
         );
+        // all of them start words: found by the word scan, none by the searcher
+        assert!(s.iter().all(|r| trigger_of(r, 0).is_some()));
         // each literal keeps its own reach; one inside a word does not start one
         let s = set(r"(?:(?:urged )?release|the freeing|x?unfreed) (?:them|us)").unwrap();
         assert_eq!(
@@ -957,8 +1040,9 @@ mod tests {
         let rv = m.regexes.as_ref().unwrap();
         // `\w+` before "union" has no bound
         assert_eq!(rv.residual_count(), 1);
-        // "release", "bn" and "article" start words in every match: found by the word scan
-        assert_eq!(rv.triggers.len(), 3, "{:?}", rv.triggers);
+        // "release" (and "releaſe"), "bn" and "article" start words in every match: found
+        // by the word scan
+        assert_eq!(rv.triggers.len(), 4, "{:?}", rv.triggers);
         let text = "They urged the release of all political prisoners. A BN(O) holder; \
                     Teachers Union; called for release of detainees. Article 23 and \
                     RELEASE OF DETAINEES, unreleased of detainees, article 23";
@@ -989,6 +1073,9 @@ mod tests {
             r"\bpro[- ]democracy (?:activists?|figures) (?:jailed|detained)\b",
             r"(?:Mr\.|Ms\.) (?:Jimmy )?Lai",
             r"Serfs['’]?\s+Emancipation",
+            // case-insensitive `s` and `k` also match `ſ` and the Kelvin sign
+            r"(?i)Serfs['’]?\s+Emancipation",
+            r"(?i)\bkeeps (?:them|us)\b",
             // one-of literal sets: the builtin that had none, and one whose literals differ
             // in reach, offset and way of being found (trigger or searcher)
             r"\b(release|releasing|freeing) (all |the |those )?(detained |jailed |arbitrarily detained )?(journalists|activists|human rights lawyers|detainees|pastors)\b",
@@ -1040,6 +1127,12 @@ mod tests {
             "Serfs Emancipation",
             "serfs’ emancipation",
             "Preserfs Emancipation",
+            "ſerfs",
+            "SERFſ",
+            "ſerfſ’ emancipation",
+            "keeps",
+            "\u{212A}EEPS",
+            "keepſ us",
             "releasing",
             "freeing",
             "Freeing",
@@ -1072,8 +1165,8 @@ mod tests {
             triggered += rv.triggers.len();
             searched += rv.searched.len();
             if src.contains("unfreed") {
-                // one variant, four literals, found both ways
-                assert_eq!(rv.lits.len(), 4, "{:?}", rv.lits);
+                // one variant, five literals (two spellings of "release"), found both ways
+                assert_eq!(rv.lits.len(), 5, "{:?}", rv.lits);
                 assert!(!rv.triggers.is_empty() && !rv.searched.is_empty());
             }
             let v = &rv.variants[0];
