@@ -166,6 +166,11 @@ pub(crate) fn fold_word(word: &str, ascii: bool, out: &mut String) {
         }
         return;
     }
+    fold_normalised(word, out);
+}
+
+/// The general fold: NFKC, joiners dropped, apostrophes to `'`, lowercase; appended to `out`.
+fn fold_normalised(word: &str, out: &mut String) {
     for c in word.nfkc() {
         if is_joiner(c) {
             continue;
@@ -174,9 +179,7 @@ pub(crate) fn fold_word(word: &str, ascii: bool, out: &mut String) {
             out.push('\'');
             continue;
         }
-        for l in c.to_lowercase() {
-            out.push(l);
-        }
+        out.extend(c.to_lowercase());
     }
 }
 
@@ -324,16 +327,7 @@ mod tests {
     /// `fold_word` through the Unicode normalisation path, whatever the word.
     fn fold_by_tables(word: &str) -> String {
         let mut out = String::new();
-        for c in word.nfkc() {
-            if is_joiner(c) {
-                continue;
-            }
-            if is_apostrophe(c) {
-                out.push('\'');
-                continue;
-            }
-            out.extend(c.to_lowercase());
-        }
+        fold_normalised(word, &mut out);
         out
     }
 

@@ -585,16 +585,7 @@ fn literal_bytes(h: &Hir) -> Option<Vec<u8>> {
     match h.kind() {
         HirKind::Literal(l) => Some(l.0.to_ascii_lowercase()),
         HirKind::Class(Class::Unicode(c)) => {
-            let mut chars = Vec::new();
-            for r in c.ranges() {
-                if r.end() as u32 - r.start() as u32 >= 2 {
-                    return None;
-                }
-                chars.push(r.start());
-                if r.end() != r.start() {
-                    chars.push(r.end());
-                }
-            }
+            let chars = class_chars(c)?;
             match chars[..] {
                 [a] => Some(a.to_string().to_ascii_lowercase().into_bytes()),
                 [a, b] if a.is_ascii() && b.is_ascii() && a.eq_ignore_ascii_case(&b) => {
@@ -621,6 +612,22 @@ fn literal_bytes(h: &Hir) -> Option<Vec<u8>> {
     }
 }
 
+/// The characters of a class made of single characters and pairs of neighbours (`[Ssſ]`),
+/// or `None` for a class with a wider range.
+fn class_chars(c: &regex_syntax::hir::ClassUnicode) -> Option<Vec<char>> {
+    let mut chars = Vec::new();
+    for r in c.ranges() {
+        if r.end() as u32 - r.start() as u32 >= 2 {
+            return None;
+        }
+        chars.push(r.start());
+        if r.end() != r.start() {
+            chars.push(r.end());
+        }
+    }
+    Some(chars)
+}
+
 /// Most spellings of one run of literal nodes (see [`literal_spellings`]).
 const MAX_SPELLINGS: usize = 4;
 
@@ -634,16 +641,7 @@ fn literal_spellings(h: &Hir) -> Option<Vec<Vec<u8>>> {
     let HirKind::Class(Class::Unicode(c)) = h.kind() else {
         return None;
     };
-    let mut chars = Vec::new();
-    for r in c.ranges() {
-        if r.end() as u32 - r.start() as u32 >= 2 {
-            return None;
-        }
-        chars.push(r.start());
-        if r.end() != r.start() {
-            chars.push(r.end());
-        }
-    }
+    let chars = class_chars(c)?;
     let (ascii, other): (Vec<char>, Vec<char>) = chars.into_iter().partition(char::is_ascii);
     match (&ascii[..], &other[..]) {
         ([a, b], [o]) if a != b && a.eq_ignore_ascii_case(b) => Some(vec![
