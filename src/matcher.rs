@@ -1300,17 +1300,7 @@ impl Matcher {
         let bytes = text.as_bytes();
         if need & Gate::FIRST != 0 {
             if let Some(fw) = self.first.get_ascii(bytes, start, end) {
-                // the common hit, a single word whose case does not matter, without a call
-                if fw.n_multi == 0 {
-                    if let Some(c) = fw.all.first().filter(|c| !c.case) {
-                        return Some(RawMatch {
-                            start,
-                            end,
-                            pattern: c.id,
-                        });
-                    }
-                }
-                if let Some(m) = self.first_candidates(fw, text, start, end, scratch) {
+                if let Some(m) = self.word_candidates(fw, text, start, end, scratch) {
                     return Some(m);
                 }
             }
@@ -1335,7 +1325,39 @@ impl Matcher {
     }
 
     /// The first candidate of first word `fw` that matches at the word `text[start..end]`.
-    #[inline]
+    ///
+    /// The common cases are decided here without a call: a single word whose case does not
+    /// matter, and a word such as `in` or `for` whose longer candidates cannot go on with
+    /// the next word's first two bytes.
+    #[inline(always)]
+    fn word_candidates(
+        &self,
+        fw: &FirstWord,
+        text: &str,
+        start: usize,
+        end: usize,
+        scratch: &mut String,
+    ) -> Option<RawMatch> {
+        let singles = if fw.n_multi == 0 {
+            &fw.all[..]
+        } else if next_lead_bit(text.as_bytes(), end).is_some_and(|b| fw.second_leads & b == 0) {
+            &fw.all[fw.n_multi as usize..]
+        } else {
+            return self.first_candidates(fw, text, start, end, scratch);
+        };
+        match singles.first() {
+            None => None,
+            Some(c) if !c.case => Some(RawMatch {
+                start,
+                end,
+                pattern: c.id,
+            }),
+            Some(_) => self.all_candidates(singles, text, start, end, scratch),
+        }
+    }
+
+    /// [`Matcher::word_candidates`] when a candidate of two words or more may match.
+    #[inline(never)]
     fn first_candidates(
         &self,
         fw: &FirstWord,
@@ -1344,14 +1366,6 @@ impl Matcher {
         end: usize,
         scratch: &mut String,
     ) -> Option<RawMatch> {
-        if fw.n_multi > 0 {
-            // no longer candidate can go on with the next word's first two bytes: only the
-            // single words are left
-            if next_lead_bit(text.as_bytes(), end).is_some_and(|b| fw.second_leads & b == 0) {
-                let singles = &fw.all[fw.n_multi as usize..];
-                return self.all_candidates(singles, text, start, end, scratch);
-            }
-        }
         if fw.paired {
             // The word after this one decides which paired candidates are worth a look:
             // those listed under it, merged in rank order with the rest.
@@ -1592,7 +1606,7 @@ impl Matcher {
         scratch: &mut String,
     ) -> Option<RawMatch> {
         if let Some(fw) = self.first.get(key.as_bytes()) {
-            if let Some(m) = self.first_candidates(fw, text, start, end, scratch) {
+            if let Some(m) = self.word_candidates(fw, text, start, end, scratch) {
                 return Some(m);
             }
         }
