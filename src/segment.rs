@@ -87,25 +87,9 @@ pub(crate) fn sentence_starts_into(text: &str, starts: &mut Vec<usize>) {
     if i < bytes.len() {
         starts.push(i);
     }
-    // Bytes that may end a sentence (`.`, `!`, `?`, `\n`, and the lead bytes E3/EF of `。`,
-    // `！`, `？`) come from two SIMD searches (`memchr3`), merged in order; all other bytes
-    // are never looked at.
-    let mut punct = memchr::memchr3_iter(b'.', b'!', b'?', bytes).peekable();
-    let mut other = memchr::memchr3_iter(b'\n', 0xE3, 0xEF, bytes).peekable();
+    let mut ends = EndBytes::new(bytes);
     while i < bytes.len() {
-        // the next candidate at or after i
-        while punct.peek().is_some_and(|&p| p < i) {
-            punct.next();
-        }
-        while other.peek().is_some_and(|&p| p < i) {
-            other.next();
-        }
-        let next = match (punct.peek(), other.peek()) {
-            (Some(&a), Some(&b)) => Some(a.min(b)),
-            (Some(&a), None) => Some(a),
-            (None, b) => b.copied(),
-        };
-        let Some(next) = next else { break };
+        let Some(next) = ends.next_at(i) else { break };
         i = next;
         let b = bytes[i];
         let boundary_after = match b {
@@ -144,6 +128,102 @@ pub(crate) fn sentence_starts_into(text: &str, starts: &mut Vec<usize>) {
         }
     }
     starts.push(bytes.len());
+}
+
+/// The bytes that may end a sentence: `.`, `!`, `?`, `\n`, and E3 and EF, the lead bytes of
+/// `。` (E3 80 82), `！` (EF BC 81) and `？` (EF BC 9F).
+const END_BYTES: [u8; 6] = [b'.', b'!', b'?', b'\n', 0xE3, 0xEF];
+
+/// Finds the [`END_BYTES`] of a text from bit masks of 64-byte blocks, one block at a time:
+/// one pass over the bytes, and a bit scan per candidate instead of a search call.
+struct EndBytes<'a> {
+    bytes: &'a [u8],
+    /// start of the block whose mask is held (a multiple of 64; `usize::MAX`: none yet)
+    base: usize,
+    /// bit k: byte `base + k` is one of [`END_BYTES`]
+    mask: u64,
+}
+
+impl<'a> EndBytes<'a> {
+    fn new(bytes: &'a [u8]) -> EndBytes<'a> {
+        EndBytes {
+            bytes,
+            base: usize::MAX,
+            mask: 0,
+        }
+    }
+
+    /// The first position at or after `i` that holds one of [`END_BYTES`].
+    #[inline]
+    fn next_at(&mut self, mut i: usize) -> Option<usize> {
+        while i < self.bytes.len() {
+            let base = i & !63;
+            if base != self.base {
+                self.base = base;
+                self.mask = match self.bytes.get(base..base + 64) {
+                    Some(block) => end_mask(block),
+                    // the last block, padded with spaces
+                    None => {
+                        let mut block = [b' '; 64];
+                        let have = &self.bytes[base..];
+                        block[..have.len()].copy_from_slice(have);
+                        end_mask(&block)
+                    }
+                };
+            }
+            let m = self.mask >> (i - base);
+            if m != 0 {
+                return Some(i + m.trailing_zeros() as usize);
+            }
+            i = base + 64;
+        }
+        None
+    }
+}
+
+/// Bit k set where `block[k]` (64 bytes) is one of [`END_BYTES`].
+#[inline]
+fn end_mask(block: &[u8]) -> u64 {
+    #[cfg(target_arch = "x86_64")]
+    {
+        // SAFETY: SSE2 is part of the x86_64 baseline, so every x86_64 CPU has it.
+        unsafe { end_mask_sse2(block) }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        end_mask_bytes(block)
+    }
+}
+
+/// [`end_mask`] a byte at a time (other targets, and the tests' reference).
+#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
+fn end_mask_bytes(block: &[u8]) -> u64 {
+    block
+        .iter()
+        .take(64)
+        .enumerate()
+        .filter(|(_, b)| END_BYTES.contains(b))
+        .fold(0, |m, (k, _)| m | 1 << k)
+}
+
+/// [`end_mask`], sixteen bytes at a time with SSE2 compares.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "sse2")]
+fn end_mask_sse2(block: &[u8]) -> u64 {
+    use std::arch::x86_64::*;
+    let mut mask = 0u64;
+    for (k, c) in block.chunks_exact(16).take(4).enumerate() {
+        let (mut lo, mut hi) = ([0u8; 8], [0u8; 8]);
+        lo.copy_from_slice(&c[..8]);
+        hi.copy_from_slice(&c[8..]);
+        let v = _mm_set_epi64x(i64::from_le_bytes(hi), i64::from_le_bytes(lo));
+        let mut any = _mm_setzero_si128();
+        for b in END_BYTES {
+            any = _mm_or_si128(any, _mm_cmpeq_epi8(v, _mm_set1_epi8(b as i8)));
+        }
+        mask |= (_mm_movemask_epi8(any) as u16 as u64) << (16 * k);
+    }
+    mask
 }
 
 fn skip_space(text: &str, mut i: usize) -> usize {
@@ -379,6 +459,25 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The block masks find every byte that may end a sentence, and nothing else, at
+        /// any start, in blocks of any alignment and in the padded last block.
+        #[test]
+        fn end_bytes_are_found_from_every_start(
+            bytes in proptest::collection::vec(proptest::sample::select(vec![
+                b'.', b'!', b'?', b'\n', 0xE3, 0xEF, b' ', b'a', 0x80, 0x82, 0xBC, 0x2E | 0x80,
+                0x0A | 0x80, 0x63, 0x6F,
+            ]), 0..200),
+        ) {
+            let mut ends = EndBytes::new(&bytes);
+            for i in 0..=bytes.len() {
+                let want = (i..bytes.len()).find(|&k| END_BYTES.contains(&bytes[k]));
+                proptest::prop_assert_eq!(ends.next_at(i), want);
+            }
+            for block in bytes.chunks_exact(64) {
+                proptest::prop_assert_eq!(end_mask(block), end_mask_bytes(block));
+            }
+        }
+
         /// The ASCII fast path of `skip_space` changes nothing.
         #[test]
         fn skip_space_equals_char_loop(
