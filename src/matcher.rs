@@ -779,34 +779,43 @@ impl RegexJob {
 /// the bits of every key, so a word that fails starts no match: the gate only errs by
 /// letting a word through (about one word in twenty of those that start nothing, with the
 /// built-in lexicons).
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct Gate {
     /// bit [`Gate::first_bit`] of every first word
-    first: Box<[u64]>,
+    first: Box<[u64; Gate::WORDS]>,
     /// bit [`Gate::lead4_bit`] of every word start of four bytes that starts with a prefix
     /// key or trigger head of three bytes or more
-    lead4: Box<[u64]>,
+    lead4: Box<[u64; Gate::WORDS]>,
     /// bit [`Gate::short_bit`] of every word start of two bytes that starts with a key of
     /// one or two bytes (prefix keys, trigger heads, ASCII first characters of CJK variants)
-    short: Box<[u64]>,
+    short: Box<[u64; Gate::SHORT_WORDS]>,
 }
 
 /// The bytes a word of ASCII letters and digits holds once lowercased, and 0 (past its end).
 const WORD_BYTES: &[u8; 37] = b"\x000123456789abcdefghijklmnopqrstuvwxyz";
 
+impl Default for Gate {
+    fn default() -> Gate {
+        Gate::new()
+    }
+}
+
 impl Gate {
     const BITS: u32 = 16;
+    /// `u64`s of [`Gate::first`] and [`Gate::lead4`] (fixed sizes: no bounds checks)
+    const WORDS: usize = (1 << Gate::BITS) / 64;
+    /// `u64`s of [`Gate::short`]: two bytes of 7 bits
+    const SHORT_WORDS: usize = (1 << 14) / 64;
     /// [`Gate::test`]: the word may be a first word of [`Matcher::first`]
     const FIRST: u32 = 1;
     /// [`Gate::test`]: the word may start a prefix key, a trigger head or a CJK variant
     const LEAD: u32 = 2;
 
     fn new() -> Gate {
-        let words = (1usize << Gate::BITS) / 64;
         Gate {
-            first: vec![0; words].into_boxed_slice(),
-            lead4: vec![0; words].into_boxed_slice(),
-            short: vec![0; (1 << 14) / 64].into_boxed_slice(),
+            first: Box::new([0; Gate::WORDS]),
+            lead4: Box::new([0; Gate::WORDS]),
+            short: Box::new([0; Gate::SHORT_WORDS]),
         }
     }
 
@@ -832,7 +841,7 @@ impl Gate {
     }
 
     fn set_first(&mut self, x: u64, len: usize) {
-        Gate::set(&mut self.first, Gate::first_bit(x, len));
+        Gate::set(&mut self.first[..], Gate::first_bit(x, len));
     }
 
     /// Sets the bits of every word that starts with `key` (a prefix key, trigger head or the
@@ -847,19 +856,19 @@ impl Gate {
         match key.len() {
             1 => {
                 for &c in WORD_BYTES {
-                    Gate::set(&mut self.short, Gate::short_bit(x(&[key[0], c])));
+                    Gate::set(&mut self.short[..], Gate::short_bit(x(&[key[0], c])));
                 }
             }
-            2 => Gate::set(&mut self.short, Gate::short_bit(x(&key))),
+            2 => Gate::set(&mut self.short[..], Gate::short_bit(x(&key))),
             3 => {
                 for &c in WORD_BYTES {
                     Gate::set(
-                        &mut self.lead4,
+                        &mut self.lead4[..],
                         Gate::lead4_bit(x(&[key[0], key[1], key[2], c])),
                     );
                 }
             }
-            _ => Gate::set(&mut self.lead4, Gate::lead4_bit(x(&key[..4]))),
+            _ => Gate::set(&mut self.lead4[..], Gate::lead4_bit(x(&key[..4]))),
         }
     }
 
@@ -2321,7 +2330,8 @@ mod tests {
             let (gated, open, words) = BUILTIN.get_or_init(|| {
                 let (gated, words) = builtin_matcher();
                 let mut open = builtin_matcher().0;
-                for bits in [&mut open.gate.first, &mut open.gate.lead4, &mut open.gate.short] {
+                let gate = &mut open.gate;
+                for bits in [&mut gate.first[..], &mut gate.lead4[..], &mut gate.short[..]] {
                     bits.fill(u64::MAX);
                 }
                 (gated, open, words)
