@@ -717,6 +717,25 @@ struct Found {
     sentence: usize,
 }
 
+/// [`Scratch::flags`]: the sentence holds a rights cue.
+const RIGHTS_CUE: u64 = 1;
+/// [`Scratch::flags`]: the sentence holds a non-political cue.
+const BENIGN_CUE: u64 = 1 << 1;
+/// [`Scratch::flags`]: the sentence holds a China cue.
+const CHINA_CUE: u64 = 1 << 2;
+/// [`Scratch::flags`]: bit of the first topic.
+const TOPIC_BIT0: u32 = 3;
+/// Topics with a bit of their own in [`Scratch::flags`] (more share bits, which can only
+/// let a `requires = "china"` entry count more often).
+const TOPIC_BITS: usize = (64 - TOPIC_BIT0) as usize;
+/// [`Scratch::flags`]: all topic bits.
+const TOPIC_FLAGS: u64 = !0 << TOPIC_BIT0;
+
+/// The bit of topic `t` in [`Scratch::flags`].
+fn topic_flag(t: usize) -> u64 {
+    1 << (TOPIC_BIT0 as usize + t % TOPIC_BITS)
+}
+
 /// Working buffers of one classification, kept from one document to the next (one set per
 /// thread, see [`Inner::classify_reusing`]) so that classifying a document allocates little
 /// more than the report it returns.
@@ -728,8 +747,9 @@ struct Scratch {
     starts: Vec<usize>,
     /// Matches expanded to the entries they count for.
     found: Vec<Found>,
-    /// Per sentence: bit 0 = holds a rights cue, bit 1 = holds a non-political cue.
-    flags: Vec<u8>,
+    /// Per sentence: [`RIGHTS_CUE`], [`BENIGN_CUE`], [`CHINA_CUE`], and bit
+    /// `TOPIC_BIT0 + t` when it holds a hit of topic `t`'s own entries.
+    flags: Vec<u64>,
     /// Per entry with short forms (`CompiledEntry::short_slot`): start of its latest full
     /// mention so far.
     last_full: Vec<Option<usize>>,
@@ -879,33 +899,39 @@ impl Inner {
         let mut rights_cues = 0.0;
         let mut political = 0.0;
         let mut benign_cues = 0.0;
-        let mut china = false;
-        let mut topics_hit = 0u64;
+        // China cues, and hits of each topic's own entries (`requires = "china"`)
+        let mut china_cues = 0usize;
+        let mut topic_hits = [0usize; TOPIC_BITS];
         let mut framing = FramingCounts::default();
         for f in found.iter() {
             let e = &self.entries[f.entry as usize];
             match e.role {
                 Role::Rights => {
-                    flags[f.sentence] |= 1;
+                    flags[f.sentence] |= RIGHTS_CUE;
                     rights_cues += e.weight;
                 }
                 Role::Benign => {
-                    flags[f.sentence] |= 2;
+                    flags[f.sentence] |= BENIGN_CUE;
                     benign_cues += e.weight;
                 }
                 Role::Political => political += e.weight,
                 Role::China => {
                     political += e.weight;
-                    china = true;
+                    china_cues += 1;
+                    flags[f.sentence] |= CHINA_CUE;
                 }
                 Role::Topic => {
                     if let Some(t) = e.topic {
-                        topics_hit |= 1 << (t % 64);
+                        topic_hits[t % TOPIC_BITS] += 1;
+                        flags[f.sentence] |= topic_flag(t);
                     }
                 }
                 Role::Block => {}
             }
         }
+        let all_topic_hits: usize = topic_hits.iter().sum();
+        let china_window = self.model.china_window;
+        let china_min = self.model.china_density * stats.words as f64 / 1000.0;
         let register = rights_cues + political;
         // Only a document long enough to show its register, or one with non-political cues,
         // can be judged apolitical: "They discussed Tibet." stays political.
@@ -926,12 +952,24 @@ impl Inner {
         for f in found.iter() {
             let e = &self.entries[f.entry as usize];
             let fl = flags[f.sentence];
-            let (rights, benign) = (fl & 1 != 0, fl & 2 != 0);
+            let (rights, benign) = (fl & RIGHTS_CUE != 0, fl & BENIGN_CUE != 0);
             match e.requires {
                 Some(Requirement::Rights) if !rights => continue,
                 Some(Requirement::China) => {
-                    let own = e.topic.map_or(0, |t| 1u64 << (t % 64));
-                    if !china && topics_hit & !own == 0 {
+                    // a China cue or another topic's hit near this one, or enough of them in
+                    // the document to make it a document about China
+                    let own = e.topic.map_or(0, topic_flag);
+                    let near = &flags[f.sentence.saturating_sub(china_window)
+                        ..f.sentence
+                            .saturating_add(china_window)
+                            .saturating_add(1)
+                            .min(flags.len())];
+                    let near = near
+                        .iter()
+                        .any(|&x| x & (CHINA_CUE | TOPIC_FLAGS) & !own != 0);
+                    let own_hits = e.topic.map_or(0, |t| topic_hits[t % TOPIC_BITS]);
+                    let cues = china_cues + all_topic_hits - own_hits;
+                    if !near && (cues < 2 || (cues as f64) < china_min) {
                         continue;
                     }
                 }

@@ -6,7 +6,10 @@
 //!    [`ScoreModel::rights_factor`] (default 1.5) when the sentence holds a human-rights cue,
 //!    else [`ScoreModel::benign_factor`] (default 0.25) when it holds a non-political cue
 //!    (stock exchange, semiconductors, tourism...), else 1. Entries marked
-//!    `requires = "rights"` count only in a sentence with a rights cue. A named political
+//!    `requires = "rights"` count only in a sentence with a rights cue; entries marked
+//!    `requires = "china"` only within [`ScoreModel::china_window`] sentences (3) of a China
+//!    cue or another topic's hit, or in a document with [`ScoreModel::china_density`] (5) of
+//!    them per 1,000 words. A named political
 //!    prisoner whose region is a topic (`tibet`, `xinjiang`, `hong_kong`) also adds his or her
 //!    evidence to that topic.
 //! 2. **Register.** A document of at least [`ScoreModel::apolitical_min_words`] words (150), or
@@ -94,6 +97,24 @@ pub struct ScoreModel {
     /// (below the default presence threshold: repeating a city name in a story about
     /// dolphins does not raise the Hong Kong question).
     pub apolitical_cap: f64,
+    /// An entry with `requires = "china"` (general political-prisoner terms such as
+    /// "political prisoners" or "arbitrary detention") counts only when a China cue or a hit
+    /// of another topic lies within this many sentences of it...
+    #[serde(default = "default_china_window")]
+    pub china_window: usize,
+    /// ...or when the document holds at least this many such cues per 1,000 words (and at
+    /// least two): a country report on Cuba that names China once does not make its
+    /// political prisoners Chinese ones.
+    #[serde(default = "default_china_density")]
+    pub china_density: f64,
+}
+
+fn default_china_window() -> usize {
+    ScoreModel::default().china_window
+}
+
+fn default_china_density() -> f64 {
+    ScoreModel::default().china_density
 }
 
 impl Default for ScoreModel {
@@ -110,6 +131,8 @@ impl Default for ScoreModel {
             apolitical_min_words: 150,
             apolitical_factor: 0.25,
             apolitical_cap: 0.5,
+            china_window: 3,
+            china_density: 5.0,
         }
     }
 }
@@ -141,6 +164,7 @@ impl ScoreModel {
             ("benign_dominance", self.benign_dominance),
             ("apolitical_factor", self.apolitical_factor),
             ("apolitical_cap", self.apolitical_cap),
+            ("china_density", self.china_density),
         ];
         for (name, v) in params {
             if !v.is_finite() || v < 0.0 {

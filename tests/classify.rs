@@ -348,3 +348,37 @@ fn rebuilt_classifiers_share_interned_ids() {
     let (p, q) = (&a.prisoners[0], &b.prisoners[0]);
     assert!(std::ptr::eq(&*p.id, &*q.id) && std::ptr::eq(&*p.name, &*q.name));
 }
+
+/// General political-prisoner terms count for China only when China (or another topic) is
+/// near them, or the document is about China: a long report on another country that names
+/// China once, far away, does not raise the issue.
+#[test]
+fn general_prisoner_terms_need_china_nearby() {
+    let clf = Classifier::new().unwrap();
+    let filler = "The ministry published its annual budget and the parliament debated it. ";
+    let prisoners = "There were reports of political prisoners held by the government, and \
+                     observers called for the release of all political prisoners. ";
+    let far = format!(
+        "China signed a trade deal. {}{prisoners}{}",
+        filler.repeat(30),
+        filler.repeat(30)
+    );
+    let r = clf.classify(&far);
+    assert!(!r.topics["political_prisoners"].present, "{:#?}", r.topics);
+
+    let near = format!(
+        "{}Beijing was urged to act. {prisoners}{}",
+        filler.repeat(30),
+        filler.repeat(30)
+    );
+    let r = clf.classify(&near);
+    assert!(r.topics["political_prisoners"].present, "{:#?}", r.topics);
+
+    // the old rule, a China cue anywhere in the document, as a study may want it
+    let model = rightslens::ScoreModel {
+        china_window: usize::MAX,
+        ..Default::default()
+    };
+    let wide = Classifier::builder().model(model).build().unwrap();
+    assert!(wide.classify(&far).topics["political_prisoners"].present);
+}

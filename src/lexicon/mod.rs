@@ -116,7 +116,8 @@ pub enum Role {
     /// weigh little.
     Political,
     /// A reference to China or its government (`China`, `Beijing`, `CCP`, `中国`); also a
-    /// political cue. Entries with `requires = "china"` need one in the document.
+    /// political cue. Entries with `requires = "china"` need one near them, or many in the
+    /// document (see [`ScoreModel::china_window`](crate::ScoreModel::china_window)).
     China,
     /// Only shields its words from shorter matches; never reported.
     Block,
