@@ -718,23 +718,12 @@ struct Found {
 }
 
 /// [`Scratch::flags`]: the sentence holds a rights cue.
-const RIGHTS_CUE: u64 = 1;
+const RIGHTS_CUE: u8 = 1;
 /// [`Scratch::flags`]: the sentence holds a non-political cue.
-const BENIGN_CUE: u64 = 1 << 1;
-/// [`Scratch::flags`]: the sentence holds a China cue.
-const CHINA_CUE: u64 = 1 << 2;
-/// [`Scratch::flags`]: bit of the first topic.
-const TOPIC_BIT0: u32 = 3;
-/// Topics with a bit of their own in [`Scratch::flags`] (more share bits, which can only
-/// let a `requires = "china"` entry count more often).
-const TOPIC_BITS: usize = (64 - TOPIC_BIT0) as usize;
-/// [`Scratch::flags`]: all topic bits.
-const TOPIC_FLAGS: u64 = !0 << TOPIC_BIT0;
-
-/// The bit of topic `t` in [`Scratch::flags`].
-fn topic_flag(t: usize) -> u64 {
-    1 << (TOPIC_BIT0 as usize + t % TOPIC_BITS)
-}
+const BENIGN_CUE: u8 = 1 << 1;
+/// [`Scratch::flags`]: the sentence holds a China cue, or a hit of a topic entry that needs
+/// no context (`Tibet`, `Ilham Tohti`): what an entry with `requires = "china"` looks for.
+const CHINA_CUE: u8 = 1 << 2;
 
 /// Working buffers of one classification, kept from one document to the next (one set per
 /// thread, see [`Inner::classify_reusing`]) so that classifying a document allocates little
@@ -747,9 +736,8 @@ struct Scratch {
     starts: Vec<usize>,
     /// Matches expanded to the entries they count for.
     found: Vec<Found>,
-    /// Per sentence: [`RIGHTS_CUE`], [`BENIGN_CUE`], [`CHINA_CUE`], and bit
-    /// `TOPIC_BIT0 + t` when it holds a hit of topic `t`'s own entries.
-    flags: Vec<u64>,
+    /// Per sentence: [`RIGHTS_CUE`], [`BENIGN_CUE`], [`CHINA_CUE`].
+    flags: Vec<u8>,
     /// Per entry with short forms (`CompiledEntry::short_slot`): start of its latest full
     /// mention so far.
     last_full: Vec<Option<usize>>,
@@ -899,9 +887,8 @@ impl Inner {
         let mut rights_cues = 0.0;
         let mut political = 0.0;
         let mut benign_cues = 0.0;
-        // China cues, and hits of each topic's own entries (`requires = "china"`)
+        // China cues and topic hits that need no context (for `requires = "china"`)
         let mut china_cues = 0usize;
-        let mut topic_hits = [0usize; TOPIC_BITS];
         let mut framing = FramingCounts::default();
         for f in found.iter() {
             let e = &self.entries[f.entry as usize];
@@ -920,16 +907,13 @@ impl Inner {
                     china_cues += 1;
                     flags[f.sentence] |= CHINA_CUE;
                 }
-                Role::Topic => {
-                    if let Some(t) = e.topic {
-                        topic_hits[t % TOPIC_BITS] += 1;
-                        flags[f.sentence] |= topic_flag(t);
-                    }
+                Role::Topic if e.requires.is_none() => {
+                    china_cues += 1;
+                    flags[f.sentence] |= CHINA_CUE;
                 }
-                Role::Block => {}
+                Role::Topic | Role::Block => {}
             }
         }
-        let all_topic_hits: usize = topic_hits.iter().sum();
         let china_window = self.model.china_window;
         let china_min = self.model.china_density * stats.words as f64 / 1000.0;
         let register = rights_cues + political;
@@ -956,20 +940,14 @@ impl Inner {
             match e.requires {
                 Some(Requirement::Rights) if !rights => continue,
                 Some(Requirement::China) => {
-                    // a China cue or another topic's hit near this one, or enough of them in
-                    // the document to make it a document about China
-                    let own = e.topic.map_or(0, topic_flag);
-                    let near = &flags[f.sentence.saturating_sub(china_window)
-                        ..f.sentence
-                            .saturating_add(china_window)
-                            .saturating_add(1)
-                            .min(flags.len())];
-                    let near = near
+                    // a China cue or a topic hit that needs no context near this one, or
+                    // enough of them in the document to make it a document about China
+                    let lo = f.sentence.saturating_sub(china_window);
+                    let hi = f.sentence.saturating_add(china_window).saturating_add(1);
+                    let near = flags[lo..hi.min(flags.len())]
                         .iter()
-                        .any(|&x| x & (CHINA_CUE | TOPIC_FLAGS) & !own != 0);
-                    let own_hits = e.topic.map_or(0, |t| topic_hits[t % TOPIC_BITS]);
-                    let cues = china_cues + all_topic_hits - own_hits;
-                    if !near && (cues < 2 || (cues as f64) < china_min) {
+                        .any(|&x| x & CHINA_CUE != 0);
+                    if !near && (china_cues < 2 || (china_cues as f64) < china_min) {
                         continue;
                     }
                 }

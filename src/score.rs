@@ -7,11 +7,12 @@
 //!    else [`ScoreModel::benign_factor`] (default 0.25) when it holds a non-political cue
 //!    (stock exchange, semiconductors, tourism...), else 1. Entries marked
 //!    `requires = "rights"` count only in a sentence with a rights cue; entries marked
-//!    `requires = "china"` only within [`ScoreModel::china_window`] sentences (3) of a China
-//!    cue or another topic's hit, or in a document with [`ScoreModel::china_density`] (5) of
-//!    them per 1,000 words. A named political
-//!    prisoner whose region is a topic (`tibet`, `xinjiang`, `hong_kong`) also adds his or her
-//!    evidence to that topic.
+//!    `requires = "china"` (general terms such as "political prisoners", and names other
+//!    countries share such as "National Security Law") only within
+//!    [`ScoreModel::china_window`] sentences (3) of a China cue or a topic hit that needs no
+//!    context, or in a document with [`ScoreModel::china_density`] (5) of those per 1,000
+//!    words. A named political prisoner whose region is a topic (`tibet`, `xinjiang`,
+//!    `hong_kong`) also adds his or her evidence to that topic.
 //! 2. **Register.** A document of at least [`ScoreModel::apolitical_min_words`] words (150), or
 //!    one with any non-political cue, is *apolitical* when its rights, political and China cues
 //!    (see `lexicons/context.toml`) weigh less than [`ScoreModel::political_min`] (default 2), or
@@ -98,8 +99,9 @@ pub struct ScoreModel {
     /// dolphins does not raise the Hong Kong question).
     pub apolitical_cap: f64,
     /// An entry with `requires = "china"` (general political-prisoner terms such as
-    /// "political prisoners" or "arbitrary detention") counts only when a China cue or a hit
-    /// of another topic lies within this many sentences of it...
+    /// "political prisoners", and names other countries share such as "National Security
+    /// Law") counts only when a China cue or a hit of a topic entry without a requirement
+    /// (`Hong Kong`, `Ilham Tohti`) lies within this many sentences of it...
     #[serde(default = "default_china_window")]
     pub china_window: usize,
     /// ...or when the document holds at least this many such cues per 1,000 words (and at

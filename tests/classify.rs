@@ -349,7 +349,7 @@ fn rebuilt_classifiers_share_interned_ids() {
     assert!(std::ptr::eq(&*p.id, &*q.id) && std::ptr::eq(&*p.name, &*q.name));
 }
 
-/// General political-prisoner terms count for China only when China (or another topic) is
+/// General political-prisoner terms count for China only when China (or a topic name) is
 /// near them, or the document is about China: a long report on another country that names
 /// China once, far away, does not raise the issue.
 #[test]

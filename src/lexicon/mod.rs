@@ -136,7 +136,9 @@ pub enum Role {
 pub enum Requirement {
     /// The hit's sentence must also hold a human-rights cue.
     Rights,
-    /// The document must refer to China: a `china` cue, or a hit of another topic.
+    /// The hit must be near a reference to China: a `china` cue, or a hit of a topic entry
+    /// without a requirement (`Tibet`, `Ilham Tohti`); or the document must be dense in them
+    /// (see [`ScoreModel::china_window`](crate::ScoreModel::china_window)).
     China,
 }
 
