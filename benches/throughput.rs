@@ -124,6 +124,11 @@ fn ratio_summary(name: &str, docs: &[String]) {
     let clf = Classifier::new().expect("default classifier");
     let ac = baseline();
     let mb = docs.iter().map(String::len).sum::<usize>() as f64 / 1e6;
+    // how dense the corpus is in lexicon hits, which is what classify's cost depends on most
+    let (words, hits) = docs.iter().fold((0, 0), |(w, h), d| {
+        let r = clf.classify(d);
+        (w + r.words, h + r.hits.len() + r.hits_dropped)
+    });
     let batch: Vec<Document> = docs
         .iter()
         .enumerate()
@@ -159,6 +164,10 @@ fn ratio_summary(name: &str, docs: &[String]) {
     println!(
         "== ratio summary, {name} corpus ({mb:.1} MB, {} documents; medians of 11 interleaved runs)",
         docs.len()
+    );
+    println!(
+        "lexicon hits                {:8.1} words per hit",
+        words as f64 / hits.max(1) as f64
     );
     println!("classify, 1 thread          {cl:8.1} MB/s");
     println!("aho-corasick DFA baseline   {ba:8.1} MB/s");
