@@ -434,11 +434,15 @@ fn second_lead_bit(b0: u8, b1: u8) -> u64 {
 
 /// The [`second_lead_bit`] of the word that follows the word ending at `end`, when it is
 /// sure to be the next word's: one space, then an ASCII letter or digit, then ASCII (a
-/// non-ASCII second byte may fold to anything).
+/// non-ASCII second byte may fold to anything). 0 when no word can follow: the text ends, or
+/// ASCII punctuation other than a dash comes next (`U.S.`, `Hong Kong,`).
 #[inline(always)]
 fn next_lead_bit(bytes: &[u8], end: usize) -> Option<u64> {
-    if bytes.get(end) != Some(&b' ') {
-        return None;
+    match bytes.get(end) {
+        Some(b' ') => {}
+        None => return Some(0),
+        Some(&b) if (0x21..0x80).contains(&b) && b != b'-' => return Some(0),
+        Some(_) => return None,
     }
     let b0 = *bytes.get(end + 1)?;
     if !b0.is_ascii_alphanumeric() {
@@ -2355,6 +2359,37 @@ mod tests {
             let (sa, sb) = (gated.scan(&text, &mut a), open.scan(&text, &mut b));
             proptest::prop_assert_eq!(sa.words, sb.words);
             proptest::prop_assert_eq!(a, b, "{:?}", text);
+        }
+    }
+
+    proptest::proptest! {
+        /// What `next_lead_bit` claims about the next word holds: 0 means that no word
+        /// follows, any other bit is that of the next word's first two bytes.
+        #[test]
+        fn next_lead_bit_tells_the_truth(
+            chars in proptest::collection::vec(proptest::sample::select(vec![
+                'a', 'B', 'z', '7', ' ', ' ', '.', ',', '-', '\'', '(', '\n', '\t', 'é', '’',
+                '\u{2014}', '\u{3000}', '\u{0301}', '西', '\u{7F}', '\u{1C}',
+            ]), 0..40),
+        ) {
+            let text: String = chars.into_iter().collect();
+            let bytes = text.as_bytes();
+            for end in 1..=bytes.len() {
+                if !text.is_char_boundary(end) || !bytes[end - 1].is_ascii_alphanumeric() {
+                    continue;
+                }
+                let Some(bit) = next_lead_bit(bytes, end) else { continue };
+                match next_word(&text, end) {
+                    None => proptest::prop_assert_eq!(bit, 0, "{:?} at {}", text, end),
+                    Some(w) => {
+                        let mut key = String::new();
+                        fold_word(&text[w.start..w.end], w.ascii, &mut key);
+                        let k = key.as_bytes();
+                        let b1 = k.get(1).copied().filter(u8::is_ascii_alphanumeric).unwrap_or(0);
+                        proptest::prop_assert_eq!(bit, second_lead_bit(k[0], b1), "{:?} at {}", text, end);
+                    }
+                }
+            }
         }
     }
 
