@@ -6,7 +6,8 @@
 //! * classify (full report: matching, sentences, scores, hits) on one thread vs one
 //!   `aho-corasick` scan with `AhoCorasickKind::DFA` forced, leftmost-longest, ASCII
 //!   case-insensitive, over all literal forms of the same lexicons, counting matches only;
-//! * batch classification on 2 Rayon threads vs 1.
+//! * batch classification on 2 Rayon threads vs 1, next to the same ratio for the baseline
+//!   scan (the machine's own scaling, measured in the same rounds).
 //!
 //! The corpus is generated at start (`support/gen.rs`). To measure a corpus of your own as
 //! well, name it in `RIGHTSLENS_BENCH_CORPUS`: a JSON Lines file with a `text` field per line
@@ -19,6 +20,7 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use criterion::{black_box, criterion_group, Criterion, Throughput};
+use rayon::prelude::*;
 use rightslens::{Classifier, Document, Lexicon, MatchMode};
 use std::time::Instant;
 
@@ -58,6 +60,12 @@ fn classify_serial(clf: &Classifier, docs: &[String]) -> usize {
 
 fn scan_serial(ac: &AhoCorasick, docs: &[String]) -> usize {
     docs.iter().map(|d| ac.find_iter(d).count()).sum()
+}
+
+/// The baseline scan over the documents on the current Rayon pool: how well this machine
+/// scales a job with no allocation and no shared state, the reference for the batch ratio.
+fn scan_parallel(ac: &AhoCorasick, docs: &[String]) -> usize {
+    docs.par_iter().map(|d| ac.find_iter(d).count()).sum()
 }
 
 fn pool(n: usize) -> rayon::ThreadPool {
@@ -136,7 +144,7 @@ fn ratio_summary(name: &str, docs: &[String]) {
         .collect();
     let (p1, p2) = (pool(1), pool(2));
     let (mut cl, mut ba, mut t1, mut t2) = (vec![], vec![], vec![], vec![]);
-    let (mut r_base, mut r_threads) = (vec![], vec![]);
+    let (mut r_base, mut r_threads, mut r_scan) = (vec![], vec![], vec![]);
     for _ in 0..11 {
         let t = Instant::now();
         black_box(classify_serial(&clf, docs));
@@ -153,6 +161,12 @@ fn ratio_summary(name: &str, docs: &[String]) {
         // the ratios of each round too: the machine's speed drifts less within a round
         r_base.push(cl[cl.len() - 1] / ba[ba.len() - 1]);
         r_threads.push(t2[t2.len() - 1] / t1[t1.len() - 1]);
+        let t = Instant::now();
+        p1.install(|| black_box(scan_parallel(&ac, docs)));
+        let s1 = t.elapsed().as_secs_f64();
+        let t = Instant::now();
+        p2.install(|| black_box(scan_parallel(&ac, docs)));
+        r_scan.push(s1 / t.elapsed().as_secs_f64());
     }
     let (cl, ba, t1, t2) = (
         gen::median(cl),
@@ -184,6 +198,11 @@ fn ratio_summary(name: &str, docs: &[String]) {
          ratios {:.2}x)",
         t2 / t1,
         gen::median(r_threads)
+    );
+    println!(
+        "  same for the baseline scan {:8.2}x   (median of the rounds' ratios: what this machine \
+         gives a job with no allocation and no shared state)",
+        gen::median(r_scan)
     );
 }
 
