@@ -9,10 +9,11 @@
 //!    `requires = "rights"` count only in a sentence with a rights cue; entries marked
 //!    `requires = "china"` (general terms such as "political prisoners", and names other
 //!    countries share such as "National Security Law") only within
-//!    [`ScoreModel::china_window`] sentences (3) of a China cue or a topic hit that needs no
-//!    context, or in a document with [`ScoreModel::china_density`] (5) of those per 1,000
-//!    words. A named political prisoner whose region is a topic (`tibet`, `xinjiang`,
-//!    `hong_kong`) also adds his or her evidence to that topic.
+//!    [`ScoreModel::china_window`] sentences (1: the same, the previous or the next one) of a
+//!    China cue or a topic hit that needs no context, or in a document with
+//!    [`ScoreModel::china_density`] (5) of those per 1,000 words. A named political prisoner
+//!    whose region is a topic (`tibet`, `xinjiang`, `hong_kong`) also adds his or her evidence
+//!    to that topic.
 //! 2. **Register.** A document of at least [`ScoreModel::apolitical_min_words`] words (150), or
 //!    one with any non-political cue, is *apolitical* when its rights, political and China cues
 //!    (see `lexicons/context.toml`) weigh less than [`ScoreModel::political_min`] (default 2), or
@@ -133,7 +134,7 @@ impl Default for ScoreModel {
             apolitical_min_words: 150,
             apolitical_factor: 0.25,
             apolitical_cap: 0.5,
-            china_window: 3,
+            china_window: 1,
             china_density: 5.0,
         }
     }

@@ -374,6 +374,11 @@ fn general_prisoner_terms_need_china_nearby() {
     let r = clf.classify(&near);
     assert!(r.topics["political_prisoners"].present, "{:#?}", r.topics);
 
+    // two sentences away is no longer near (ScoreModel::china_window is 1)
+    let two_away = near.replace("act. ", &format!("act. {filler}"));
+    let r = clf.classify(&two_away);
+    assert!(!r.topics["political_prisoners"].present, "{:#?}", r.topics);
+
     // the old rule, a China cue anywhere in the document, as a study may want it
     let model = rightslens::ScoreModel {
         china_window: usize::MAX,
