@@ -387,3 +387,19 @@ fn general_prisoner_terms_need_china_nearby() {
     let wide = Classifier::builder().model(model).build().unwrap();
     assert!(wide.classify(&far).topics["political_prisoners"].present);
 }
+
+/// A diplomat's past posting is not the Taiwan or Hong Kong question (codebook level 0): the
+/// career wording of a nomination announcement marks the sentence as non-political.
+#[test]
+fn past_postings_do_not_raise_a_topic() {
+    let clf = Classifier::new().unwrap();
+    let bio = "The President announced his intent to nominate a career diplomat as Ambassador. \
+               Early in her career, she was Deputy Coordinator of the Taiwan Coordination Staff. \
+               Other postings include assignments in Canada, Hong Kong, and Kenya.";
+    let r = clf.classify(bio);
+    assert!(!r.topics["taiwan"].present, "{:#?}", r.topics);
+    assert!(!r.topics["hong_kong"].present, "{:#?}", r.topics);
+    // the same places in a statement on the issues still count
+    let r = clf.classify("She raised Taiwan and Hong Kong with her counterpart.");
+    assert!(r.topics["taiwan"].present && r.topics["hong_kong"].present);
+}
