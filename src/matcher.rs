@@ -37,6 +37,7 @@ use crate::normalize::{
     fold_phrase, fold_word, is_cjk, is_phrase_separator, is_word_char, next_char, possessive_stem,
     word_end,
 };
+use crate::segment::with_block;
 use regexes::RegexVariants;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
@@ -287,17 +288,7 @@ impl<'a> Blocks<'a> {
             return;
         }
         self.base = base;
-        let full = self.bytes.get(base..base + 64);
-        let (alnum, interesting) = match full.and_then(|f| <&[u8; 64]>::try_from(f).ok()) {
-            Some(block) => block_masks(block),
-            None => {
-                // the last block, padded with spaces
-                let mut block = [b' '; 64];
-                let have = &self.bytes[base..];
-                block[..have.len()].copy_from_slice(have);
-                block_masks(&block)
-            }
-        };
+        let (alnum, interesting) = with_block(self.bytes, base, block_masks);
         self.alnum = alnum;
         self.interesting = interesting;
     }
