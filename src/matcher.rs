@@ -424,8 +424,9 @@ fn second_lead_bit(b0: u8, b1: u8) -> u64 {
 }
 
 /// The [`second_lead_bit`] of the word that follows the word ending at `end`, when it is
-/// sure to be the next word's: one space, then an ASCII letter or digit, then ASCII (a
-/// non-ASCII second byte may fold to anything). 0 when no word can follow: the text ends, or
+/// sure to be the next word's: one space, then an ASCII letter or digit, then ASCII, and
+/// after a second letter or digit no non-ASCII byte (a non-ASCII byte may fold to anything,
+/// or fold into the letter before it). 0 when no word can follow: the text ends, or
 /// ASCII punctuation other than a dash comes next (`U.S.`, `Hong Kong,`).
 #[inline(always)]
 fn next_lead_bit(bytes: &[u8], end: usize) -> Option<u64> {
@@ -441,6 +442,10 @@ fn next_lead_bit(bytes: &[u8], end: usize) -> Option<u64> {
     }
     let b1 = bytes.get(end + 2).copied().unwrap_or(b' ');
     if b1 >= 0x80 {
+        return None;
+    }
+    if b1.is_ascii_alphanumeric() && bytes.get(end + 3).is_some_and(|&b| b >= 0x80) {
+        // a combining mark may follow and fold into the second letter (`a` + U+0301 = `á`)
         return None;
     }
     Some(second_lead_bit(
