@@ -35,10 +35,14 @@ fn capped_classifier() -> &'static Classifier {
 }
 
 fn config(cases: u32) -> ProptestConfig {
+    let base = ProptestConfig::default();
     ProptestConfig {
         cases,
         failure_persistence: None,
-        ..ProptestConfig::default()
+        // about half of the inserts of `unrelated_text_far_away_keeps_hits` have hits and
+        // are rejected; room for that also when PROPTEST_CASES asks for more cases
+        max_global_rejects: base.max_global_rejects.max(8 * cases.max(base.cases)),
+        ..base
     }
 }
 
@@ -237,6 +241,24 @@ proptest! {
     }
 }
 
+/// Whether a built-in entry has `requires = "china"`: it counts only near a China cue or
+/// topic hit (`ScoreModel::china_window`), or in a document dense in them, so text inserted
+/// between it and its cue may rightly remove it.
+fn needs_china_nearby(entry: &str) -> bool {
+    static IDS: OnceLock<Vec<String>> = OnceLock::new();
+    IDS.get_or_init(|| {
+        let lexicons = rightslens::Lexicon::builtin().expect("built-in lexicons parse");
+        lexicons
+            .iter()
+            .flat_map(|l| &l.entries)
+            .filter(|e| e.requires == Some(rightslens::Requirement::China))
+            .map(|e| e.id.clone())
+            .collect()
+    })
+    .iter()
+    .any(|id| id == entry)
+}
+
 /// The hits of a report as (start, end, entry).
 fn spans(r: &Report) -> Vec<(usize, usize, &str)> {
     r.hits.iter().map(|h| (h.start, h.end, &*h.entry)).collect()
@@ -249,7 +271,8 @@ proptest! {
     #![proptest_config(config(256))]
 
     /// Inserting unrelated text (which has no hit of its own) in a paragraph of its own never
-    /// removes or moves a hit before it and only shifts the hits after it.
+    /// removes or moves a hit before it and only shifts the hits after it (except the hits
+    /// of `requires = "china"` entries, whose context is the sentences around them).
     #[test]
     fn unrelated_text_far_away_keeps_hits(
         left in any_text(),
@@ -272,6 +295,9 @@ proptest! {
             } else {
                 continue; // a hit across the break itself (regex entries only)
             };
+            if needs_china_nearby(entry) {
+                continue;
+            }
             prop_assert!(got.contains(&want), "hit {:?} lost; insert {:?}", want, insert);
         }
     }
