@@ -9,8 +9,16 @@
 //! * batch classification on 2 Rayon threads vs 1, next to the same ratio for the baseline
 //!   scan (the machine's own scaling, measured in the same rounds).
 //!
-//! The corpus is generated at start (`support/gen.rs`). To measure a corpus of your own as
-//! well, name it in `RIGHTSLENS_BENCH_CORPUS`: a JSON Lines file with a `text` field per line
+//! Two corpora are generated at start (`support/gen.rs`), each with the shipped samples, long
+//! and short English documents and some Chinese text:
+//!
+//! * `generated`: news-like English, words drawn at the frequencies of real official
+//!   statements with a long tail of rarer words; one word in 19 is a lexicon hit (one in 13 in
+//!   the dev documents, one in 29 in a real corpus of US government statements);
+//! * `dense`: a stress case of 88 common words drawn uniformly, ten of them lexicon cues, so
+//!   one word in 7.6 is a lexicon hit.
+//!
+//! To measure a corpus of your own as well, name it in `RIGHTSLENS_BENCH_CORPUS`: a JSON Lines file with a `text` field per line
 //! or a folder of text files; `RIGHTSLENS_BENCH_MAX_MB` caps how much of it is read:
 //!
 //! ```sh
@@ -75,10 +83,21 @@ fn pool(n: usize) -> rayon::ThreadPool {
         .expect("thread pool")
 }
 
-/// The corpora to measure: the generated one, and the user's if one is named (see the
+/// The corpora to measure: the two generated ones, and the user's if one is named (see the
 /// module docs), with the prefix of their criterion group names.
 fn corpora() -> Vec<(String, &'static str, Vec<String>)> {
-    let mut out = vec![("generated".to_string(), "", gen::mixed_corpus(CORPUS_BYTES))];
+    let mut out = vec![
+        (
+            "generated".to_string(),
+            "",
+            gen::mixed_corpus(CORPUS_BYTES, gen::Filler::News),
+        ),
+        (
+            "dense".to_string(),
+            "dense_",
+            gen::mixed_corpus(CORPUS_BYTES, gen::Filler::Dense),
+        ),
+    ];
     if let Some((name, docs)) = gen::user_corpus() {
         out.push((name, "user_", docs));
     }
