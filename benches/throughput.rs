@@ -13,7 +13,7 @@
 //! and short English documents and some Chinese text:
 //!
 //! * `generated`: news-like English, words drawn at the frequencies of real official
-//!   statements with a long tail of rarer words; one word in 19 is a lexicon hit (one in 13 in
+//!   statements with a long tail of rarer words; one word in 19 is a lexicon hit (one in 14 in
 //!   the dev documents, one in 29 in a real corpus of US government statements);
 //! * `dense`: a stress case of 88 common words drawn uniformly, ten of them lexicon cues, so
 //!   one word in 7.6 is a lexicon hit.

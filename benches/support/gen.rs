@@ -475,7 +475,7 @@ pub enum Filler {
     News,
     /// A stress case ([`dense_docs`]): 88 common words drawn uniformly, ten of them lexicon
     /// cues (`government`, `China`, `president`...), so one word in 7.6 is a lexicon hit,
-    /// against one in 13 in the dev documents and one in 29 in the real corpus.
+    /// against one in 14 in the dev documents and one in 29 in the real corpus.
     Dense,
 }
 
