@@ -85,7 +85,10 @@ fn valid_id(id: &str) -> bool {
 /// compile; persons have a canonical `name`, a full-name variant and a known `region`; no form
 /// shorter than 3 characters (2 for short forms) unless case-sensitive, context-restricted or
 /// in a CJK script; no
-/// surface form claimed by two topics unless both entries say `shared = true`.
+/// surface form claimed by two topics unless both entries say `shared = true`. Warnings: a
+/// phrase whose words are separated by anything but spaces and dashes (an apostrophe counts
+/// only inside a word, as in `Xi'an`), which can never match; a form listed twice in a topic;
+/// a lexicon header that names no sources.
 ///
 /// # Examples
 ///
@@ -285,11 +288,17 @@ pub fn lint(lexicons: &[Lexicon]) -> Vec<LintIssue> {
                 }
                 if !cjk && mode != MatchMode::Regex && tokens.len() > 1 {
                     // Only whitespace and dashes may separate the words of a phrase.
-                    let inner = body.trim();
-                    let stray = inner.chars().any(|c| {
+                    // An apostrophe belongs to a word only between two letters (`Xi'an`);
+                    // one that opens or closes a word (`dge 'dun`) stops the phrase.
+                    let inner: Vec<char> = body.trim().chars().collect();
+                    let word =
+                        |k: Option<&char>| k.is_some_and(|&c| crate::normalize::is_word_char(c));
+                    let stray = inner.iter().enumerate().any(|(k, &c)| {
+                        if crate::normalize::is_apostrophe(c) {
+                            return !(k > 0 && word(inner.get(k - 1)) && word(inner.get(k + 1)));
+                        }
                         !(crate::normalize::is_word_char(c)
-                            || crate::normalize::is_phrase_separator(c)
-                            || crate::normalize::is_apostrophe(c))
+                            || crate::normalize::is_phrase_separator(c))
                     });
                     if stray {
                         push(
