@@ -1222,15 +1222,17 @@ impl Matcher {
             } else {
                 let Some(c) = next_char(text, i) else { break };
                 if !is_word_char(c) {
-                    if is_cjk(c) {
-                        if is_cjk_letter(c) {
-                            words += 1;
-                        }
-                        if cjk && i >= skip_until {
-                            if let Some(m) = self.cjk_at(text, i, c) {
-                                skip_until = m.end;
-                                out.push(m);
-                            }
+                    if is_cjk(c) && is_cjk_letter(c) {
+                        words += 1;
+                    }
+                    // CJK variants start at a CJK character, or at the opening quote of a
+                    // quoted form (“藏独”, 「藏獨」, which the bare characters would not
+                    // isolate: 收藏独特 holds 藏独); other characters are ruled out with one
+                    // bit test
+                    if cjk && i >= skip_until && self.may_start_cjk(c) {
+                        if let Some(m) = self.cjk_at(text, i, c) {
+                            skip_until = m.end;
+                            out.push(m);
                         }
                     }
                     i += c.len_utf8();
@@ -1564,6 +1566,13 @@ impl Matcher {
         None
     }
 
+    /// Whether some CJK variant may start with `c` (no false negatives).
+    #[inline]
+    fn may_start_cjk(&self, c: char) -> bool {
+        let bit = c as usize & 0xFFFF;
+        self.cjk_first[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
     /// The longest CJK variant that starts at byte `i`, whose first character is `c`.
     fn cjk_at(&self, text: &str, i: usize, c: char) -> Option<RawMatch> {
         let key = if c.is_ascii() {
@@ -1571,8 +1580,7 @@ impl Matcher {
         } else {
             c
         };
-        let bit = key as usize & 0xFFFF;
-        if self.cjk_first[bit / 64] & (1 << (bit % 64)) == 0 {
+        if !self.may_start_cjk(key) {
             return None;
         }
         // variants of two or more characters are listed under their first two, so only

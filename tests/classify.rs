@@ -175,6 +175,23 @@ fn chinese_script_without_spaces() {
     check("关于西藏和香港的声明", &["西藏", "香港"]);
 }
 
+/// A Chinese form may start with an opening quote (“藏独”): the quotes are what set it apart
+/// from the same characters inside other words (收藏独特, "a distinctive collection").
+#[test]
+fn quoted_chinese_forms() {
+    let clf = Classifier::new().unwrap();
+    let text = "中国政府反对“藏独”势力，也反对「藏獨」。他收藏独特的瓷器。";
+    let r = clf.classify(text);
+    assert_offsets(text, &r);
+    let zang_du: Vec<&str> = r
+        .hits
+        .iter()
+        .filter(|h| h.entry == "tibet.concept.zang-du")
+        .map(|h| h.text.as_str())
+        .collect();
+    assert_eq!(zang_du, ["“藏独”", "「藏獨」"]);
+}
+
 #[test]
 fn empty_and_no_hits() {
     let clf = demo();

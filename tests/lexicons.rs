@@ -1,6 +1,6 @@
 //! The lint test: every built-in lexicon entry passes review checks.
 
-use rightslens::{lint, EntryKind, Lexicon, Severity};
+use rightslens::{lint, EntryKind, Lexicon, Role, Severity};
 
 #[test]
 fn builtin_lexicons_pass_lint() {
@@ -131,4 +131,35 @@ fn every_named_person_is_found_by_each_variant() {
         }
     }
     assert!(missed.is_empty(), "not found:\n{}", missed.join("\n"));
+}
+
+/// Every variant of every topic entry, in a sentence that names China and a human-rights cue
+/// (so that entries needing either context count), gives a hit of that entry: no variant is
+/// dead, shadowed by a longer form of another entry, or cut by a word-boundary rule.
+#[test]
+fn every_topic_variant_gives_a_hit() {
+    let lexicons = Lexicon::builtin().unwrap();
+    let clf = rightslens::Classifier::new().unwrap();
+    let (mut missed, mut n) = (Vec::new(), 0);
+    for lex in &lexicons {
+        for e in &lex.entries {
+            if e.mode == rightslens::MatchMode::Regex || e.role != Role::Topic {
+                continue;
+            }
+            for v in &e.variants {
+                let v = v.trim_end_matches('*');
+                let text = if v.is_ascii() {
+                    format!("Officials in Beijing raised {v} with China, rights groups said.")
+                } else {
+                    format!("中国人权组织讨论了{v}的情况。")
+                };
+                n += 1;
+                if !clf.classify(&text).hits.iter().any(|h| h.entry == e.id) {
+                    missed.push(format!("{}: {text:?}", e.id));
+                }
+            }
+        }
+    }
+    assert!(n > 3000, "only {n} variants");
+    assert!(missed.is_empty(), "no hit:\n{}", missed.join("\n"));
 }
