@@ -163,3 +163,41 @@ fn every_topic_variant_gives_a_hit() {
     assert!(n > 3000, "only {n} variants");
     assert!(missed.is_empty(), "no hit:\n{}", missed.join("\n"));
 }
+
+/// Every short form (a bare surname, 张展) counts once a full variant of its entry appeared
+/// earlier in the document.
+#[test]
+fn every_short_form_counts_after_a_full_mention() {
+    let lexicons = Lexicon::builtin().unwrap();
+    let clf = rightslens::Classifier::new().unwrap();
+    let (mut missed, mut n) = (Vec::new(), 0);
+    for lex in &lexicons {
+        for e in &lex.entries {
+            if e.mode == rightslens::MatchMode::Regex || e.role != Role::Topic {
+                continue;
+            }
+            let full = &e.variants[0];
+            for s in &e.short_forms {
+                let text = if full.is_ascii() && s.is_ascii() {
+                    format!(
+                        "China detained {full}, rights groups said. In court, {s} denied the \
+                         charges of subversion, rights groups said."
+                    )
+                } else {
+                    format!("中国人权组织讨论了{full}的情况。人权组织说，{s}被拘留。")
+                };
+                n += 1;
+                let hits = clf.classify(&text).hits;
+                if hits.iter().filter(|h| h.entry == e.id).count() < 2 {
+                    missed.push(format!("{}: {text:?}", e.id));
+                }
+            }
+        }
+    }
+    assert!(n > 50, "only {n} short forms");
+    assert!(
+        missed.is_empty(),
+        "short form not counted:\n{}",
+        missed.join("\n")
+    );
+}
