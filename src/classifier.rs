@@ -1021,13 +1021,15 @@ impl Inner {
             let evidence = a.evidence + a.damped.min(m.apolitical_cap);
             let score = coverage(m, evidence, share);
             let (present, primary) = decide(&self.thresholds[t], evidence, score);
+            let raised_early = crate::score::raised_early(m, a.first_sentence, n_sent);
             let n = a.hits as f64;
             topics.insert(
                 self.topics[t].clone(),
                 TopicScore {
                     score,
                     present,
-                    primary,
+                    primary: primary && raised_early,
+                    raised_early,
                     hits: a.hits,
                     weighted: a.weighted,
                     evidence,

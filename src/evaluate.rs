@@ -646,7 +646,8 @@ pub fn sweep_present(
     )
 }
 
-/// F1 of one topic's `primary` decision (present and score >= threshold) across thresholds.
+/// F1 of one topic's `primary` decision (present, raised early and score >= threshold) across
+/// thresholds.
 ///
 /// # Examples
 ///
@@ -668,7 +669,7 @@ pub fn sweep_primary(
         reports,
         topic,
         thresholds,
-        |s, t| s.present && s.score >= t,
+        |s, t| s.present && s.raised_early && s.score >= t,
         2,
     )
 }

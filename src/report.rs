@@ -94,8 +94,14 @@ pub struct TopicScore {
     pub score: f64,
     /// The document raises this topic (`evidence >= thresholds.present`).
     pub present: bool,
-    /// The topic is a main subject of the document (`present` and `score >= thresholds.primary`).
+    /// The topic is a main subject of the document: `present`, `score >= thresholds.primary`
+    /// and `raised_early`.
     pub primary: bool,
+    /// The first hit lies early in the document (see [`crate::score::raised_early`]), as the
+    /// first mention of a main subject does. Reports saved before this field existed read as
+    /// `true`.
+    #[serde(default = "early_by_default")]
+    pub raised_early: bool,
     /// Number of counted hits (including hits of named people from this region).
     pub hits: usize,
     /// Sum of the entry weights of those hits.
@@ -116,6 +122,10 @@ pub struct TopicScore {
     pub rights_context: f64,
     /// Share of this topic's hits in a sentence with a non-political cue and no rights cue.
     pub benign_context: f64,
+}
+
+fn early_by_default() -> bool {
+    true
 }
 
 /// One matched term.

@@ -34,8 +34,10 @@
 //!    (default weight 0.5).
 //!
 //! Decisions: `present` when `E >= thresholds.present` (default 0.9: one plain mention of a
-//! core term such as `Tibet`, not one weak mention such as a city name); `primary` when present
-//! and `score >= thresholds.primary` (default 0.65). A lexicon can override its topic's
+//! core term such as `Tibet`, not one weak mention such as a city name); `primary` when present,
+//! `score >= thresholds.primary` (default 0.65) and the topic is [raised early](raised_early):
+//! its first hit lies in the first [`ScoreModel::primary_within`] (40 %) of the sentences.
+//! A lexicon can override its topic's
 //! thresholds in its `[thresholds]` table, and the builder can override them per topic.
 //!
 //! The document is marked `human_rights` when its rights cues weigh at least
@@ -110,6 +112,12 @@ pub struct ScoreModel {
     /// political prisoners Chinese ones.
     #[serde(default = "default_china_density")]
     pub china_density: f64,
+    /// A topic is `primary` only if its first hit lies within this share of the document's
+    /// sentences (at least the first two sentences; see [`raised_early`]): a main subject is
+    /// raised early, in a headline, a lead or the opening of a readout, while a topic that
+    /// first comes up halfway through is one item among others however much space it gets.
+    #[serde(default = "default_primary_within")]
+    pub primary_within: f64,
 }
 
 fn default_china_window() -> usize {
@@ -118,6 +126,10 @@ fn default_china_window() -> usize {
 
 fn default_china_density() -> f64 {
     ScoreModel::default().china_density
+}
+
+fn default_primary_within() -> f64 {
+    ScoreModel::default().primary_within
 }
 
 impl Default for ScoreModel {
@@ -136,13 +148,14 @@ impl Default for ScoreModel {
             apolitical_cap: 0.5,
             china_window: 1,
             china_density: 5.0,
+            primary_within: 0.4,
         }
     }
 }
 
 impl ScoreModel {
     /// Checks that every parameter is finite and in range (factors and scales >= 0,
-    /// `prominence_weight` in [0, 1]).
+    /// `prominence_weight` in [0, 1], `primary_within` in (0, 1]).
     ///
     /// # Errors
     ///
@@ -180,6 +193,12 @@ impl ScoreModel {
             return Err(crate::Error::invalid(
                 "score model parameter prominence_weight must be in [0, 1]",
             ));
+        }
+        if !(self.primary_within > 0.0 && self.primary_within <= 1.0) {
+            return Err(crate::Error::invalid(format!(
+                "score model parameter primary_within = {} must be in (0, 1]",
+                self.primary_within
+            )));
         }
         Ok(())
     }
@@ -224,6 +243,26 @@ pub fn coverage(m: &ScoreModel, evidence: f64, sentence_share: f64) -> f64 {
     let p = (sentence_share / m.prominence_share.max(1e-9)).clamp(0.0, 1.0);
     let w = m.prominence_weight.clamp(0.0, 1.0);
     ((1.0 - w) * s + w * p).clamp(0.0, 1.0)
+}
+
+/// Whether a topic whose first hit is in sentence `first_sentence` (0-based) of a document of
+/// `sentences` sentences is raised early enough to be a main subject: within the first
+/// [`ScoreModel::primary_within`] of the sentences, rounded up, and always in the first two.
+///
+/// # Examples
+///
+/// ```
+/// use rightslens::score::{raised_early, ScoreModel};
+/// let m = ScoreModel::default(); // primary_within = 0.4
+/// assert!(raised_early(&m, Some(0), 30)); // the headline
+/// assert!(raised_early(&m, Some(11), 30)); // 12th of 30 sentences
+/// assert!(!raised_early(&m, Some(12), 30));
+/// assert!(raised_early(&m, Some(1), 2)); // short texts: the first two sentences
+/// assert!(!raised_early(&m, None, 30)); // never raised
+/// ```
+pub fn raised_early(m: &ScoreModel, first_sentence: Option<usize>, sentences: usize) -> bool {
+    let within = (sentences as f64 * m.primary_within).ceil() as usize;
+    first_sentence.is_some_and(|f| f < within.max(2))
 }
 
 /// The two decisions for a topic.

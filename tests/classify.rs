@@ -420,3 +420,36 @@ fn past_postings_do_not_raise_a_topic() {
     let r = clf.classify("She raised Taiwan and Hong Kong with her counterpart.");
     assert!(r.topics["taiwan"].present && r.topics["hong_kong"].present);
 }
+
+/// A main subject is raised early: a topic that first comes up after 40 % of the sentences is
+/// present but not primary, however much of the rest of the document it fills.
+#[test]
+fn a_topic_raised_late_is_not_primary() {
+    let clf = Classifier::new().unwrap();
+    let opening = "The two ministers met in Washington on Monday. They discussed trade and \
+                   investment. They reviewed supply chains. They talked about climate finance. \
+                   They agreed to meet again in the autumn. The talks lasted three hours. ";
+    let tibet = "They also raised Tibet and the detention of Tibetans. The Dalai Lama was \
+                 mentioned. Tibetan monasteries face new rules. ";
+    let late = format!("{opening}{tibet}");
+    let r = clf.classify(&late);
+    let t = &r.topics["tibet"];
+    assert!(t.present && !t.raised_early && !t.primary, "{t:#?}");
+    assert!(
+        t.score >= 0.65,
+        "the score alone would make it primary: {t:#?}"
+    );
+
+    // the same sentences first: a main subject
+    let r = clf.classify(&format!("{tibet}{opening}"));
+    let t = &r.topics["tibet"];
+    assert!(t.raised_early && t.primary, "{t:#?}");
+
+    // a study that wants the score alone can lift the rule
+    let model = rightslens::ScoreModel {
+        primary_within: 1.0,
+        ..Default::default()
+    };
+    let anywhere = Classifier::builder().model(model).build().unwrap();
+    assert!(anywhere.classify(&late).topics["tibet"].primary);
+}

@@ -391,9 +391,19 @@ fn render(clf: &Classifier, r: &Report, text: &str, style: &Style, show: &Show) 
             s.sentence_share * 100.0,
             m.prominence_share * 100.0
         );
+        // a topic raised late is not a main subject, whatever its score
+        let late = match (s.raised_early, s.first_sentence) {
+            (false, Some(f)) => format!(
+                ", but first raised in sentence {} of {} (main subjects come in the first {:.0}%)",
+                f + 1,
+                r.sentences,
+                m.primary_within * 100.0
+            ),
+            _ => String::new(),
+        };
         let _ = writeln!(
             o,
-            "present: evidence {:.2} {} {:.2} -> {}   primary: score {:.2} {} {:.2} -> {}",
+            "present: evidence {:.2} {} {:.2} -> {}   primary: score {:.2} {} {:.2}{late} -> {}",
             s.evidence,
             if s.evidence >= th.present { ">=" } else { "<" },
             th.present,

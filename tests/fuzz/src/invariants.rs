@@ -48,7 +48,8 @@ fn check_non_negative(x: f64, what: &str) {
 /// start and never overlap within a topic (several entries may report the very same span, one
 /// hit each); mentions of one prisoner are sorted and never overlap; every topic of the
 /// classifier has a score, every figure is finite and ratios lie in [0, 1]; `primary` implies
-/// `present`, and a topic without hits is neither.
+/// `present` and `raised_early`, `raised_early` a first sentence, and a topic without hits is
+/// neither present nor primary.
 pub fn check_report(clf: &Classifier, text: &str, r: &Report) {
     assert_eq!(r.bytes, text.len(), "bytes");
     assert_eq!(r.words, rightslens::segment::word_count(text), "word count");
@@ -121,6 +122,14 @@ pub fn check_report(clf: &Classifier, text: &str, r: &Report) {
         check_non_negative(t.weighted, &format!("{name}.weighted"));
         check_non_negative(t.per_1000_words, &format!("{name}.per_1000_words"));
         assert!(!t.primary || t.present, "{name}: primary but not present");
+        assert!(
+            !t.primary || t.raised_early,
+            "{name}: primary but first raised late"
+        );
+        assert!(
+            !t.raised_early || t.first_sentence.is_some(),
+            "{name}: raised early but never raised"
+        );
         assert!(t.entries <= t.hits, "{name}: more entries than hits");
         assert_eq!(
             t.first_sentence.is_some(),
