@@ -1,4 +1,6 @@
-//! The lint test: every built-in lexicon entry passes review checks.
+//! The lexicon tests: the built-in lexicons pass the lint without errors or warnings, and every
+//! variant does what it is there for (a hit of its entry, a named prisoner, a short form that
+//! counts after a full mention).
 
 use rightslens::{lint, Entry, EntryKind, Lexicon, MatchMode, Role, Severity};
 
