@@ -108,10 +108,12 @@ pub use compact_str::CompactString;
 pub use corpus::{CorpusOptions, Input, Outcome, Record, Summary};
 pub use error::{Error, ErrorKind, Result};
 pub use lexicon::{
-    lint, Entry, EntryKind, Framing, Lexicon, LintIssue, MatchMode, Requirement, Role, Severity,
-    Thresholds, CONTEXT_TOPIC, DEFAULT_TOPICS,
+    lint, Entry, EntryKind, Framing, Lexicon, LintIssue, MatchMode, Requirement, Role, Sense,
+    Severity, Thresholds, CONTEXT_TOPIC, DEFAULT_TOPICS,
 };
-pub use report::{FramingCounts, Hit, Mention, Prisoner, Report, TopicScore};
+pub use report::{
+    FramingCounts, Hit, Judgement, Mention, Prisoner, Report, SenseReason, TopicScore,
+};
 pub use score::ScoreModel;
 
 #[cfg(doctest)]

@@ -175,8 +175,86 @@ pub struct Hit {
     pub text: CompactString,
     /// Index of the sentence holding the hit (see [`crate::segment::sentences`]).
     pub sentence: usize,
-    /// Evidence this hit contributed (weight times context factor; 0 for cues).
+    /// Evidence this hit contributed (weight times context factor; 0 for cues and for
+    /// mentions judged in a non-issue sense).
     pub evidence: f64,
+    /// For a place or ethnonym (an entry with `sense = "judged"`): whether this mention
+    /// names the issue, and why (see [`crate::score::judge_sense`]); `None` for entries
+    /// that always count.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sense: Option<Judgement>,
+}
+
+/// The sense decision for one mention of a place or ethnonym.
+///
+/// # Examples
+///
+/// ```
+/// let clf = rightslens::Classifier::new().unwrap();
+/// let r = clf.classify("Reciprocal tariff rates: Syria 41%, Taiwan 20%, Thailand 19%.");
+/// let hit = r.hits.iter().find(|h| h.topic == "taiwan").unwrap();
+/// let sense = hit.sense.as_ref().unwrap();
+/// assert!(!sense.issue);
+/// assert_eq!(sense.reason, rightslens::SenseReason::Enumeration);
+/// assert!(!r.topics["taiwan"].present);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Judgement {
+    /// The mention names the issue (and adds evidence).
+    pub issue: bool,
+    /// The rule that decided.
+    pub reason: SenseReason,
+    /// The cue that decided, as written in the text (`tariffs`, `served as`), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cue: Option<CompactString>,
+}
+
+/// Why a mention was judged issue or non-issue, in the order the rules are tried (see
+/// [`crate::score::judge_sense`]).
+///
+/// # Examples
+///
+/// ```
+/// use rightslens::SenseReason;
+/// assert_eq!(serde_json::to_string(&SenseReason::Biography).unwrap(), "\"biography\"");
+/// assert!(SenseReason::RightsCue.is_issue() && !SenseReason::Enumeration.is_issue());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum SenseReason {
+    /// Issue: a human-rights cue in the same sentence.
+    RightsCue,
+    /// Non-issue: the place is where people fled or moved to, or reacts, in a sentence
+    /// about another topic's place (Taiwan as the refuge of Hong Kongers).
+    ThirdParty,
+    /// Issue: an issue frame in the same sentence (`status quo`, `independence`,
+    /// `peace and stability`, military pressure).
+    IssueCue,
+    /// Non-issue: one item of an enumeration of countries and territories (a tariff table,
+    /// vaccine recipients, a company's markets, a diplomat's postings).
+    Enumeration,
+    /// Non-issue: career or life-story wording in the same sentence.
+    Biography,
+    /// Non-issue: a non-political cue in the same sentence (markets, trade, travel, sport,
+    /// weather, wildlife, culture).
+    NonPolitical,
+    /// Non-issue: the document as a whole has no political register (see
+    /// [`crate::score`]).
+    Apolitical,
+    /// Issue: no sign of another sense, in a document with a political register.
+    Plain,
+}
+
+impl SenseReason {
+    /// Whether this reason makes the mention an issue-sense one.
+    pub fn is_issue(self) -> bool {
+        matches!(
+            self,
+            SenseReason::RightsCue | SenseReason::IssueCue | SenseReason::Plain
+        )
+    }
 }
 
 /// A named person from the political-prisoner lexicon.

@@ -6,7 +6,7 @@ use super::{Classifier, Inner};
 use crate::error::{Error, Result};
 use crate::intern::intern;
 use crate::lexicon::{
-    EntryKind, Framing, Lexicon, MatchMode, Requirement, Role, Thresholds, CONTEXT_TOPIC,
+    EntryKind, Framing, Lexicon, MatchMode, Requirement, Role, Sense, Thresholds, CONTEXT_TOPIC,
 };
 use crate::matcher::{Limits, Matcher, Variant};
 use std::borrow::Cow;
@@ -24,6 +24,10 @@ pub(super) struct CompiledEntry {
     /// Interned, like `id`.
     pub(super) topic_name: &'static str,
     pub(super) place: bool,
+    /// Each mention is judged issue or non-issue in context (`sense = "judged"`).
+    pub(super) judged: bool,
+    /// A supporting term: counts only beside another hit of its topic.
+    pub(super) support: bool,
     pub(super) role: Role,
     pub(super) weight: f64,
     pub(super) requires: Option<Requirement>,
@@ -81,6 +85,8 @@ pub(super) fn compile(
                 },
                 topic_name,
                 place: e.kind == EntryKind::Place,
+                judged: e.sense == Sense::Judged && e.role == Role::Topic,
+                support: e.support,
                 role: e.role,
                 weight: e.weight,
                 requires: e.requires,
@@ -137,6 +143,11 @@ pub(super) fn compile(
         }
     })?;
     drop(vs);
+    let place_topic_bits = entries
+        .iter()
+        .filter(|e| e.place)
+        .filter_map(|e| e.topic.filter(|&t| t < 64))
+        .fold(0u64, |bits, t| bits | 1 << t);
     Ok(Classifier {
         inner: Arc::new(Inner {
             matcher,
@@ -147,6 +158,7 @@ pub(super) fn compile(
             thresholds,
             model: b.model,
             max_hits: b.max_hits,
+            place_topic_bits,
             lexicons,
         }),
     })

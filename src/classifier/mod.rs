@@ -10,6 +10,8 @@
 
 mod builder;
 mod compile;
+mod evidence;
+mod sense;
 mod stage;
 
 pub use builder::{ClassifierBuilder, DEFAULT_MAX_PATTERNS, DEFAULT_REGEX_SIZE_LIMIT};
@@ -36,11 +38,16 @@ struct Inner {
     thresholds: Vec<Thresholds>,
     model: ScoreModel,
     max_hits: usize,
+    /// Bit `t` set when topic `t` (below 64) has place entries: the topics whose places can
+    /// be third parties in each other's stories.
+    place_topic_bits: u64,
     lexicons: Cow<'static, [Lexicon]>,
 }
 
+/// A compiled, immutable classifier: cheap to clone (`Arc`), `Send + Sync`.
+///
 /// Its reports borrow entry ids and topic names from process-wide interned strings (see
-/// [`Hit`]), so classifying allocates nothing per hit for them.
+/// [`Hit`](crate::Hit)), so classifying allocates nothing per hit for them.
 ///
 /// # Examples
 ///

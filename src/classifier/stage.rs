@@ -1,29 +1,48 @@
-//! The classify stage: one document, from text to [`Report`].
+//! The classify stage: one document, from text to [`Report`], as a row of named steps:
+//!
+//! 1. **scan** the text for every lexicon form ([`crate::matcher`]) and find the sentences
+//!    ([`crate::segment`]);
+//! 2. **expand matches** to the entries they count for (a short form only after a full
+//!    mention of its entry);
+//! 3. **mark sentences** with the cues they hold (rights, issue, biography, non-political,
+//!    China) and gather the document's register totals;
+//! 4. **judge the register**: is the document political at all ([`crate::score`], step 2);
+//! 5. **judge senses**: each place or ethnonym mention is issue or non-issue
+//!    ([`super::sense`], [`crate::score::judge_sense`]);
+//! 6. **gather evidence** per topic from the hits that count (`evidence.rs`);
+//! 7. **score topics** and build the report.
 
+use super::evidence::Acc;
+use super::sense::ListItem;
 use super::Inner;
-use crate::lexicon::{Framing, Requirement, Role};
+use crate::lexicon::{Framing, Role};
 use crate::matcher::RawMatch;
-use crate::report::{FramingCounts, Hit, Mention, Prisoner, Report, TopicScore};
-use crate::score::{context_factor, coverage, decide};
-use compact_str::CompactString;
-use std::borrow::Cow;
+use crate::report::{FramingCounts, Report, SenseReason};
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 
-struct Found {
-    entry: u32,
-    start: usize,
-    end: usize,
-    sentence: usize,
+/// A match expanded to the entry it counts for.
+pub(super) struct Found {
+    pub(super) entry: u32,
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) sentence: usize,
 }
 
 /// [`Scratch::flags`]: the sentence holds a rights cue.
-const RIGHTS_CUE: u8 = 1;
+pub(super) const RIGHTS_CUE: u8 = 1;
 /// [`Scratch::flags`]: the sentence holds a non-political cue.
-const BENIGN_CUE: u8 = 1 << 1;
+pub(super) const BENIGN_CUE: u8 = 1 << 1;
 /// [`Scratch::flags`]: the sentence holds a China cue, or a hit of a topic entry that needs
 /// no context (`Tibet`, `Ilham Tohti`): what an entry with `requires = "china"` looks for.
-const CHINA_CUE: u8 = 1 << 2;
+pub(super) const CHINA_CUE: u8 = 1 << 2;
+/// [`Scratch::flags`]: the sentence holds an issue frame.
+pub(super) const ISSUE_CUE: u8 = 1 << 3;
+/// [`Scratch::flags`]: the sentence holds career or life-story wording.
+pub(super) const BIO_CUE: u8 = 1 << 4;
+
+/// The cue kinds whose first occurrence in a sentence is remembered, to name it as the
+/// reason of a sense decision ([`Scratch::first_cue`]).
+pub(super) const CUE_KINDS: [u8; 4] = [RIGHTS_CUE, ISSUE_CUE, BIO_CUE, BENIGN_CUE];
 
 /// Working buffers of one classification, kept from one document to the next (one set per
 /// thread, see [`Inner::classify_reusing`]) so that classifying a document allocates little
@@ -31,18 +50,28 @@ const CHINA_CUE: u8 = 1 << 2;
 #[derive(Default)]
 pub(super) struct Scratch {
     /// Matches of the scan.
-    raw: Vec<RawMatch>,
+    pub(super) raw: Vec<RawMatch>,
     /// Sentence starts plus the end sentinel (see [`crate::segment::sentence_starts_into`]).
-    starts: Vec<usize>,
+    pub(super) starts: Vec<usize>,
     /// Matches expanded to the entries they count for.
-    found: Vec<Found>,
-    /// Per sentence: [`RIGHTS_CUE`], [`BENIGN_CUE`], [`CHINA_CUE`].
-    flags: Vec<u8>,
+    pub(super) found: Vec<Found>,
+    /// Per sentence: [`RIGHTS_CUE`], [`BENIGN_CUE`], [`CHINA_CUE`], [`ISSUE_CUE`],
+    /// [`BIO_CUE`].
+    pub(super) flags: Vec<u8>,
+    /// Per sentence and cue kind of [`CUE_KINDS`]: index in `found` of its first cue.
+    pub(super) first_cue: Vec<[u32; 4]>,
+    /// Per sentence: bit `t` set when topic `t` (below 64) has a hit there.
+    pub(super) topic_bits: Vec<u64>,
+    /// Places named in the document, in text order, for enumerations.
+    pub(super) items: Vec<ListItem>,
+    /// Per found match: its sense decision and the index in `found` of the deciding cue,
+    /// for judged entries.
+    pub(super) senses: Vec<Option<(SenseReason, Option<u32>)>>,
     /// Per entry with short forms (`CompiledEntry::short_slot`): start of its latest full
     /// mention so far.
-    last_full: Vec<Option<usize>>,
+    pub(super) last_full: Vec<Option<usize>>,
     /// Per topic accumulators.
-    acc: Vec<Acc>,
+    pub(super) acc: Vec<Acc>,
 }
 
 impl Scratch {
@@ -60,10 +89,25 @@ impl Scratch {
         release(&mut self.starts);
         release(&mut self.found);
         release(&mut self.flags);
+        release(&mut self.first_cue);
+        release(&mut self.topic_bits);
+        release(&mut self.items);
+        release(&mut self.senses);
         for a in &mut self.acc {
-            release(&mut a.entries);
+            a.release(Scratch::KEEP);
         }
     }
+}
+
+/// The cue totals of a document (step 3).
+#[derive(Default)]
+pub(super) struct Cues {
+    pub(super) rights: f64,
+    pub(super) political: f64,
+    pub(super) benign: f64,
+    /// China cues and topic hits that need no context (for `requires = "china"`).
+    pub(super) china: usize,
+    pub(super) framing: FramingCounts,
 }
 
 thread_local! {
@@ -120,21 +164,42 @@ impl Inner {
     }
 
     pub(super) fn classify_into(&self, id: &str, text: &str, scratch: &mut Scratch) -> Report {
+        let stats = self.matcher.scan(text, &mut scratch.raw);
+        crate::segment::sentence_starts_into(text, &mut scratch.starts);
+        let n_sent = scratch.starts.len().saturating_sub(1);
+        self.expand_matches(scratch, n_sent);
+        let cues = self.mark_sentences(scratch, n_sent);
+        let apolitical = self.judge_register(&cues, stats.words);
+        self.judge_senses(text, scratch, apolitical);
+        let gathered = self.gather_evidence(text, scratch, &cues, stats.words);
+        let topics = self.score_topics(text, scratch, n_sent, stats.words);
+        Report {
+            id: id.to_string(),
+            bytes: text.len(),
+            words: stats.words,
+            sentences: n_sent,
+            topics,
+            human_rights: cues.rights >= self.model.human_rights_min,
+            rights_cues: cues.rights,
+            framing: cues.framing,
+            hits: gathered.hits,
+            prisoners: gathered.prisoners,
+            hits_dropped: gathered.hits_dropped,
+        }
+    }
+
+    /// Step 2: matches to the entries they count for; a short form counts only after a full
+    /// mention of its entry (the most recent such entry wins).
+    fn expand_matches(&self, scratch: &mut Scratch, n_sent: usize) {
         let Scratch {
             raw,
             starts,
             found,
-            flags,
             last_full,
-            acc,
+            ..
         } = scratch;
-        let stats = self.matcher.scan(text, raw);
-        crate::segment::sentence_starts_into(text, starts);
-        let n_sent = starts.len().saturating_sub(1);
         // Matches come in text order, so their sentences are found walking forward.
         let mut sentences = SentenceCursor::new(&starts[..n_sent]);
-
-        // 1. expand matches to entries (short forms need an earlier full mention)
         found.clear();
         found.reserve(raw.len());
         last_full.clear();
@@ -181,264 +246,97 @@ impl Inner {
                 }
             }
         }
-        // 2. sentence flags from cues
+    }
+
+    /// Step 3: per sentence, the cues it holds; for the document, the cue totals.
+    fn mark_sentences(&self, scratch: &mut Scratch, n_sent: usize) -> Cues {
+        let Scratch {
+            found,
+            flags,
+            first_cue,
+            topic_bits,
+            items,
+            ..
+        } = scratch;
+        let n = n_sent.max(1);
         flags.clear();
-        flags.resize(n_sent.max(1), 0);
-        let mut rights_cues = 0.0;
-        let mut political = 0.0;
-        let mut benign_cues = 0.0;
-        // China cues and topic hits that need no context (for `requires = "china"`)
-        let mut china_cues = 0usize;
-        let mut framing = FramingCounts::default();
-        for f in found.iter() {
+        flags.resize(n, 0);
+        first_cue.clear();
+        first_cue.resize(n, [u32::MAX; 4]);
+        topic_bits.clear();
+        topic_bits.resize(n, 0);
+        items.clear();
+        let mut cues = Cues::default();
+        for (i, f) in found.iter().enumerate() {
             let e = &self.entries[f.entry as usize];
-            match e.role {
+            let s = f.sentence;
+            let flag = match e.role {
                 Role::Rights => {
-                    flags[f.sentence] |= RIGHTS_CUE;
-                    rights_cues += e.weight;
+                    cues.rights += e.weight;
+                    RIGHTS_CUE
                 }
                 Role::Benign => {
-                    flags[f.sentence] |= BENIGN_CUE;
-                    benign_cues += e.weight;
+                    cues.benign += e.weight;
+                    BENIGN_CUE
                 }
-                Role::Political => political += e.weight,
+                Role::Political => {
+                    cues.political += e.weight;
+                    0
+                }
+                Role::Issue => {
+                    cues.political += e.weight;
+                    ISSUE_CUE
+                }
+                Role::Biography => BIO_CUE,
                 Role::China => {
-                    political += e.weight;
-                    china_cues += 1;
-                    flags[f.sentence] |= CHINA_CUE;
+                    cues.political += e.weight;
+                    cues.china += 1;
+                    items.push(ListItem::new(f, false));
+                    CHINA_CUE
                 }
-                Role::Topic if e.requires.is_none() => {
-                    china_cues += 1;
-                    flags[f.sentence] |= CHINA_CUE;
+                Role::Place => {
+                    items.push(ListItem::new(f, true));
+                    0
                 }
-                Role::Topic | Role::Block => {}
-            }
-        }
-        let china_window = self.model.china_window;
-        let china_min = self.model.china_density * stats.words as f64 / 1000.0;
-        let register = rights_cues + political;
-        // Only a document long enough to show its register, or one with non-political cues,
-        // can be judged apolitical: "They discussed Tibet." stays political.
-        let judged = benign_cues > 0.0 || stats.words >= self.model.apolitical_min_words;
-        let apolitical = judged
-            && (register < self.model.political_min
-                || benign_cues > self.model.benign_dominance * register);
-        // 3. topic evidence
-        let nt = self.topics.len();
-        acc.resize_with(nt, Acc::default);
-        for a in acc.iter_mut() {
-            a.reset();
-        }
-        let mut hits = Vec::with_capacity(found.len().min(self.max_hits));
-        let mut hits_dropped = 0;
-        let mut prisoners: Vec<Prisoner> = Vec::new();
-        let m = &self.model;
-        for f in found.iter() {
-            let e = &self.entries[f.entry as usize];
-            let fl = flags[f.sentence];
-            let (rights, benign) = (fl & RIGHTS_CUE != 0, fl & BENIGN_CUE != 0);
-            match e.requires {
-                Some(Requirement::Rights) if !rights => continue,
-                Some(Requirement::China) => {
-                    // a China cue or a topic hit that needs no context near this one, or
-                    // enough of them in the document to make it a document about China
-                    let lo = f.sentence.saturating_sub(china_window);
-                    let hi = f.sentence.saturating_add(china_window).saturating_add(1);
-                    let near = flags[lo..hi.min(flags.len())]
-                        .iter()
-                        .any(|&x| x & CHINA_CUE != 0);
-                    if !near && (china_cues < 2 || (china_cues as f64) < china_min) {
-                        continue;
+                Role::Topic => {
+                    if let Some(t) = e.topic.filter(|&t| t < 64) {
+                        topic_bits[s] |= 1 << t;
+                    }
+                    if e.place {
+                        items.push(ListItem::new(f, false));
+                    }
+                    if e.requires.is_none() {
+                        cues.china += 1;
+                        CHINA_CUE
+                    } else {
+                        0
                     }
                 }
-                _ => {}
+                Role::Block => 0,
+            };
+            flags[s] |= flag;
+            if let Some(k) = CUE_KINDS.iter().position(|&c| c == flag) {
+                if first_cue[s][k] == u32::MAX {
+                    first_cue[s][k] = i as u32;
+                }
             }
             match e.framing {
-                Some(Framing::Prc) => framing.prc += 1,
-                Some(Framing::Advocacy) => framing.advocacy += 1,
+                Some(Framing::Prc) => cues.framing.prc += 1,
+                Some(Framing::Advocacy) => cues.framing.advocacy += 1,
                 None => {}
             }
-            let mut evidence = 0.0;
-            if let Some(t) = e.topic {
-                evidence = e.weight * context_factor(m, rights, benign);
-                // A place name in an apolitical document: capped per topic below.
-                let damped = e.place && apolitical && !rights;
-                if damped && !benign {
-                    evidence = e.weight * m.apolitical_factor;
-                }
-                acc[t].add(f, e.weight, evidence, rights, benign, damped);
-                if let Some(r) = e.region_topic {
-                    acc[r].add(f, e.weight, evidence, rights, benign, false);
-                }
-            }
-            let keep_hit = hits.len() < self.max_hits;
-            if e.prisoner.is_none() && !keep_hit {
-                hits_dropped += 1;
-                continue;
-            }
-            let matched = CompactString::from(&text[f.start..f.end]);
-            if let Some((name, region)) = &e.prisoner {
-                let mention = Mention {
-                    start: f.start,
-                    end: f.end,
-                    text: matched.clone(),
-                };
-                match prisoners.iter_mut().find(|p| p.id == e.id) {
-                    // stored mentions obey the same cap as stored hits
-                    Some(p) if p.mentions.len() < self.max_hits => p.mentions.push(mention),
-                    Some(_) => {}
-                    None => prisoners.push(Prisoner {
-                        id: Cow::Borrowed(e.id),
-                        name: Cow::Borrowed(name),
-                        region: region.map(Cow::Borrowed),
-                        mentions: vec![mention],
-                    }),
-                }
-            }
-            if keep_hit {
-                hits.push(Hit {
-                    topic: Cow::Borrowed(e.topic_name),
-                    entry: Cow::Borrowed(e.id),
-                    role: e.role,
-                    start: f.start,
-                    end: f.end,
-                    text: matched,
-                    sentence: f.sentence,
-                    evidence,
-                });
-            } else {
-                hits_dropped += 1;
-            }
         }
-        let words = stats.words;
-        let mut topics = BTreeMap::new();
-        for (t, a) in acc.iter().enumerate() {
-            let share = if n_sent == 0 {
-                0.0
-            } else {
-                a.sentences as f64 / n_sent as f64
-            };
-            let evidence = a.evidence + a.damped.min(m.apolitical_cap);
-            let score = coverage(m, evidence, share);
-            let (present, primary) = decide(&self.thresholds[t], evidence, score);
-            let raised_early = crate::score::raised_early(m, a.first_sentence, n_sent);
-            let n = a.hits as f64;
-            topics.insert(
-                self.topics[t].clone(),
-                TopicScore {
-                    score,
-                    present,
-                    primary: primary && raised_early,
-                    raised_early,
-                    hits: a.hits,
-                    weighted: a.weighted,
-                    evidence,
-                    entries: a.entries.len(),
-                    sentence_share: share,
-                    per_1000_words: if words == 0 {
-                        0.0
-                    } else {
-                        n * 1000.0 / words as f64
-                    },
-                    first_mention: a.first.map(|s| {
-                        if text.is_empty() {
-                            0.0
-                        } else {
-                            s as f64 / text.len() as f64
-                        }
-                    }),
-                    first_sentence: a.first_sentence,
-                    rights_context: if a.hits == 0 {
-                        0.0
-                    } else {
-                        a.in_rights as f64 / n
-                    },
-                    benign_context: if a.hits == 0 {
-                        0.0
-                    } else {
-                        a.in_benign as f64 / n
-                    },
-                },
-            );
-        }
-        Report {
-            id: id.to_string(),
-            bytes: text.len(),
-            words,
-            sentences: n_sent,
-            topics,
-            human_rights: rights_cues >= m.human_rights_min,
-            rights_cues,
-            framing,
-            hits,
-            prisoners,
-            hits_dropped,
-        }
-    }
-}
-
-/// The evidence gathered for one topic of one document.
-#[derive(Default)]
-struct Acc {
-    hits: usize,
-    weighted: f64,
-    evidence: f64,
-    /// Distinct entries hit (few per topic, so a list).
-    entries: Vec<u32>,
-    /// Number of distinct sentences with a hit (hits come in text order).
-    sentences: usize,
-    last_sentence: Option<usize>,
-    first: Option<usize>,
-    first_sentence: Option<usize>,
-    in_rights: usize,
-    in_benign: usize,
-    damped: f64,
-}
-
-impl Acc {
-    /// Back to the empty state, keeping the capacity of `entries`.
-    fn reset(&mut self) {
-        let mut entries = std::mem::take(&mut self.entries);
-        entries.clear();
-        *self = Acc {
-            entries,
-            ..Acc::default()
-        };
+        cues
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn add(
-        &mut self,
-        f: &Found,
-        weight: f64,
-        evidence: f64,
-        rights: bool,
-        benign: bool,
-        damped: bool,
-    ) {
-        self.hits += 1;
-        self.weighted += weight;
-        if damped {
-            self.damped += evidence;
-        } else {
-            self.evidence += evidence;
-        }
-        if !self.entries.contains(&f.entry) {
-            self.entries.push(f.entry);
-        }
-        if self.last_sentence != Some(f.sentence) {
-            self.sentences += 1;
-            self.last_sentence = Some(f.sentence);
-        }
-        if self.first.is_none() {
-            self.first = Some(f.start);
-            self.first_sentence = Some(f.sentence);
-        }
-        if rights {
-            self.in_rights += 1;
-        } else if benign {
-            self.in_benign += 1;
-        }
+    /// Step 4: whether the document is apolitical (see [`crate::score`], step 2). Only a
+    /// document long enough to show its register, or one with non-political cues, can be:
+    /// "They discussed Tibet." stays political.
+    fn judge_register(&self, cues: &Cues, words: usize) -> bool {
+        let m = &self.model;
+        let register = cues.rights + cues.political;
+        let judged = cues.benign > 0.0 || words >= m.apolitical_min_words;
+        judged && (register < m.political_min || cues.benign > m.benign_dominance * register)
     }
 }
 

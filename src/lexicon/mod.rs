@@ -121,6 +121,40 @@ pub enum Role {
     China,
     /// Only shields its words from shorter matches; never reported.
     Block,
+    /// An issue frame (sovereignty, security, status: `status quo`, `independence`,
+    /// `peace and stability`, `coercion`): a place named in its sentence is named as an issue.
+    /// Also a political cue.
+    Issue,
+    /// Another country or territory (`Japan`, `Vietnam`, `Macau`): three or more places in a
+    /// row make an enumeration, in which a topic's place is one item of a list (a tariff
+    /// table, vaccine recipients, a company's markets), not an issue.
+    Place,
+    /// Career and life-story wording (`served as`, `born in`, `immigrated`, `fellowship`): a
+    /// place named in its sentence is part of a biography.
+    Biography,
+}
+
+/// Whether the hits of an entry are judged in context or always count as the issue.
+///
+/// A place or an ethnonym can be named in a non-issue sense (a tariff list, a nominee's past
+/// posting, a travel note); a law, policy, event, organisation or named prisoner cannot.
+/// The default is [`Sense::Judged`] for `kind = "place"` and [`Sense::Issue`] otherwise;
+/// an entry can set `sense = "judged"` (ethnonyms such as `Uyghur`, `Tibetan`) or
+/// `sense = "issue"` explicitly. How a mention is judged is in [`crate::score`].
+///
+/// # Examples
+///
+/// ```
+/// use rightslens::Sense;
+/// assert_eq!(serde_json::to_string(&Sense::Judged).unwrap(), "\"judged\"");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sense {
+    /// Each mention is judged from its context: only issue-sense mentions add evidence.
+    Judged,
+    /// Every mention counts as the issue.
+    Issue,
 }
 
 /// A condition a hit must meet to count.
@@ -159,29 +193,7 @@ pub enum Framing {
     Advocacy,
 }
 
-/// Per-topic decision thresholds on the coverage score.
-///
-/// # Examples
-///
-/// ```
-/// use rightslens::Thresholds;
-/// let t = Thresholds::default();
-/// assert!(t.present > 0.0 && t.primary > 0.0 && t.primary <= 1.0);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Thresholds {
-    /// Coverage score at or above which a topic is `present`.
-    pub present: f64,
-    /// Coverage score at or above which a topic is `primary`.
-    pub primary: f64,
-}
-
-impl Default for Thresholds {
-    fn default() -> Thresholds {
-        crate::score::DEFAULT_THRESHOLDS
-    }
-}
+pub use crate::score::Thresholds;
 
 /// One lexicon entry: a named thing and the forms that refer to it.
 ///
@@ -236,6 +248,12 @@ pub struct Entry {
     pub source: String,
     /// Reviewer note.
     pub note: Option<String>,
+    /// Whether each mention is judged in context (see [`Sense`]).
+    pub sense: Sense,
+    /// A supporting term (`arbitrary detention`, `subversion of state power`): it adds
+    /// evidence only when the document also holds a hit of an entry of the same topic that
+    /// is not a supporting term, so generic vocabulary alone never raises a topic.
+    pub support: bool,
     /// 1-based line of the entry in its file (0 when built in code).
     pub line: usize,
 }

@@ -1,7 +1,8 @@
 //! TOML lexicon parsing that keeps line numbers for error messages.
 
 use super::{
-    Entry, EntryKind, Framing, Lexicon, MatchMode, Requirement, Role, Thresholds, CONTEXT_TOPIC,
+    Entry, EntryKind, Framing, Lexicon, MatchMode, Requirement, Role, Sense, Thresholds,
+    CONTEXT_TOPIC,
 };
 use crate::error::Error;
 use serde::Deserialize;
@@ -58,6 +59,9 @@ struct RawEntry {
     short_forms: Vec<String>,
     source: String,
     note: Option<String>,
+    sense: Option<Sense>,
+    #[serde(default)]
+    support: bool,
 }
 
 /// 1-based line number of a byte offset.
@@ -141,6 +145,12 @@ fn lexicon(
             short_forms: r.short_forms,
             source: r.source,
             note: r.note,
+            sense: r.sense.unwrap_or(if r.kind == EntryKind::Place {
+                Sense::Judged
+            } else {
+                Sense::Issue
+            }),
+            support: r.support,
             line,
         })
         .collect();

@@ -1,0 +1,264 @@
+//! Steps 6 and 7 of the classify stage: evidence per topic from the hits that count, then
+//! the scores, decisions and report parts. Every formula is in [`crate::score`].
+
+use super::stage::{Found, Scratch, CHINA_CUE, RIGHTS_CUE};
+use super::Inner;
+use crate::lexicon::Requirement;
+use crate::report::{Hit, Judgement, Mention, Prisoner, TopicScore};
+use crate::score::{context_factor, coverage, decide, raised_early};
+use compact_str::CompactString;
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+/// The evidence gathered for one topic of one document.
+#[derive(Default)]
+pub(super) struct Acc {
+    hits: usize,
+    weighted: f64,
+    evidence: f64,
+    /// Evidence of supporting terms, which counts only when `anchored`.
+    support: f64,
+    /// A hit of an entry that is not a supporting term counted.
+    anchored: bool,
+    /// Distinct entries hit (few per topic, so a list).
+    entries: Vec<u32>,
+    /// Number of distinct sentences with a hit (hits come in text order).
+    sentences: usize,
+    last_sentence: Option<usize>,
+    first: Option<usize>,
+    first_sentence: Option<usize>,
+    in_rights: usize,
+    in_benign: usize,
+}
+
+impl Acc {
+    /// Back to the empty state, keeping the capacity of `entries`.
+    fn reset(&mut self) {
+        let mut entries = std::mem::take(&mut self.entries);
+        entries.clear();
+        *self = Acc {
+            entries,
+            ..Acc::default()
+        };
+    }
+
+    pub(super) fn release(&mut self, keep: usize) {
+        if self.entries.capacity() > keep {
+            self.entries = Vec::new();
+        }
+    }
+
+    fn add(&mut self, f: &Found, weight: f64, evidence: f64, support: bool, ctx: (bool, bool)) {
+        self.hits += 1;
+        self.weighted += weight;
+        if support {
+            self.support += evidence;
+        } else {
+            self.evidence += evidence;
+            self.anchored = true;
+        }
+        if !self.entries.contains(&f.entry) {
+            self.entries.push(f.entry);
+        }
+        if self.last_sentence != Some(f.sentence) {
+            self.sentences += 1;
+            self.last_sentence = Some(f.sentence);
+        }
+        if self.first.is_none() {
+            self.first = Some(f.start);
+            self.first_sentence = Some(f.sentence);
+        }
+        match ctx {
+            (true, _) => self.in_rights += 1,
+            (false, true) => self.in_benign += 1,
+            _ => {}
+        }
+    }
+
+    /// The topic's evidence: supporting terms count only beside an anchoring hit.
+    fn total(&self) -> f64 {
+        if self.anchored {
+            self.evidence + self.support
+        } else {
+            0.0
+        }
+    }
+}
+
+/// The hits and named prisoners of a document (step 6).
+pub(super) struct Gathered {
+    pub(super) hits: Vec<Hit>,
+    pub(super) prisoners: Vec<Prisoner>,
+    pub(super) hits_dropped: usize,
+}
+
+impl Inner {
+    /// Whether a hit of an entry with `requires = "china"` is near a China cue (or in a
+    /// document dense in them).
+    fn china_near(&self, flags: &[u8], sentence: usize, china_cues: usize, words: usize) -> bool {
+        let w = self.model.china_window;
+        let lo = sentence.saturating_sub(w);
+        let hi = sentence
+            .saturating_add(w)
+            .saturating_add(1)
+            .min(flags.len());
+        let near = flags[lo..hi].iter().any(|&x| x & CHINA_CUE != 0);
+        let china_min = self.model.china_density * words as f64 / 1000.0;
+        near || (china_cues >= 2 && china_cues as f64 >= china_min)
+    }
+
+    /// Step 6: per topic, the evidence of the hits that count; the hits and named
+    /// prisoners of the report.
+    pub(super) fn gather_evidence(
+        &self,
+        text: &str,
+        scratch: &mut Scratch,
+        cues: &super::stage::Cues,
+        words: usize,
+    ) -> Gathered {
+        let Scratch {
+            found,
+            flags,
+            senses,
+            acc,
+            ..
+        } = scratch;
+        acc.resize_with(self.topics.len(), Acc::default);
+        for a in acc.iter_mut() {
+            a.reset();
+        }
+        let mut out = Gathered {
+            hits: Vec::with_capacity(found.len().min(self.max_hits)),
+            prisoners: Vec::new(),
+            hits_dropped: 0,
+        };
+        let m = &self.model;
+        for (i, f) in found.iter().enumerate() {
+            let e = &self.entries[f.entry as usize];
+            let fl = flags[f.sentence];
+            let (rights, benign) = (fl & RIGHTS_CUE != 0, fl & super::stage::BENIGN_CUE != 0);
+            match e.requires {
+                Some(Requirement::Rights) if !rights => continue,
+                Some(Requirement::China)
+                    if !self.china_near(flags, f.sentence, cues.china, words) =>
+                {
+                    continue
+                }
+                _ => {}
+            }
+            let sense = senses[i];
+            let mut evidence = 0.0;
+            if let Some(t) = e.topic {
+                let counts = sense.is_none_or(|(r, _)| r.is_issue());
+                if counts {
+                    // a judged mention in the issue sense is not damped by a benign cue
+                    let damp = benign && sense.is_none();
+                    evidence = e.weight * context_factor(m, rights, damp);
+                    acc[t].add(f, e.weight, evidence, e.support, (rights, damp));
+                    if let Some(r) = e.region_topic {
+                        acc[r].add(f, e.weight, evidence, e.support, (rights, damp));
+                    }
+                }
+            }
+            let keep_hit = out.hits.len() < self.max_hits;
+            if e.prisoner.is_none() && !keep_hit {
+                out.hits_dropped += 1;
+                continue;
+            }
+            let matched = CompactString::from(&text[f.start..f.end]);
+            if let Some((name, region)) = &e.prisoner {
+                self.add_prisoner(&mut out.prisoners, e.id, name, *region, f, &matched);
+            }
+            if keep_hit {
+                out.hits.push(Hit {
+                    topic: Cow::Borrowed(e.topic_name),
+                    entry: Cow::Borrowed(e.id),
+                    role: e.role,
+                    start: f.start,
+                    end: f.end,
+                    text: matched,
+                    sentence: f.sentence,
+                    evidence,
+                    sense: sense.map(|(reason, cue)| Judgement {
+                        issue: reason.is_issue(),
+                        reason,
+                        cue: cue.map(|c| {
+                            let c = &found[c as usize];
+                            CompactString::from(&text[c.start..c.end])
+                        }),
+                    }),
+                });
+            } else {
+                out.hits_dropped += 1;
+            }
+        }
+        out
+    }
+
+    fn add_prisoner(
+        &self,
+        prisoners: &mut Vec<Prisoner>,
+        id: &'static str,
+        name: &'static str,
+        region: Option<&'static str>,
+        f: &Found,
+        matched: &CompactString,
+    ) {
+        let mention = Mention {
+            start: f.start,
+            end: f.end,
+            text: matched.clone(),
+        };
+        match prisoners.iter_mut().find(|p| p.id == id) {
+            // stored mentions obey the same cap as stored hits
+            Some(p) if p.mentions.len() < self.max_hits => p.mentions.push(mention),
+            Some(_) => {}
+            None => prisoners.push(Prisoner {
+                id: Cow::Borrowed(id),
+                name: Cow::Borrowed(name),
+                region: region.map(Cow::Borrowed),
+                mentions: vec![mention],
+            }),
+        }
+    }
+
+    /// Step 7: scores and decisions per topic.
+    pub(super) fn score_topics(
+        &self,
+        text: &str,
+        scratch: &Scratch,
+        n_sent: usize,
+        words: usize,
+    ) -> BTreeMap<String, TopicScore> {
+        let m = &self.model;
+        let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+        let mut topics = BTreeMap::new();
+        for (t, a) in scratch.acc.iter().enumerate() {
+            let share = ratio(a.sentences, n_sent);
+            let evidence = a.total();
+            let score = coverage(m, evidence, share);
+            let (present, primary) = decide(&self.thresholds[t], evidence, score);
+            let early = raised_early(m, a.first_sentence, n_sent);
+            topics.insert(
+                self.topics[t].clone(),
+                TopicScore {
+                    score,
+                    present,
+                    primary: primary && early,
+                    raised_early: early,
+                    hits: a.hits,
+                    weighted: a.weighted,
+                    evidence,
+                    entries: a.entries.len(),
+                    sentence_share: share,
+                    per_1000_words: ratio(a.hits * 1000, words),
+                    first_mention: a.first.map(|s| ratio(s, text.len())),
+                    first_sentence: a.first_sentence,
+                    rights_context: ratio(a.in_rights, a.hits),
+                    benign_context: ratio(a.in_benign, a.hits),
+                },
+            );
+        }
+        topics
+    }
+}

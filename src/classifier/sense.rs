@@ -1,0 +1,249 @@
+//! Step 5 of the classify stage: the sense of each place or ethnonym mention.
+//!
+//! This file reads the context of a mention (its sentence's cues, the enumeration it may
+//! belong to, the words around it) into a [`SenseContext`]; the rules that turn that context
+//! into a decision are in [`crate::score::judge_sense`], where `explain` can call them too.
+
+use super::stage::{Found, Scratch, BENIGN_CUE, BIO_CUE, CUE_KINDS, ISSUE_CUE, RIGHTS_CUE};
+use super::Inner;
+use crate::report::SenseReason;
+use crate::score::{judge_sense, SenseContext};
+
+/// A place named in the document: a topic's place, another country or territory (a
+/// `place` cue) or China (a `china` cue).
+pub(super) struct ListItem {
+    start: usize,
+    end: usize,
+    /// A country or territory outside the five topics and China.
+    foreign: bool,
+}
+
+impl ListItem {
+    pub(super) fn new(f: &Found, foreign: bool) -> ListItem {
+        ListItem {
+            start: f.start,
+            end: f.end,
+            foreign,
+        }
+    }
+}
+
+/// Longest gap, in bytes, between two items of one enumeration (`, and the `).
+const LIST_GAP: usize = 48;
+
+/// Words before a place that make it a destination (`fled to`, `refuge in`).
+const DESTINATION_VERBS: &[&str] = &[
+    "fled",
+    "flee",
+    "flees",
+    "fleeing",
+    "escaped",
+    "escape",
+    "moved",
+    "move",
+    "emigrated",
+    "relocated",
+    "resettled",
+    "settled",
+    "refuge",
+    "sanctuary",
+    "haven",
+    "shelter",
+    "arrived",
+];
+
+/// Words after a place (or its possessive) that make it an actor reacting
+/// (`Taiwan's government said...`).
+const ACTOR_NOUNS: &[&str] = &[
+    "government",
+    "authorities",
+    "officials",
+    "president",
+    "premier",
+    "foreign",
+    "mainland",
+    "leader",
+    "leaders",
+];
+
+impl Inner {
+    /// Step 5: a sense decision for every hit of a judged entry (places and ethnonyms).
+    pub(super) fn judge_senses(&self, text: &str, scratch: &mut Scratch, apolitical: bool) {
+        let Scratch {
+            found,
+            flags,
+            first_cue,
+            topic_bits,
+            items,
+            senses,
+            ..
+        } = scratch;
+        senses.clear();
+        senses.resize(found.len(), None);
+        let mut item = 0;
+        for (i, f) in found.iter().enumerate() {
+            let e = &self.entries[f.entry as usize];
+            if !e.judged {
+                continue;
+            }
+            let s = f.sentence;
+            let fl = flags[s];
+            while item < items.len() && items[item].end <= f.start {
+                item += 1;
+            }
+            let (list_items, list_has_foreign) = enumeration(text, items, item, f);
+            let others = topic_bits[s] & !e.topic.filter(|&t| t < 64).map_or(0, |t| 1 << t);
+            let ctx = SenseContext {
+                rights_cue: fl & RIGHTS_CUE != 0,
+                issue_cue: fl & ISSUE_CUE != 0,
+                third_party: others & self.place_topic_bits != 0 && third_party(text, f),
+                list_items,
+                list_has_foreign,
+                biography_cue: fl & BIO_CUE != 0,
+                benign_cue: fl & BENIGN_CUE != 0,
+                apolitical,
+            };
+            let reason = judge_sense(&ctx);
+            let cue = match reason {
+                SenseReason::RightsCue => Some(RIGHTS_CUE),
+                SenseReason::IssueCue => Some(ISSUE_CUE),
+                SenseReason::Biography => Some(BIO_CUE),
+                SenseReason::NonPolitical => Some(BENIGN_CUE),
+                _ => None,
+            }
+            .and_then(|c| CUE_KINDS.iter().position(|&k| k == c))
+            .map(|k| first_cue[s][k])
+            .filter(|&x| x != u32::MAX);
+            senses[i] = Some((reason, cue));
+        }
+    }
+}
+
+/// The enumeration around the place found at `items[at]` (if `f` is that place): its number
+/// of items and whether one of them is a foreign country or territory. Items of one
+/// enumeration lie in one sentence, at most [`LIST_GAP`] bytes apart, with a separator
+/// (comma, semicolon, `、`, a bracket, `%`, `and`, `or`) between them.
+fn enumeration(text: &str, items: &[ListItem], at: usize, f: &Found) -> (usize, bool) {
+    let Some(me) = items.get(at).filter(|it| it.start == f.start) else {
+        return (1, false);
+    };
+    let linked = |a: &ListItem, b: &ListItem| {
+        b.start >= a.end
+            && b.start - a.end <= LIST_GAP
+            && text.get(a.end..b.start).is_some_and(is_separator_gap)
+    };
+    let (mut lo, mut hi) = (at, at);
+    while lo > 0 && linked(&items[lo - 1], &items[lo]) {
+        lo -= 1;
+    }
+    while hi + 1 < items.len() && linked(&items[hi], &items[hi + 1]) {
+        hi += 1;
+    }
+    let foreign = items[lo..=hi].iter().any(|it| it.foreign);
+    debug_assert!(me.start == f.start);
+    (hi - lo + 1, foreign)
+}
+
+/// Whether the text between two places separates items of a list: a comma, semicolon,
+/// `、`, bracket, slash or percentage, `and` / `or`, only spaces and digits (a table), or only
+/// the words of a jurisdiction's title (`The Special Administrative Region of`). A full stop
+/// never does.
+fn is_separator_gap(gap: &str) -> bool {
+    let numbered = gap
+        .chars()
+        .all(|c| c.is_whitespace() || c.is_ascii_digit() || c == '.');
+    if !numbered && gap.contains(['.', '。', '?', '!']) {
+        return false;
+    }
+    if numbered {
+        return gap.bytes().any(|b| b.is_ascii_digit());
+    }
+    let words = || {
+        gap.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+    };
+    gap.contains([',', ';', '、', '(', '%', '/', '，'])
+        || words().any(|w| w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("or"))
+        || words().all(|w| {
+            w.bytes().all(|b| b.is_ascii_digit())
+                || TITLE_WORDS.iter().any(|t| t.eq_ignore_ascii_case(w))
+        })
+}
+
+/// Words of a jurisdiction's title, which may stand between two items of a list.
+const TITLE_WORDS: &[&str] = &["the", "of", "special", "administrative", "region", "sar"];
+
+/// Whether a place mention is a destination (`fled to Taiwan`) or an actor reacting
+/// (`Taiwan's government said`). The caller checks that the sentence names another topic's
+/// place.
+fn third_party(text: &str, f: &Found) -> bool {
+    let before = &text[..f.start];
+    let mut words = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(3);
+    let destination = match (words.next(), words.next(), words.next()) {
+        (Some(p), Some(v), _) if is_prep(p) => is_destination_verb(v),
+        (Some(the), Some(p), Some(v)) if the.eq_ignore_ascii_case("the") && is_prep(p) => {
+            is_destination_verb(v)
+        }
+        _ => false,
+    };
+    if destination {
+        return true;
+    }
+    let after = text[f.end..]
+        .trim_start_matches(['\'', '’'])
+        .trim_start_matches(['s', 'S']);
+    let next = after
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty());
+    next.is_some_and(|w| ACTOR_NOUNS.iter().any(|a| a.eq_ignore_ascii_case(w)))
+}
+
+fn is_prep(w: &str) -> bool {
+    ["to", "in", "into", "for"]
+        .iter()
+        .any(|p| p.eq_ignore_ascii_case(w))
+}
+
+fn is_destination_verb(w: &str) -> bool {
+    DESTINATION_VERBS.iter().any(|v| v.eq_ignore_ascii_case(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn separators_link_list_items() {
+        assert!(is_separator_gap(", "));
+        assert!(is_separator_gap(", and the "));
+        assert!(is_separator_gap(" 20%  "));
+        assert!(is_separator_gap(" or "));
+        assert!(!is_separator_gap(" is not "));
+        assert!(!is_separator_gap(". In "));
+        assert!(is_separator_gap(" 23.  "));
+        assert!(is_separator_gap("  The Special Administrative Region of "));
+    }
+
+    #[test]
+    fn destinations_and_actors() {
+        let f = |text: &str, place: &str| {
+            let start = text.find(place).unwrap();
+            third_party(
+                text,
+                &Found {
+                    entry: 0,
+                    start,
+                    end: start + place.len(),
+                    sentence: 0,
+                },
+            )
+        };
+        assert!(f("Activists fled to Taiwan after the crackdown.", "Taiwan"));
+        assert!(f("They sought refuge in the Taiwan of today.", "Taiwan"));
+        assert!(f("Taiwan's government said it would help.", "Taiwan"));
+        assert!(!f("China threatened Taiwan with drills.", "Taiwan"));
+    }
+}
