@@ -646,7 +646,7 @@ pub fn sweep_present(
     )
 }
 
-/// F1 of one topic's `primary` decision (present, raised early and score >= threshold) across
+/// F1 of one topic's `primary` decision (present, a main subject and score >= threshold) across
 /// thresholds.
 ///
 /// # Examples
@@ -669,7 +669,7 @@ pub fn sweep_primary(
         reports,
         topic,
         thresholds,
-        |s, t| s.present && s.raised_early && s.score >= t,
+        |s, t| s.present && s.main_subject && s.score >= t,
         2,
     )
 }

@@ -95,8 +95,13 @@ pub struct TopicScore {
     /// The document raises this topic (`evidence >= thresholds.present`).
     pub present: bool,
     /// The topic is a main subject of the document: `present`, `score >= thresholds.primary`
-    /// and `raised_early`.
+    /// and `main_subject`.
     pub primary: bool,
+    /// The topic fills enough of the document and is raised early or is its strongest topic
+    /// (see [`crate::score::main_subject`]). Reports saved before this field existed read as
+    /// `true`.
+    #[serde(default = "early_by_default")]
+    pub main_subject: bool,
     /// The first hit lies early in the document (see [`crate::score::raised_early`]), as the
     /// first mention of a main subject does. Reports saved before this field existed read as
     /// `true`.

@@ -46,8 +46,10 @@
 //!
 //! Decisions: `present` when `E >= thresholds.present` (default 0.9: one plain mention of a
 //! core term such as `Tibet`, not one weak mention such as a city name); `primary` when present,
-//! `score >= thresholds.primary` (default 0.65) and the topic is [raised early](raised_early):
-//! its first hit lies in the first [`ScoreModel::primary_within`] (40 %) of the sentences.
+//! `score >= thresholds.primary` (default 0.65) and the topic is a [main subject](main_subject):
+//! it fills at least [`ScoreModel::primary_min_share`] (15 %) of the sentences and is
+//! [raised early](raised_early) (its first hit in the first [`ScoreModel::primary_within`],
+//! 40 %, of the sentences) or is the document's strongest topic.
 //! A lexicon can override its topic's
 //! thresholds in its `[thresholds]` table, and the builder can override them per topic.
 //!
@@ -148,6 +150,14 @@ pub struct ScoreModel {
     /// first comes up halfway through is one item among others however much space it gets.
     #[serde(default = "default_primary_within")]
     pub primary_within: f64,
+    /// A main subject also fills at least this share of the document's sentences (a topic
+    /// named in one sentence of a long readout is one item among others).
+    #[serde(default = "default_primary_min_share")]
+    pub primary_min_share: f64,
+}
+
+fn default_primary_min_share() -> f64 {
+    ScoreModel::default().primary_min_share
 }
 
 fn default_china_window() -> usize {
@@ -177,6 +187,7 @@ impl Default for ScoreModel {
             china_window: 1,
             china_density: 5.0,
             primary_within: 0.4,
+            primary_min_share: 0.15,
         }
     }
 }
@@ -207,6 +218,7 @@ impl ScoreModel {
             ("political_min", self.political_min),
             ("benign_dominance", self.benign_dominance),
             ("china_density", self.china_density),
+            ("primary_min_share", self.primary_min_share),
         ];
         for (name, v) in params {
             if !v.is_finite() || v < 0.0 {
@@ -403,6 +415,25 @@ pub fn prominence(m: &ScoreModel, sentence_share: f64) -> f64 {
     } else {
         0.0
     }
+}
+
+/// Whether a present topic whose score passed the `primary` threshold is a main subject:
+/// it fills at least [`ScoreModel::primary_min_share`] of the sentences and is either
+/// [raised early](raised_early) or the document's strongest topic (most evidence): a
+/// memorandum whose opening is boilerplate is still about the one issue it raises.
+///
+/// # Examples
+///
+/// ```
+/// use rightslens::score::{main_subject, ScoreModel};
+/// let m = ScoreModel::default();
+/// assert!(main_subject(&m, 0.3, true, false));
+/// assert!(main_subject(&m, 0.3, false, true)); // late, but the strongest topic
+/// assert!(!main_subject(&m, 0.3, false, false));
+/// assert!(!main_subject(&m, 0.05, true, true)); // one sentence of twenty
+/// ```
+pub fn main_subject(m: &ScoreModel, sentence_share: f64, early: bool, strongest: bool) -> bool {
+    sentence_share >= m.primary_min_share && (early || strongest)
 }
 
 /// The two decisions for a topic.

@@ -218,7 +218,9 @@ fn pathological_runs_are_linear() {
 }
 
 fn million_hits(n: usize) {
-    let text = "Tibet ".repeat(n);
+    // One sentence with a human-rights cue, so that every mention of the place counts (a
+    // bare list of place names in an apolitical text would be judged non-issue).
+    let text = format!("Repression in {}", "Tibet ".repeat(n));
     let clf = default_classifier();
     let capped = Classifier::builder()
         .max_hits(100)
@@ -230,11 +232,11 @@ fn million_hits(n: usize) {
         })
     });
     assert_eq!(small.hits.len(), 100);
-    assert_eq!(small.hits_dropped, n - 100);
+    assert_eq!(small.hits_dropped, n + 1 - 100);
     assert_eq!(small.topics["tibet"].hits, n);
     check_report(&capped, &text, &small);
     let (full, peak_full) = peak_during(|| clf.classify(&text));
-    assert_eq!(full.hits.len(), n);
+    assert_eq!(full.hits.len(), n + 1);
     check_capped(&full, &small, 100);
     println!(
         "  {:.0} ns/hit; peak extra heap: capped {} MB ({} B/hit), uncapped {} MB ({} B/hit)",

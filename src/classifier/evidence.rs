@@ -5,7 +5,7 @@ use super::stage::{Found, Scratch, CHINA_CUE, RIGHTS_CUE};
 use super::Inner;
 use crate::lexicon::Requirement;
 use crate::report::{Hit, Judgement, Mention, Prisoner, TopicScore};
-use crate::score::{context_factor, coverage, decide, raised_early};
+use crate::score::{context_factor, coverage, decide, main_subject, raised_early};
 use compact_str::CompactString;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -233,19 +233,22 @@ impl Inner {
         let m = &self.model;
         let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
         let mut topics = BTreeMap::new();
+        let strongest = scratch.acc.iter().map(Acc::total).fold(0.0, f64::max);
         for (t, a) in scratch.acc.iter().enumerate() {
             let share = ratio(a.sentences, n_sent);
             let evidence = a.total();
             let score = coverage(m, evidence, share);
             let (present, primary) = decide(&self.thresholds[t], evidence, score);
             let early = raised_early(m, a.first_sentence, n_sent);
+            let main = main_subject(m, share, early, evidence >= strongest);
             topics.insert(
                 self.topics[t].clone(),
                 TopicScore {
                     score,
                     present,
-                    primary: primary && early,
+                    primary: primary && main,
                     raised_early: early,
+                    main_subject: main,
                     hits: a.hits,
                     weighted: a.weighted,
                     evidence,
