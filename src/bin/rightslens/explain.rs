@@ -376,8 +376,8 @@ fn render(clf: &Classifier, r: &Report, text: &str, style: &Style, show: &Show) 
             style.bold(&format!("== {}: {verdict} ==", style.label(t)))
         );
         let th = clf.thresholds(t).unwrap_or_default();
-        let strength = 1.0 - (-s.evidence.max(0.0) / m.strength_scale.max(1e-9)).exp();
-        let prominence = (s.sentence_share / m.prominence_share.max(1e-9)).clamp(0.0, 1.0);
+        let strength = rightslens::score::strength(m, s.evidence);
+        let prominence = rightslens::score::prominence(m, s.sentence_share);
         let _ = writeln!(
             o,
             "score {:.2} = {:.2} x strength {:.2} (evidence {:.2}) + {:.2} x prominence {:.2} \
@@ -391,15 +391,26 @@ fn render(clf: &Classifier, r: &Report, text: &str, style: &Style, show: &Show) 
             s.sentence_share * 100.0,
             m.prominence_share * 100.0
         );
-        // a topic raised late is not a main subject, whatever its score
-        let late = match (s.raised_early, s.first_sentence) {
-            (false, Some(f)) => format!(
-                ", but first raised in sentence {} of {} (main subjects come in the first {:.0}%)",
-                f + 1,
-                r.sentences,
-                m.primary_within * 100.0
-            ),
-            _ => String::new(),
+        // a topic that is not a main subject is not primary, whatever its score
+        let late = if s.main_subject || !s.present {
+            String::new()
+        } else if s.sentence_share < m.primary_min_share {
+            format!(
+                ", but it fills {:.0}% of the sentences (a main subject fills {:.0}%)",
+                s.sentence_share * 100.0,
+                m.primary_min_share * 100.0
+            )
+        } else {
+            match s.first_sentence {
+                Some(f) => format!(
+                    ", but first raised in sentence {} of {} (main subjects come in the first \
+                     {:.0}% or are the strongest topic)",
+                    f + 1,
+                    r.sentences,
+                    m.primary_within * 100.0
+                ),
+                None => String::new(),
+            }
         };
         let _ = writeln!(
             o,
@@ -501,6 +512,8 @@ fn render(clf: &Classifier, r: &Report, text: &str, style: &Style, show: &Show) 
                 eh.evidence
             );
         }
+
+        o.push_str(&senses(&hits));
 
         // sentences
         let mine: HashSet<*const Hit> = hits.iter().map(|h| *h as *const Hit).collect();
@@ -635,6 +648,35 @@ fn render(clf: &Classifier, r: &Report, text: &str, style: &Style, show: &Show) 
 }
 
 /// A serde string value, or `?`.
+/// The sense decisions of a topic's place and ethnonym mentions: each mention, issue or not,
+/// and the rule that decided (see `rightslens::score::judge_sense`).
+fn senses(hits: &[&Hit]) -> String {
+    let judged: Vec<(&Hit, &rightslens::Judgement)> = hits
+        .iter()
+        .filter_map(|h| h.sense.as_ref().map(|s| (*h, s)))
+        .collect();
+    if judged.is_empty() {
+        return String::new();
+    }
+    let mut o = String::from("mentions judged in context (only issue-sense ones add evidence):\n");
+    for (h, s) in judged {
+        let reason = serde_name(serde_json::to_value(s.reason).ok());
+        let cue = s
+            .cue
+            .as_ref()
+            .map(|c| format!(" \"{}\"", one_line(c)))
+            .unwrap_or_default();
+        let _ = writeln!(
+            o,
+            "  \"{}\" in sentence {}: {} ({reason}{cue})",
+            one_line(&h.text),
+            h.sentence + 1,
+            if s.issue { "issue" } else { "non-issue" },
+        );
+    }
+    o
+}
+
 fn serde_name(v: Option<serde_json::Value>) -> String {
     v.and_then(|v| v.as_str().map(str::to_string))
         .unwrap_or_else(|| "?".to_string())
