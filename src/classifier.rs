@@ -469,13 +469,7 @@ fn compile(b: &ClassifierBuilder, lexicons: Cow<'static, [Lexicon]>) -> Result<C
         max_patterns: b.max_patterns,
         regex_size: b.regex_size_limit,
     };
-    let matcher = Matcher::new(&vs, limits).map_err(|m| {
-        if m.contains("exceed") || m.contains("size limit") {
-            Error::limit(m)
-        } else {
-            Error::invalid(m)
-        }
-    })?;
+    let matcher = Matcher::new(&vs, limits)?;
     drop(vs);
     Ok(Classifier {
         inner: Arc::new(Inner {
