@@ -7,7 +7,8 @@
 //! scripts, with internal apostrophes (`China’s`, `Xi'an`); each Han, kana or Hangul
 //! character counts as one word, as in Unicode word segmentation (UAX #29). On text made of
 //! letters, spaces and common punctuation this equals
-//! [`unicode_segmentation::UnicodeSegmentation::unicode_words`] (a property test checks it).
+//! `unicode_words` of the [unicode-segmentation](https://docs.rs/unicode-segmentation) crate
+//! (a property test checks it).
 //!
 //! **Sentences.** A sentence ends at `.`, `!` or `?` (after any closing quotes or brackets)
 //! followed by whitespace and then something other than a lowercase letter, unless the word
