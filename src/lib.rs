@@ -85,9 +85,11 @@
 //!
 //! The library has no optional features; everything above is always available.
 #![deny(missing_docs)]
+#![deny(unsafe_code)]
 #![deny(rustdoc::broken_intra_doc_links)]
 #![doc(test(attr(deny(warnings))))]
 
+mod blocks;
 mod classifier;
 pub mod corpus;
 mod error;

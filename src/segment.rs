@@ -7,7 +7,8 @@
 //! scripts, with internal apostrophes (`China’s`, `Xi'an`); each Han, kana or Hangul
 //! character counts as one word, as in Unicode word segmentation (UAX #29). On text made of
 //! letters, spaces and common punctuation this equals
-//! [`unicode_segmentation::UnicodeSegmentation::unicode_words`] (a property test checks it).
+//! `unicode_words` of the [unicode-segmentation](https://docs.rs/unicode-segmentation) crate
+//! (a property test checks it).
 //!
 //! **Sentences.** A sentence ends at `.`, `!` or `?` (after any closing quotes or brackets)
 //! followed by whitespace and then something other than a lowercase letter, unless the word
@@ -25,6 +26,7 @@
 //! assert_eq!(word_count(text), 14);
 //! ```
 
+use crate::blocks::{byte_set_mask, BlockCursor, BLOCK};
 use crate::normalize::{is_cjk, is_word_char, next_char, word_end};
 use std::ops::Range;
 
@@ -87,10 +89,12 @@ pub(crate) fn sentence_starts_into(text: &str, starts: &mut Vec<usize>) {
     if i < bytes.len() {
         starts.push(i);
     }
-    let mut ends = EndBytes::new(bytes);
+    let mut ends = BlockCursor::new(bytes, end_mask);
     while i < bytes.len() {
-        let Some(next) = ends.next_at(i) else { break };
-        i = next;
+        i = ends.next_set(i, |&m| m);
+        if i >= bytes.len() {
+            break;
+        }
         let b = bytes[i];
         let boundary_after = match b {
             // a run of . ! ? is decided once, at its first character (keeps long runs linear)
@@ -134,103 +138,10 @@ pub(crate) fn sentence_starts_into(text: &str, starts: &mut Vec<usize>) {
 /// `。` (E3 80 82), `！` (EF BC 81) and `？` (EF BC 9F).
 const END_BYTES: [u8; 6] = [b'.', b'!', b'?', b'\n', 0xE3, 0xEF];
 
-/// Finds the [`END_BYTES`] of a text from bit masks of 64-byte blocks, one block at a time:
-/// one pass over the bytes, and a bit scan per candidate instead of a search call.
-struct EndBytes<'a> {
-    bytes: &'a [u8],
-    /// start of the block whose mask is held (a multiple of 64; `usize::MAX`: none yet)
-    base: usize,
-    /// bit k: byte `base + k` is one of [`END_BYTES`]
-    mask: u64,
-}
-
-impl<'a> EndBytes<'a> {
-    fn new(bytes: &'a [u8]) -> EndBytes<'a> {
-        EndBytes {
-            bytes,
-            base: usize::MAX,
-            mask: 0,
-        }
-    }
-
-    /// The first position at or after `i` that holds one of [`END_BYTES`].
-    #[inline]
-    fn next_at(&mut self, mut i: usize) -> Option<usize> {
-        while i < self.bytes.len() {
-            let base = i & !63;
-            if base != self.base {
-                self.base = base;
-                self.mask = with_block(self.bytes, base, end_mask);
-            }
-            let m = self.mask >> (i - base);
-            if m != 0 {
-                return Some(i + m.trailing_zeros() as usize);
-            }
-            i = base + 64;
-        }
-        None
-    }
-}
-
-/// Calls `f` with the 64 bytes of `bytes` from `base` (a multiple of 64 below
-/// `bytes.len()`), the last block padded with spaces: the passes over blocks of a text (here
-/// and in the matcher's scanner) read them through this.
-#[inline(always)]
-pub(crate) fn with_block<R>(bytes: &[u8], base: usize, f: impl FnOnce(&[u8; 64]) -> R) -> R {
-    let full = bytes.get(base..base + 64);
-    match full.and_then(|b| <&[u8; 64]>::try_from(b).ok()) {
-        Some(block) => f(block),
-        None => {
-            let mut block = [b' '; 64];
-            let have = &bytes[base..];
-            block[..have.len()].copy_from_slice(have);
-            f(&block)
-        }
-    }
-}
-
-/// Bit k set where `block[k]` is one of [`END_BYTES`].
+/// Bit k set where byte k of a block is one of [`END_BYTES`].
 #[inline]
-fn end_mask(block: &[u8; 64]) -> u64 {
-    #[cfg(target_arch = "x86_64")]
-    {
-        // SAFETY: SSE2 is part of the x86_64 baseline, so every x86_64 CPU has it.
-        unsafe { end_mask_sse2(block) }
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    {
-        end_mask_bytes(block)
-    }
-}
-
-/// [`end_mask`] a byte at a time (other targets, and the tests' reference).
-#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
-fn end_mask_bytes(block: &[u8; 64]) -> u64 {
-    block
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| END_BYTES.contains(b))
-        .fold(0, |m, (k, _)| m | 1 << k)
-}
-
-/// [`end_mask`], sixteen bytes at a time with SSE2 compares.
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "sse2")]
-fn end_mask_sse2(block: &[u8; 64]) -> u64 {
-    use std::arch::x86_64::*;
-    let mut mask = 0u64;
-    for (k, c) in block.chunks_exact(16).enumerate() {
-        let (mut lo, mut hi) = ([0u8; 8], [0u8; 8]);
-        lo.copy_from_slice(&c[..8]);
-        hi.copy_from_slice(&c[8..]);
-        let v = _mm_set_epi64x(i64::from_le_bytes(hi), i64::from_le_bytes(lo));
-        let mut any = _mm_setzero_si128();
-        for b in END_BYTES {
-            any = _mm_or_si128(any, _mm_cmpeq_epi8(v, _mm_set1_epi8(b as i8)));
-        }
-        mask |= (_mm_movemask_epi8(any) as u16 as u64) << (16 * k);
-    }
-    mask
+fn end_mask(block: &[u8; BLOCK]) -> u64 {
+    byte_set_mask(block, &END_BYTES)
 }
 
 fn skip_space(text: &str, mut i: usize) -> usize {
@@ -475,14 +386,10 @@ mod tests {
                 0x0A | 0x80, 0x63, 0x6F,
             ]), 0..200),
         ) {
-            let mut ends = EndBytes::new(&bytes);
+            let mut ends = BlockCursor::new(&bytes, end_mask);
             for i in 0..=bytes.len() {
                 let want = (i..bytes.len()).find(|&k| END_BYTES.contains(&bytes[k]));
-                proptest::prop_assert_eq!(ends.next_at(i), want);
-            }
-            for base in (0..bytes.len()).step_by(64) {
-                let (fast, slow) = with_block(&bytes, base, |b| (end_mask(b), end_mask_bytes(b)));
-                proptest::prop_assert_eq!(fast, slow);
+                proptest::prop_assert_eq!(ends.next_set(i, |&m| m), want.unwrap_or(bytes.len()));
             }
         }
 

@@ -136,8 +136,12 @@ fn huge_document(mb: usize) {
     let ((r, d), peak) =
         peak_during(|| timed(&format!("{mb} MB, one line"), || clf.classify(&text)));
     check_report(clf, &text, &r);
-    assert_eq!(r.topics["tibet"].hits, text.matches("Tibet").count());
-    assert!(r.topics["tibet"].present && r.topics["hong_kong"].present);
+    // every mention is reported; those judged non-issue do not count towards the topic
+    let tibet = r.hits.iter().filter(|h| h.topic == "tibet").count();
+    assert_eq!(tibet, text.matches("Tibet").count());
+    assert!(r.topics["tibet"].hits <= tibet);
+    // "Markets in Hong Kong rose": the city in a market report is not the Hong Kong question
+    assert!(r.topics["tibet"].present && !r.topics["hong_kong"].present);
     println!(
         "  {:.1} MB/s, {} hits, peak extra heap {} MB",
         text.len() as f64 / 1e6 / d.as_secs_f64(),

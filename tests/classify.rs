@@ -433,20 +433,29 @@ fn past_postings_do_not_raise_a_topic() {
     assert!(r.topics["taiwan"].present && r.topics["hong_kong"].present);
 }
 
-/// A main subject is raised early: a topic that first comes up after 40 % of the sentences is
-/// present but not primary, however much of the rest of the document it fills.
+/// A main subject is raised early or is the document's strongest topic: a topic that first
+/// comes up after 40 % of the sentences, behind a stronger one, is present but not primary.
 #[test]
 fn a_topic_raised_late_is_not_primary() {
     let clf = Classifier::new().unwrap();
-    let opening = "The two ministers met in Washington on Monday. They discussed trade and \
-                   investment. They reviewed supply chains. They talked about climate finance. \
-                   They agreed to meet again in the autumn. The talks lasted three hours. ";
+    let opening = "The two ministers met in Washington on Monday to discuss Hong Kong. They \
+                   discussed the national security law in Hong Kong. They raised the jailing of \
+                   Jimmy Lai. They talked about press freedom in Hong Kong. They agreed to meet \
+                   again in the autumn. The talks lasted three hours. ";
     let tibet = "They also raised Tibet and the detention of Tibetans. The Dalai Lama was \
                  mentioned. Tibetan monasteries face new rules. ";
     let late = format!("{opening}{tibet}");
     let r = clf.classify(&late);
     let t = &r.topics["tibet"];
-    assert!(t.present && !t.raised_early && !t.primary, "{t:#?}");
+    assert!(
+        t.present && !t.raised_early && !t.main_subject && !t.primary,
+        "{t:#?}"
+    );
+    assert!(
+        r.topics["hong_kong"].primary,
+        "{:#?}",
+        r.topics["hong_kong"]
+    );
     assert!(
         t.score >= 0.65,
         "the score alone would make it primary: {t:#?}"
@@ -456,6 +465,13 @@ fn a_topic_raised_late_is_not_primary() {
     let r = clf.classify(&format!("{tibet}{opening}"));
     let t = &r.topics["tibet"];
     assert!(t.raised_early && t.primary, "{t:#?}");
+
+    // late, but the only issue of the document (a memorandum after boilerplate): a main subject
+    let boilerplate = "By the authority vested in me as President by the Constitution and the \
+                       laws of the United States, it is hereby ordered as follows. ";
+    let memo = format!("{}{tibet}", boilerplate.repeat(5));
+    let t = &clf.classify(&memo).topics["tibet"];
+    assert!(!t.raised_early && t.main_subject && t.primary, "{t:#?}");
 
     // a study that wants the score alone can lift the rule
     let model = rightslens::ScoreModel {

@@ -5,7 +5,6 @@
 use assert_cmd::Command;
 use predicates::prelude::*;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 fn rl() -> Command {
     let mut c = Command::cargo_bin("rightslens").expect("binary built");
@@ -17,24 +16,16 @@ fn sample(name: &str) -> String {
     format!("{}/examples/data/{name}", env!("CARGO_MANIFEST_DIR"))
 }
 
-/// A fresh temp dir for one test (removed on drop).
-struct TempDir(PathBuf);
+/// A fresh temp dir for one test (removed on drop), with a helper to write files into it.
+struct TempDir(tempfile::TempDir);
 
 impl TempDir {
     fn new() -> TempDir {
-        static N: AtomicUsize = AtomicUsize::new(0);
-        let p = std::env::temp_dir().join(format!(
-            "rightslens-cli-{}-{}",
-            std::process::id(),
-            N.fetch_add(1, Ordering::SeqCst)
-        ));
-        let _ = std::fs::remove_dir_all(&p);
-        std::fs::create_dir_all(&p).unwrap();
-        TempDir(p)
+        TempDir(tempfile::tempdir().expect("a temp dir"))
     }
 
     fn write(&self, name: &str, text: impl AsRef<[u8]>) -> PathBuf {
-        let p = self.0.join(name);
+        let p = self.path().join(name);
         if let Some(dir) = p.parent() {
             std::fs::create_dir_all(dir).unwrap();
         }
@@ -43,13 +34,7 @@ impl TempDir {
     }
 
     fn path(&self) -> &Path {
-        &self.0
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
+        self.0.path()
     }
 }
 

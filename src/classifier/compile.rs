@@ -3,7 +3,7 @@
 
 use super::builder::ClassifierBuilder;
 use super::{Classifier, Inner};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::intern::intern;
 use crate::lexicon::{
     EntryKind, Framing, Lexicon, MatchMode, Requirement, Role, Sense, Thresholds, CONTEXT_TOPIC,
@@ -135,13 +135,7 @@ pub(super) fn compile(
         max_patterns: b.max_patterns,
         regex_size: b.regex_size_limit,
     };
-    let matcher = Matcher::new(&vs, limits).map_err(|m| {
-        if m.contains("exceed") || m.contains("size limit") {
-            Error::limit(m)
-        } else {
-            Error::invalid(m)
-        }
-    })?;
+    let matcher = Matcher::new(&vs, limits)?;
     drop(vs);
     let place_topic_bits = entries
         .iter()

@@ -80,6 +80,7 @@ impl Inner {
         } = scratch;
         senses.clear();
         senses.resize(found.len(), None);
+        let lists = enumerations(text, items);
         let mut item = 0;
         for (i, f) in found.iter().enumerate() {
             let e = &self.entries[f.entry as usize];
@@ -91,7 +92,10 @@ impl Inner {
             while item < items.len() && items[item].end <= f.start {
                 item += 1;
             }
-            let (list_items, list_has_foreign) = enumeration(text, items, item, f);
+            let (list_items, list_has_foreign) = items
+                .get(item)
+                .filter(|it| it.start == f.start)
+                .map_or((1, false), |_| lists[item]);
             let others = topic_bits[s] & !e.topic.filter(|&t| t < 64).map_or(0, |t| 1 << t);
             let ctx = SenseContext {
                 rights_cue: fl & RIGHTS_CUE != 0,
@@ -119,29 +123,29 @@ impl Inner {
     }
 }
 
-/// The enumeration around the place found at `items[at]` (if `f` is that place): its number
-/// of items and whether one of them is a foreign country or territory. Items of one
-/// enumeration lie in one sentence, at most [`LIST_GAP`] bytes apart, with a separator
-/// (comma, semicolon, `、`, a bracket, `%`, `and`, `or`) between them.
-fn enumeration(text: &str, items: &[ListItem], at: usize, f: &Found) -> (usize, bool) {
-    let Some(me) = items.get(at).filter(|it| it.start == f.start) else {
-        return (1, false);
-    };
-    let linked = |a: &ListItem, b: &ListItem| {
-        b.start >= a.end
-            && b.start - a.end <= LIST_GAP
-            && text.get(a.end..b.start).is_some_and(is_separator_gap)
-    };
-    let (mut lo, mut hi) = (at, at);
-    while lo > 0 && linked(&items[lo - 1], &items[lo]) {
-        lo -= 1;
+/// For each place of `items` (in text order), the size of the enumeration it belongs to and
+/// whether one of its items is a foreign country or territory, in one pass. Items of one
+/// enumeration lie at most [`LIST_GAP`] bytes apart with a separator between them (see
+/// [`is_separator_gap`]).
+fn enumerations(text: &str, items: &[ListItem]) -> Vec<(usize, bool)> {
+    let mut out = vec![(1, false); items.len()];
+    let mut start = 0;
+    for i in 0..=items.len() {
+        let linked = i > 0
+            && i < items.len()
+            && items[i].start >= items[i - 1].end
+            && items[i].start - items[i - 1].end <= LIST_GAP
+            && text
+                .get(items[i - 1].end..items[i].start)
+                .is_some_and(is_separator_gap);
+        if !linked && i > start {
+            let group = &items[start..i];
+            let foreign = group.iter().any(|it| it.foreign);
+            out[start..i].fill((group.len(), foreign));
+            start = i;
+        }
     }
-    while hi + 1 < items.len() && linked(&items[hi], &items[hi + 1]) {
-        hi += 1;
-    }
-    let foreign = items[lo..=hi].iter().any(|it| it.foreign);
-    debug_assert!(me.start == f.start);
-    (hi - lo + 1, foreign)
+    out
 }
 
 /// Whether the text between two places separates items of a list: a comma, semicolon,
@@ -157,6 +161,9 @@ fn is_separator_gap(gap: &str) -> bool {
     }
     if numbered {
         return gap.bytes().any(|b| b.is_ascii_digit());
+    }
+    if gap.trim().is_empty() {
+        return false;
     }
     let words = || {
         gap.split(|c: char| !c.is_alphanumeric())
@@ -177,7 +184,8 @@ const TITLE_WORDS: &[&str] = &["the", "of", "special", "administrative", "region
 /// (`Taiwan's government said`). The caller checks that the sentence names another topic's
 /// place.
 fn third_party(text: &str, f: &Found) -> bool {
-    let before = &text[..f.start];
+    // a few words either side: bounded windows keep this linear in long runs of letters
+    let before = window_before(text, f.start, 64);
     let mut words = before
         .rsplit(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -192,13 +200,31 @@ fn third_party(text: &str, f: &Found) -> bool {
     if destination {
         return true;
     }
-    let after = text[f.end..]
+    let after = window_after(text, f.end, 64)
         .trim_start_matches(['\'', '’'])
         .trim_start_matches(['s', 'S']);
     let next = after
         .split(|c: char| !c.is_alphanumeric())
         .find(|w| !w.is_empty());
     next.is_some_and(|w| ACTOR_NOUNS.iter().any(|a| a.eq_ignore_ascii_case(w)))
+}
+
+/// At most `n` bytes of `text` ending at `end`, cut at a character boundary.
+fn window_before(text: &str, end: usize, n: usize) -> &str {
+    let mut start = end.saturating_sub(n);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    &text[start..end]
+}
+
+/// At most `n` bytes of `text` starting at `start`, cut at a character boundary.
+fn window_after(text: &str, start: usize, n: usize) -> &str {
+    let mut end = (start + n).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[start..end]
 }
 
 fn is_prep(w: &str) -> bool {

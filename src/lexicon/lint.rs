@@ -1,7 +1,7 @@
-//! Review checks over a set of lexicons.
+//! Review checks over a set of lexicons: [`lint`] runs one function per rule, in order.
 
-use super::{EntryKind, Lexicon, MatchMode, Role, CONTEXT_TOPIC};
-use crate::normalize::{fold_phrase, is_cjk};
+use super::{Entry, EntryKind, Lexicon, MatchMode, Role, CONTEXT_TOPIC};
+use crate::normalize::{fold_phrase, is_apostrophe, is_cjk, is_phrase_separator, is_word_char};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::fmt;
@@ -101,262 +101,324 @@ fn valid_id(id: &str) -> bool {
 /// assert!(errors.is_empty(), "{errors:?}");
 /// ```
 pub fn lint(lexicons: &[Lexicon]) -> Vec<LintIssue> {
-    let mut out = Vec::new();
-    let mut ids: HashMap<&str, (&str, usize)> = HashMap::new();
-    // folded form -> (topic, entry id, shared, origin, line)
-    let mut forms: HashMap<FormKey, (&str, &str, bool)> = HashMap::new();
-    let topics: Vec<&str> = lexicons.iter().map(|l| l.topic.as_str()).collect();
+    let mut l = Linter {
+        out: Vec::new(),
+        ids: HashMap::new(),
+        forms: HashMap::new(),
+        topics: lexicons.iter().map(|l| l.topic.as_str()).collect(),
+    };
     for lex in lexicons {
-        let mut push = |sev, line, entry: Option<&str>, msg: String, help: &str| {
-            out.push(LintIssue {
-                severity: sev,
-                origin: lex.origin.clone(),
-                line,
-                entry: entry.map(str::to_string),
-                message: msg,
-                help: help.to_string(),
-            })
-        };
-        if lex.sources.is_empty() && lex.topic != "demo" {
-            push(
-                Severity::Warning,
-                0,
-                None,
-                "the [lexicon] header names no sources".into(),
-                "add `sources = [...]` naming where the facts come from",
-            );
-        }
-        if let Some(t) = &lex.thresholds {
-            if !(t.present.is_finite() && t.primary.is_finite() && t.present >= 0.0) {
-                push(
-                    Severity::Error,
-                    0,
-                    None,
-                    "thresholds must be finite and non-negative".into(),
-                    "use numbers such as present = 0.9, primary = 0.5",
-                );
-            }
-        }
+        l.sources_named(lex);
+        l.thresholds_finite(lex);
         for e in &lex.entries {
-            let id = Some(e.id.as_str());
-            let line = e.line;
-            if !valid_id(&e.id) {
-                push(
-                    Severity::Error,
-                    line,
-                    id,
-                    format!("id {:?} is not of the form <topic>.<kind>.<slug>", e.id),
-                    "use lowercase letters, digits, '.', '_' and '-' only",
-                );
-            } else if let Some((origin, l)) = ids.get(e.id.as_str()) {
-                push(
-                    Severity::Error,
-                    line,
-                    id,
-                    format!("duplicate id (first defined at {origin}:{l})"),
-                    "give every entry its own id",
-                );
-            } else {
-                ids.insert(&e.id, (&lex.origin, line));
-            }
-            if e.source.trim().is_empty() {
-                push(
-                    Severity::Error,
-                    line,
-                    id,
-                    "`source` is empty".into(),
-                    "say where the spelling or fact was checked",
-                );
-            }
-            if e.variants.is_empty() {
-                push(
-                    Severity::Error,
-                    line,
-                    id,
-                    "variants must not be empty".into(),
-                    "list at least one surface form in `variants = [...]`",
-                );
-            }
-            if !(e.weight > 0.0 && e.weight <= 5.0) {
-                push(
-                    Severity::Error,
-                    line,
-                    id,
-                    format!("weight {} is outside (0, 5]", e.weight),
-                    "use 1.0 for core terms, 0.3-0.7 for weak ones, up to 3 for unambiguous ones",
-                );
-            }
-            if e.kind == EntryKind::Person && e.role == Role::Topic {
-                if e.name.as_deref().is_none_or(|n| n.trim().is_empty()) {
-                    push(
-                        Severity::Error,
-                        line,
-                        id,
-                        "a person needs a canonical `name`".into(),
-                        "add name = \"Full Name\"",
-                    );
-                }
-                // A single-word name counts as full when the entry needs a rights context
-                // (Tibetans are often known by one name).
-                let full = e.requires.is_some()
-                    || e.variants.iter().any(|v| {
-                        v.trim().contains(' ') || v.chars().any(is_cjk) || v.contains('-')
-                    });
-                if !full {
-                    push(
-                        Severity::Error,
-                        line,
-                        id,
-                        "a person needs at least one full-name variant".into(),
-                        "add the full name; put bare surnames in `short_forms`",
-                    );
-                }
-            }
-            if let Some(r) = &e.region {
-                if r != "mainland" && !topics.contains(&r.as_str()) {
-                    push(
-                        Severity::Error,
-                        line,
-                        id,
-                        format!("unknown region {r:?}"),
-                        "use a loaded topic id (tibet, xinjiang, hong_kong) or \"mainland\"",
-                    );
-                }
-            }
+            let at = At { lex, e };
+            l.id_valid_and_unique(at);
+            l.source_present(at);
+            l.variants_present(at);
+            l.weight_in_range(at);
+            l.person_named(at);
+            l.region_known(at);
             let all = e
                 .variants
                 .iter()
                 .map(|v| (v, e.mode, false))
                 .chain(e.short_forms.iter().map(|v| (v, MatchMode::Exact, true)));
             for (v, mode, short) in all {
-                if v.trim().is_empty() {
-                    push(
-                        Severity::Error,
-                        line,
-                        id,
-                        "a variant is empty".into(),
-                        "remove the empty string",
-                    );
-                    continue;
-                }
-                match mode {
-                    MatchMode::Regex => {
-                        // too big for the default limits: the builder's `regex_size_limit` decides
-                        let err = regex::Regex::new(v)
-                            .err()
-                            .filter(|e| !matches!(e, regex::Error::CompiledTooBig(_)));
-                        if let Some(err) = err {
-                            let first = err.to_string().lines().last().unwrap_or("").to_string();
-                            push(
-                                Severity::Error,
-                                line,
-                                id,
-                                format!("regex {v:?} does not compile: {first}"),
-                                "fix the pattern (Rust regex syntax)",
-                            );
-                        }
-                        continue;
-                    }
-                    MatchMode::Prefix if !v.trim_end().ends_with('*') => {
-                        push(
-                            Severity::Error,
-                            line,
-                            id,
-                            format!("prefix variant {v:?} does not end in '*'"),
-                            "write it as \"Uyghur*\", or use mode = \"exact\"",
-                        );
-                        continue;
-                    }
-                    _ => {}
-                }
-                let body = v.trim_end().trim_end_matches('*');
-                let cjk = body.chars().any(is_cjk);
-                let tokens = if cjk {
-                    vec![body.chars().filter(|c| !c.is_whitespace()).collect()]
-                } else {
-                    fold_phrase(body)
-                };
-                if tokens.is_empty() {
-                    push(
-                        Severity::Error,
-                        line,
-                        id,
-                        format!("variant {v:?} has no letters or digits"),
-                        "remove it",
-                    );
-                    continue;
-                }
-                if !cjk && mode != MatchMode::Regex && tokens.len() > 1 {
-                    // Only whitespace and dashes may separate the words of a phrase.
-                    // An apostrophe belongs to a word only between two letters (`Xi'an`);
-                    // one that opens or closes a word (`dge 'dun`) stops the phrase.
-                    let inner: Vec<char> = body.trim().chars().collect();
-                    let word =
-                        |k: Option<&char>| k.is_some_and(|&c| crate::normalize::is_word_char(c));
-                    let stray = inner.iter().enumerate().any(|(k, &c)| {
-                        if crate::normalize::is_apostrophe(c) {
-                            return !(k > 0 && word(inner.get(k - 1)) && word(inner.get(k + 1)));
-                        }
-                        !(crate::normalize::is_word_char(c)
-                            || crate::normalize::is_phrase_separator(c))
-                    });
-                    if stray {
-                        push(
-                            Severity::Warning,
-                            line,
-                            id,
-                            format!("variant {v:?} has punctuation between its words and can never match"),
-                            "only spaces and dashes may separate words: drop the punctuation or use mode = \"regex\"",
-                        );
-                    }
-                }
-                let chars = body.chars().filter(|c| !c.is_whitespace()).count();
-                // Short forms only count after a full mention, so two letters suffice there.
-                let min = if short { 2 } else { 3 };
-                if !cjk && chars < min && !e.case_sensitive && e.requires.is_none() {
-                    push(
-                        Severity::Error,
-                        line,
-                        id,
-                        format!("form {v:?} is shorter than 3 characters"),
-                        "set case_sensitive = true or requires = \"rights\", or drop it",
-                    );
-                }
-                // Cues (rights, benign) and blocks may share forms with topic terms: a form can
-                // be evidence for a topic and a human-rights cue at once.
-                // Short forms only count after a full mention, so they may be shared too.
-                if e.role != Role::Topic || short {
-                    continue;
-                }
-                let key = (tokens, mode, e.case_sensitive);
-                let topic = if lex.topic == CONTEXT_TOPIC {
-                    CONTEXT_TOPIC
-                } else {
-                    lex.topic.as_str()
-                };
-                match forms.get(&key) {
-                    Some((t, other, shared)) if *t != topic && !(e.shared && *shared) => push(
-                        Severity::Error,
-                        line,
-                        id,
-                        format!("form {v:?} is also claimed by \"{other}\" (topic {t})"),
-                        "keep it in one topic, or mark both entries shared = true",
-                    ),
-                    Some((t, other, _)) if *t == topic && *other != e.id => push(
-                        Severity::Warning,
-                        line,
-                        id,
-                        format!("form {v:?} is also a variant of \"{other}\""),
-                        "merge the entries or drop the duplicate form",
-                    ),
-                    Some(_) => {}
-                    None => {
-                        forms.insert(key, (topic, &e.id, e.shared));
-                    }
-                }
+                l.form(at, Form { v, mode, short });
             }
         }
     }
+    let mut out = l.out;
     out.sort_by_key(|i| std::cmp::Reverse(i.severity));
     out
+}
+
+/// The findings so far, and what the checks across lexicons remember.
+struct Linter<'a> {
+    out: Vec<LintIssue>,
+    /// entry id -> (origin, line) of its first definition
+    ids: HashMap<&'a str, (&'a str, usize)>,
+    /// surface form -> (topic, entry id, shared) of the first topic entry that lists it
+    forms: HashMap<FormKey, (&'a str, &'a str, bool)>,
+    /// the topics of all lexicons
+    topics: Vec<&'a str>,
+}
+
+/// The entry a check looks at.
+#[derive(Clone, Copy)]
+struct At<'a> {
+    lex: &'a Lexicon,
+    e: &'a Entry,
+}
+
+/// One surface form of an entry: a variant (in the entry's mode) or a short form.
+#[derive(Clone, Copy)]
+struct Form<'a> {
+    v: &'a str,
+    mode: MatchMode,
+    short: bool,
+}
+
+impl<'a> Linter<'a> {
+    fn push(&mut self, sev: Severity, lex: &Lexicon, e: Option<&Entry>, msg: String, help: &str) {
+        self.out.push(LintIssue {
+            severity: sev,
+            origin: lex.origin.clone(),
+            line: e.map_or(0, |e| e.line),
+            entry: e.map(|e| e.id.clone()),
+            message: msg,
+            help: help.to_string(),
+        });
+    }
+
+    fn error(&mut self, at: At<'_>, msg: String, help: &str) {
+        self.push(Severity::Error, at.lex, Some(at.e), msg, help);
+    }
+
+    fn warning(&mut self, at: At<'_>, msg: String, help: &str) {
+        self.push(Severity::Warning, at.lex, Some(at.e), msg, help);
+    }
+
+    /// Warning: the lexicon header names no sources.
+    fn sources_named(&mut self, lex: &Lexicon) {
+        if lex.sources.is_empty() {
+            self.push(
+                Severity::Warning,
+                lex,
+                None,
+                "the [lexicon] header names no sources".into(),
+                "add `sources = [...]` naming where the facts come from",
+            );
+        }
+    }
+
+    /// Error: thresholds that are not finite, or a negative `present` threshold.
+    fn thresholds_finite(&mut self, lex: &Lexicon) {
+        if let Some(t) = &lex.thresholds {
+            if !(t.present.is_finite() && t.primary.is_finite() && t.present >= 0.0) {
+                self.push(
+                    Severity::Error,
+                    lex,
+                    None,
+                    "thresholds must be finite and non-negative".into(),
+                    "use numbers such as present = 0.9, primary = 0.5",
+                );
+            }
+        }
+    }
+
+    /// Error: an id not of the form `<topic>.<kind>.<slug>`, or one defined twice.
+    fn id_valid_and_unique(&mut self, at: At<'a>) {
+        let e = at.e;
+        if !valid_id(&e.id) {
+            let msg = format!("id {:?} is not of the form <topic>.<kind>.<slug>", e.id);
+            self.error(
+                at,
+                msg,
+                "use lowercase letters, digits, '.', '_' and '-' only",
+            );
+        } else if let Some((origin, l)) = self.ids.get(e.id.as_str()) {
+            let msg = format!("duplicate id (first defined at {origin}:{l})");
+            self.error(at, msg, "give every entry its own id");
+        } else {
+            self.ids.insert(&e.id, (&at.lex.origin, e.line));
+        }
+    }
+
+    /// Error: an empty `source`.
+    fn source_present(&mut self, at: At<'_>) {
+        if at.e.source.trim().is_empty() {
+            let help = "say where the spelling or fact was checked";
+            self.error(at, "`source` is empty".into(), help);
+        }
+    }
+
+    /// Error: no variants.
+    fn variants_present(&mut self, at: At<'_>) {
+        if at.e.variants.is_empty() {
+            let help = "list at least one surface form in `variants = [...]`";
+            self.error(at, "variants must not be empty".into(), help);
+        }
+    }
+
+    /// Error: a weight outside (0, 5].
+    fn weight_in_range(&mut self, at: At<'_>) {
+        let w = at.e.weight;
+        if !(w > 0.0 && w <= 5.0) {
+            self.error(
+                at,
+                format!("weight {w} is outside (0, 5]"),
+                "use 1.0 for core terms, 0.3-0.7 for weak ones, up to 3 for unambiguous ones",
+            );
+        }
+    }
+
+    /// Error: a person (topic role) without a canonical name or a full-name variant.
+    fn person_named(&mut self, at: At<'_>) {
+        let e = at.e;
+        if e.kind != EntryKind::Person || e.role != Role::Topic {
+            return;
+        }
+        if e.name.as_deref().is_none_or(|n| n.trim().is_empty()) {
+            let msg = "a person needs a canonical `name`".into();
+            self.error(at, msg, "add name = \"Full Name\"");
+        }
+        // A single-word name counts as full when the entry needs a rights context (Tibetans
+        // are often known by one name).
+        let full = e.requires.is_some()
+            || e.variants
+                .iter()
+                .any(|v| v.trim().contains(' ') || v.chars().any(is_cjk) || v.contains('-'));
+        if !full {
+            self.error(
+                at,
+                "a person needs at least one full-name variant".into(),
+                "add the full name; put bare surnames in `short_forms`",
+            );
+        }
+    }
+
+    /// Error: a `region` that is neither a loaded topic nor `mainland`.
+    fn region_known(&mut self, at: At<'_>) {
+        if let Some(r) = &at.e.region {
+            if r != "mainland" && !self.topics.contains(&r.as_str()) {
+                self.error(
+                    at,
+                    format!("unknown region {r:?}"),
+                    "use a loaded topic id (tibet, xinjiang, hong_kong) or \"mainland\"",
+                );
+            }
+        }
+    }
+
+    /// The checks of one surface form, in order; a form that cannot be read as words stops
+    /// at the first that fails.
+    fn form(&mut self, at: At<'a>, f: Form<'a>) {
+        if !self.form_not_empty(at, f) || !self.mode_well_formed(at, f) {
+            return;
+        }
+        let body = f.v.trim_end().trim_end_matches('*');
+        let cjk = body.chars().any(is_cjk);
+        let tokens = if cjk {
+            vec![body.chars().filter(|c| !c.is_whitespace()).collect()]
+        } else {
+            fold_phrase(body)
+        };
+        if tokens.is_empty() {
+            let msg = format!("variant {:?} has no letters or digits", f.v);
+            self.error(at, msg, "remove it");
+            return;
+        }
+        if !cjk && tokens.len() > 1 {
+            self.phrase_separated_by_spaces(at, f, body);
+        }
+        if !cjk {
+            self.form_long_enough(at, f, body);
+        }
+        self.form_claimed_once(at, f, tokens);
+    }
+
+    /// Error: an empty variant.
+    fn form_not_empty(&mut self, at: At<'_>, f: Form<'_>) -> bool {
+        let ok = !f.v.trim().is_empty();
+        if !ok {
+            self.error(at, "a variant is empty".into(), "remove the empty string");
+        }
+        ok
+    }
+
+    /// Error: a regex that does not compile, or a prefix variant without its `*`. Returns
+    /// whether the form goes on to the word checks (not a regex, a well-formed prefix).
+    fn mode_well_formed(&mut self, at: At<'_>, f: Form<'_>) -> bool {
+        match f.mode {
+            MatchMode::Regex => {
+                // too big for the default limits: the builder's `regex_size_limit` decides
+                let err = regex::Regex::new(f.v)
+                    .err()
+                    .filter(|e| !matches!(e, regex::Error::CompiledTooBig(_)));
+                if let Some(err) = err {
+                    let first = err.to_string().lines().last().unwrap_or("").to_string();
+                    let msg = format!("regex {:?} does not compile: {first}", f.v);
+                    self.error(at, msg, "fix the pattern (Rust regex syntax)");
+                }
+                false
+            }
+            MatchMode::Prefix if !f.v.trim_end().ends_with('*') => {
+                let msg = format!("prefix variant {:?} does not end in '*'", f.v);
+                self.error(at, msg, "write it as \"Uyghur*\", or use mode = \"exact\"");
+                false
+            }
+            _ => true,
+        }
+    }
+
+    /// Warning: a phrase whose words are separated by anything but whitespace and dashes,
+    /// which can never match. An apostrophe belongs to a word only between two letters
+    /// (`Xi'an`); one that opens or closes a word (`dge 'dun`) stops the phrase.
+    fn phrase_separated_by_spaces(&mut self, at: At<'_>, f: Form<'_>, body: &str) {
+        let inner: Vec<char> = body.trim().chars().collect();
+        let word = |k: Option<&char>| k.is_some_and(|&c| is_word_char(c));
+        let stray = inner.iter().enumerate().any(|(k, &c)| {
+            if is_apostrophe(c) {
+                return !(k > 0 && word(inner.get(k - 1)) && word(inner.get(k + 1)));
+            }
+            !(is_word_char(c) || is_phrase_separator(c))
+        });
+        if stray {
+            self.warning(
+                at,
+                format!("variant {:?} has punctuation between its words and can never match", f.v),
+                "only spaces and dashes may separate words: drop the punctuation or use mode = \"regex\"",
+            );
+        }
+    }
+
+    /// Error: a form shorter than 3 characters (2 for short forms, which only count after a
+    /// full mention) that is neither case-sensitive nor context-restricted.
+    fn form_long_enough(&mut self, at: At<'_>, f: Form<'_>, body: &str) {
+        let chars = body.chars().filter(|c| !c.is_whitespace()).count();
+        let min = if f.short { 2 } else { 3 };
+        let e = at.e;
+        if chars < min && !e.case_sensitive && e.requires.is_none() {
+            self.error(
+                at,
+                format!("form {:?} is shorter than 3 characters", f.v),
+                "set case_sensitive = true or requires = \"rights\", or drop it",
+            );
+        }
+    }
+
+    /// Error: a form of a topic entry claimed by another topic (unless both entries say
+    /// `shared = true`); warning: one listed twice within a topic. Cues (rights, benign) and
+    /// blocks may share forms with topic terms, and short forms only count after a full
+    /// mention, so they are not compared.
+    fn form_claimed_once(&mut self, at: At<'a>, f: Form<'_>, tokens: Vec<String>) {
+        let e = at.e;
+        if e.role != Role::Topic || f.short {
+            return;
+        }
+        let key = (tokens, f.mode, e.case_sensitive);
+        let topic = if at.lex.topic == CONTEXT_TOPIC {
+            CONTEXT_TOPIC
+        } else {
+            at.lex.topic.as_str()
+        };
+        let v = f.v;
+        match self.forms.get(&key).copied() {
+            Some((t, other, shared)) if t != topic && !(e.shared && shared) => self.error(
+                at,
+                format!("form {v:?} is also claimed by \"{other}\" (topic {t})"),
+                "keep it in one topic, or mark both entries shared = true",
+            ),
+            Some((t, other, _)) if t == topic && other != e.id => self.warning(
+                at,
+                format!("form {v:?} is also a variant of \"{other}\""),
+                "merge the entries or drop the duplicate form",
+            ),
+            Some(_) => {}
+            None => {
+                self.forms.insert(key, (topic, &e.id, e.shared));
+            }
+        }
+    }
 }

@@ -1,7 +1,7 @@
 //! `rightslens classify`: classify files, folders, JSON Lines and CSV, streaming and in
 //! parallel, with one output record per input (see `rightslens::corpus`).
 
-use crate::common::{self, LexiconArgs};
+use crate::common::{self, CliError, LexiconArgs};
 use rightslens::corpus::{
     estimate_bytes, scan, CorpusOptions, CsvWriter, Input, Outcome, Period, Record, Summary,
     DEFAULT_MAX_DOCUMENT_BYTES,
@@ -119,7 +119,7 @@ fn parse_bytes(s: &str) -> Result<usize, String> {
 }
 
 /// Runs `rightslens classify`.
-pub fn run(a: &ClassifyArgs) -> Result<ExitCode, String> {
+pub fn run(a: &ClassifyArgs) -> Result<ExitCode, CliError> {
     let clf = common::build_classifier(&a.lexicon)?;
     let mut opts = CorpusOptions::new();
     opts.text_field(&a.text_field)
@@ -136,7 +136,9 @@ pub fn run(a: &ClassifyArgs) -> Result<ExitCode, String> {
             PeriodArg::Year => Period::Year,
         });
     if a.paths.iter().filter(|p| *p == "-").count() > 1 {
-        return Err("standard input (-) can be read only once".to_string());
+        return Err(CliError::Failed(
+            "standard input (-) can be read only once".to_string(),
+        ));
     }
     let inputs: Vec<Input> = a.paths.iter().map(|p| Input::from_arg(p)).collect();
 
@@ -167,7 +169,7 @@ pub fn run(a: &ClassifyArgs) -> Result<ExitCode, String> {
             let io = std::error::Error::source(&e).and_then(|s| s.downcast_ref::<io::Error>());
             return Err(match io {
                 Some(io) => common::write_error(io::Error::new(io.kind(), io.to_string())),
-                None => e.to_string(),
+                None => CliError::Failed(e.to_string()),
             });
         }
     };
@@ -206,12 +208,12 @@ enum Output<W: Write> {
 }
 
 impl<W: Write> Output<W> {
-    fn new(format: Format, mut w: W) -> Result<Output<W>, String> {
+    fn new(format: Format, mut w: W) -> Result<Output<W>, CliError> {
         match format {
             Format::Csv => {
                 return CsvWriter::new(w)
                     .map(|c| Output::Csv(Box::new(c)))
-                    .map_err(|e| e.to_string())
+                    .map_err(|e| CliError::Failed(e.to_string()))
             }
             Format::Table => writeln!(
                 w,

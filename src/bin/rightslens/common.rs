@@ -101,24 +101,69 @@ pub fn io_cause(e: &io::Error) -> String {
     }
 }
 
-/// Writes a string to standard output; a closed pipe (`| head`) is reported as `Ok`
+/// Why a subcommand stopped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CliError {
+    /// The reader of standard output went away (`| head`): `main` exits quietly, status 0.
+    BrokenPipe,
+    /// A one-line message; `main` prints it and exits with status 2.
+    Failed(String),
+}
+
+impl std::fmt::Display for CliError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CliError::BrokenPipe => f.write_str("broken pipe"),
+            CliError::Failed(m) => f.write_str(m),
+        }
+    }
+}
+
+impl From<String> for CliError {
+    fn from(message: String) -> CliError {
+        CliError::Failed(message)
+    }
+}
+
+/// What a broken pipe becomes in a subcommand that still reports errors as `String`
+/// (`explain`); [`CliError::from_message`] turns it back.
+const BROKEN_PIPE_MESSAGE: &str = "\u{0}broken pipe";
+
+impl From<CliError> for String {
+    fn from(e: CliError) -> String {
+        match e {
+            CliError::BrokenPipe => BROKEN_PIPE_MESSAGE.to_string(),
+            CliError::Failed(m) => m,
+        }
+    }
+}
+
+impl CliError {
+    /// The error of a subcommand that reports errors as `String` (see [`BROKEN_PIPE_MESSAGE`]).
+    pub fn from_message(message: String) -> CliError {
+        if message == BROKEN_PIPE_MESSAGE {
+            CliError::BrokenPipe
+        } else {
+            CliError::Failed(message)
+        }
+    }
+}
+
+/// Writes a string to standard output; a closed pipe (`| head`) is [`CliError::BrokenPipe`],
 /// after which the caller should stop.
-pub fn out(s: &str) -> Result<(), String> {
+pub fn out(s: &str) -> Result<(), CliError> {
     let mut o = io::stdout().lock();
     o.write_all(s.as_bytes())
         .and_then(|_| o.flush())
         .map_err(write_error)
 }
 
-/// Marker message for a broken pipe; `main` exits quietly on it.
-pub const BROKEN_PIPE: &str = "\u{0}broken pipe";
-
-/// Turns an error writing to standard output into the CLI's message
-/// ([`BROKEN_PIPE`] when the reader went away, so `main` exits quietly).
-pub fn write_error(e: io::Error) -> String {
+/// Turns an error writing to standard output into the CLI's error
+/// ([`CliError::BrokenPipe`] when the reader went away, so `main` exits quietly).
+pub fn write_error(e: io::Error) -> CliError {
     if e.kind() == io::ErrorKind::BrokenPipe {
-        BROKEN_PIPE.to_string()
+        CliError::BrokenPipe
     } else {
-        format!("<stdout>: cannot write: {}", io_cause(&e))
+        CliError::Failed(format!("<stdout>: cannot write: {}", io_cause(&e)))
     }
 }

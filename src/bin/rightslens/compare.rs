@@ -1,6 +1,6 @@
 //! `rightslens compare A B`: what one document raises that the other does not.
 
-use crate::common::{self, LexiconArgs};
+use crate::common::{self, CliError, LexiconArgs};
 use rightslens::{Classifier, Report};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -88,9 +88,11 @@ struct Comparison {
 }
 
 /// Runs `rightslens compare`.
-pub fn run(a: &CompareArgs) -> Result<ExitCode, String> {
+pub fn run(a: &CompareArgs) -> Result<ExitCode, CliError> {
     if a.a == "-" && a.b == "-" {
-        return Err("only one of A and B can be - (standard input)".to_string());
+        return Err(CliError::Failed(
+            "only one of A and B can be - (standard input)".to_string(),
+        ));
     }
     let ta = common::read_document(&a.a)?;
     let tb = common::read_document(&a.b)?;

@@ -1,7 +1,7 @@
 //! `rightslens evaluate --gold labels.jsonl DOCS_DIR`: measure the classifier against hand
 //! labels, list every wrong decision, sweep thresholds, compare with a keyword baseline.
 
-use crate::common::{self, LexiconArgs};
+use crate::common::{self, CliError, LexiconArgs};
 use rightslens::evaluate::{evaluate, sweep_present, sweep_primary, Evaluation, Gold, SweepPoint};
 use rightslens::{Classifier, Document};
 use serde::Serialize;
@@ -172,16 +172,19 @@ struct JsonOut<'a> {
 }
 
 /// Runs `rightslens evaluate`.
-pub fn run(a: &EvaluateArgs) -> Result<ExitCode, String> {
+pub fn run(a: &EvaluateArgs) -> Result<ExitCode, CliError> {
     let gold = Gold::from_file(&a.gold).map_err(|e| e.to_string())?;
     if gold.is_empty() {
-        return Err(format!("{}: no gold labels in this file", a.gold.display()));
+        return Err(CliError::Failed(format!(
+            "{}: no gold labels in this file",
+            a.gold.display()
+        )));
     }
     if !a.docs.is_dir() {
-        return Err(format!(
+        return Err(CliError::Failed(format!(
             "{}: not a folder (DOCS_DIR is a folder with one file per document)",
             a.docs.display()
-        ));
+        )));
     }
     let clf = common::build_classifier(&a.lexicon)?;
     let (docs, failed) = read_docs(&a.docs, &a.gold)?;

@@ -1,6 +1,6 @@
 //! `rightslens lexicon list|show|check`: look into lexicons and lint your own.
 
-use crate::common::{self, LexiconArgs};
+use crate::common::{self, CliError, LexiconArgs};
 use rightslens::{Classifier, Entry, EntryKind, Lexicon, Severity};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -83,7 +83,7 @@ pub enum LexiconSub {
 }
 
 /// Runs `rightslens lexicon ...`.
-pub fn run(a: &LexiconCmd) -> Result<ExitCode, String> {
+pub fn run(a: &LexiconCmd) -> Result<ExitCode, CliError> {
     match &a.command {
         LexiconSub::List { format, lexicon } => {
             let clf = common::build_classifier(lexicon)?;

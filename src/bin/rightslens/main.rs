@@ -1,7 +1,7 @@
 //! `rightslens`: the command-line face of the rightslens library.
 //!
 //! One module per subcommand; every module exposes an `Args` struct (clap) and a
-//! `run(&Args) -> Result<ExitCode, String>` whose error is a one-line message.
+//! `run(&Args) -> Result<ExitCode, CliError>` (see [`common::CliError`]).
 
 mod classify;
 mod common;
@@ -11,6 +11,7 @@ mod explain;
 mod lexicon;
 
 use clap::{Parser, Subcommand};
+use common::CliError;
 use std::process::ExitCode;
 
 const AFTER_HELP: &str = "\
@@ -50,15 +51,15 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Classify(a) => classify::run(a),
-        Command::Explain(a) => explain::run(a),
+        Command::Explain(a) => explain::run(a).map_err(CliError::from_message),
         Command::Compare(a) => compare::run(a),
         Command::Lexicon(a) => lexicon::run(a),
         Command::Evaluate(a) => evaluate::run(a),
     };
     match result {
         Ok(code) => code,
-        Err(msg) if msg == common::BROKEN_PIPE => ExitCode::SUCCESS,
-        Err(msg) => {
+        Err(CliError::BrokenPipe) => ExitCode::SUCCESS,
+        Err(CliError::Failed(msg)) => {
             eprintln!("error: {msg}");
             ExitCode::from(2)
         }

@@ -1,0 +1,348 @@
+//! What a corpus run yields per input: a [`Record`] with its [`Outcome`], classified or not
+//! with a [`Reason`] (a stable [`ReasonKind`] code and a message), and its JSON Lines form.
+
+use crate::Report;
+use serde::{Deserialize, Serialize, Serializer};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// Why an input was not classified: a stable code, also used as the `reason` of JSON Lines
+/// output and as the key of [`Summary::reasons`].
+///
+/// # Examples
+///
+/// ```
+/// use rightslens::corpus::ReasonKind;
+/// assert_eq!(ReasonKind::BadJson.as_str(), "bad_json");
+/// assert!(ReasonKind::BadJson.is_failure() && !ReasonKind::Binary.is_failure());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ReasonKind {
+    /// Skipped: an empty file, JSON text or CSV text cell (or HTML without visible text).
+    Empty,
+    /// Skipped: a NUL byte in the first 8 KiB.
+    Binary,
+    /// Skipped: larger than [`CorpusOptions::max_document_bytes`].
+    TooLarge,
+    /// Skipped: not valid UTF-8, under [`CorpusOptions::strict_utf8`].
+    InvalidUtf8,
+    /// Skipped: a FIFO, socket or device (never opened for reading).
+    NotRegularFile,
+    /// Skipped: a symbolic link inside a folder, without [`CorpusOptions::follow_symlinks`].
+    SymlinkNotFollowed,
+    /// Skipped: a file in a folder with an extension that is not read.
+    UnsupportedType,
+    /// Skipped: a JSON Lines or CSV file without a single record.
+    NoRecords,
+    /// Failed: the file does not exist (any more).
+    NotFound,
+    /// Failed: permission denied.
+    PermissionDenied,
+    /// Failed: a symbolic link whose target does not exist.
+    DanglingSymlink,
+    /// Failed: a symbolic link leading back to one of its ancestors.
+    SymlinkLoop,
+    /// Failed: another I/O error.
+    Io,
+    /// Failed: a JSON line that is not a JSON object.
+    BadJson,
+    /// Failed: a CSV row with the wrong number of fields.
+    BadCsv,
+    /// Failed: no text field in a JSON object, or no text column in a CSV header.
+    MissingText,
+}
+
+impl ReasonKind {
+    /// The snake_case code.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(rightslens::corpus::ReasonKind::TooLarge.as_str(), "too_large");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        use ReasonKind::*;
+        match self {
+            Empty => "empty",
+            Binary => "binary",
+            TooLarge => "too_large",
+            InvalidUtf8 => "invalid_utf8",
+            NotRegularFile => "not_regular_file",
+            SymlinkNotFollowed => "symlink_not_followed",
+            UnsupportedType => "unsupported_type",
+            NoRecords => "no_records",
+            NotFound => "not_found",
+            PermissionDenied => "permission_denied",
+            DanglingSymlink => "dangling_symlink",
+            SymlinkLoop => "symlink_loop",
+            Io => "io",
+            BadJson => "bad_json",
+            BadCsv => "bad_csv",
+            MissingText => "missing_text",
+        }
+    }
+
+    /// Whether inputs with this reason count as failed (else as skipped).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert!(rightslens::corpus::ReasonKind::PermissionDenied.is_failure());
+    /// ```
+    pub fn is_failure(self) -> bool {
+        use ReasonKind::*;
+        matches!(
+            self,
+            NotFound
+                | PermissionDenied
+                | DanglingSymlink
+                | SymlinkLoop
+                | Io
+                | BadJson
+                | BadCsv
+                | MissingText
+        )
+    }
+}
+
+impl fmt::Display for ReasonKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Why an input was not classified: a code and a lowercase message.
+///
+/// # Examples
+///
+/// ```
+/// use rightslens::corpus::{Reason, ReasonKind};
+/// let r = Reason::new(ReasonKind::Binary, "binary file (NUL byte at offset 3)");
+/// assert_eq!(r.to_string(), "binary file (NUL byte at offset 3)");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reason {
+    /// The code.
+    pub kind: ReasonKind,
+    /// What happened, for people.
+    pub message: String,
+}
+
+impl Reason {
+    /// A reason from a code and a message.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use rightslens::corpus::{Reason, ReasonKind};
+    /// assert_eq!(Reason::new(ReasonKind::Empty, "empty file").kind, ReasonKind::Empty);
+    /// ```
+    pub fn new(kind: ReasonKind, message: impl Into<String>) -> Reason {
+        Reason {
+            kind,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+/// What became of one input.
+///
+/// # Examples
+///
+/// ```
+/// use rightslens::corpus::Outcome;
+/// let clf = rightslens::Classifier::new()?;
+/// let o = Outcome::Classified(Box::new(clf.classify("Tibet")));
+/// assert!(o.report().is_some() && o.reason().is_none());
+/// # Ok::<(), rightslens::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// The input was classified.
+    Classified(Box<Report>),
+    /// The input was left out on purpose.
+    Skipped(Reason),
+    /// The input could not be read or parsed.
+    Failed(Reason),
+}
+
+impl Outcome {
+    /// The report, if the input was classified.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use rightslens::corpus::{Outcome, Reason, ReasonKind};
+    /// assert!(Outcome::Skipped(Reason::new(ReasonKind::Empty, "empty")).report().is_none());
+    /// ```
+    pub fn report(&self) -> Option<&Report> {
+        match self {
+            Outcome::Classified(r) => Some(r),
+            _ => None,
+        }
+    }
+
+    /// The reason, if the input was skipped or failed.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use rightslens::corpus::{Outcome, Reason, ReasonKind};
+    /// let o = Outcome::Failed(Reason::new(ReasonKind::BadCsv, "row has 3 fields, the header 2"));
+    /// assert_eq!(o.reason().unwrap().kind, ReasonKind::BadCsv);
+    /// ```
+    pub fn reason(&self) -> Option<&Reason> {
+        match self {
+            Outcome::Classified(_) => None,
+            Outcome::Skipped(r) | Outcome::Failed(r) => Some(r),
+        }
+    }
+
+    /// `classified`, `skipped` or `failed`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use rightslens::corpus::{Outcome, Reason, ReasonKind};
+    /// assert_eq!(Outcome::Skipped(Reason::new(ReasonKind::Empty, "empty")).status(), "skipped");
+    /// ```
+    pub fn status(&self) -> &'static str {
+        match self {
+            Outcome::Classified(_) => "classified",
+            Outcome::Skipped(_) => "skipped",
+            Outcome::Failed(_) => "failed",
+        }
+    }
+}
+
+/// What a corpus run says about one input: a file, a JSON line or a CSV row.
+///
+/// `Serialize` writes the JSON Lines schema of the [module docs](self): the report plus
+/// `path`, `line`, `date`, `fields`, `utf8_lossy`; or `id`, `path`, `line`, `date`, `status`,
+/// `reason`, `error`.
+///
+/// # Examples
+///
+/// ```
+/// use rightslens::corpus::{Outcome, Reason, ReasonKind, Record};
+/// let failed = Outcome::Failed(Reason::new(ReasonKind::BadJson, "not a JSON object"));
+/// let mut r = Record::new("news.jsonl:7", "news.jsonl", failed);
+/// r.line = Some(7);
+/// assert_eq!(
+///     serde_json::to_string(&r).unwrap(),
+///     r#"{"id":"news.jsonl:7","path":"news.jsonl","line":7,"status":"failed","reason":"bad_json","error":"not a JSON object"}"#
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Record {
+    /// Document id (see the [module docs](self)); also the id of the report.
+    pub id: String,
+    /// The file (as walked: the folder joined with the relative path), or the stream name.
+    pub path: String,
+    /// 1-based line of a JSON line or of the start of a CSV row.
+    pub line: Option<u64>,
+    /// Normalised date (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`), from the date field or column or
+    /// the file name.
+    pub date: Option<String>,
+    /// The other fields of a JSON line (all but the text and id fields) or the other columns
+    /// of a CSV row (as strings).
+    pub fields: BTreeMap<String, serde_json::Value>,
+    /// The input was not valid UTF-8 and was decoded with replacement characters.
+    pub utf8_lossy: bool,
+    /// Bytes of input this record stands for (file size, or line or row length), for
+    /// progress reports; not serialised.
+    pub input_bytes: u64,
+    /// The report, or why there is none.
+    pub outcome: Outcome,
+}
+
+impl Record {
+    /// A record with an id, a path and an outcome, and no other data.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use rightslens::corpus::{Outcome, Reason, ReasonKind, Record};
+    /// let r = Record::new("a", "a.txt", Outcome::Skipped(Reason::new(ReasonKind::Empty, "empty file")));
+    /// assert_eq!((r.id.as_str(), r.outcome.status()), ("a", "skipped"));
+    /// ```
+    pub fn new(id: impl Into<String>, path: impl Into<String>, outcome: Outcome) -> Record {
+        Record {
+            id: id.into(),
+            path: path.into(),
+            line: None,
+            date: None,
+            fields: BTreeMap::new(),
+            utf8_lossy: false,
+            input_bytes: 0,
+            outcome,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct ClassifiedLine<'a> {
+    #[serde(flatten)]
+    report: &'a Report,
+    path: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<&'a str>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    fields: &'a BTreeMap<String, serde_json::Value>,
+    #[serde(skip_serializing_if = "is_false")]
+    utf8_lossy: bool,
+}
+
+#[derive(Serialize)]
+struct ProblemLine<'a> {
+    id: &'a str,
+    path: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<&'a str>,
+    status: &'static str,
+    reason: ReasonKind,
+    error: &'a str,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+impl Serialize for Record {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        match &self.outcome {
+            Outcome::Classified(report) => ClassifiedLine {
+                report,
+                path: &self.path,
+                line: self.line,
+                date: self.date.as_deref(),
+                fields: &self.fields,
+                utf8_lossy: self.utf8_lossy,
+            }
+            .serialize(s),
+            Outcome::Skipped(r) | Outcome::Failed(r) => ProblemLine {
+                id: &self.id,
+                path: &self.path,
+                line: self.line,
+                date: self.date.as_deref(),
+                status: self.outcome.status(),
+                reason: r.kind,
+                error: &r.message,
+            }
+            .serialize(s),
+        }
+    }
+}

@@ -1,0 +1,376 @@
+//! Files and folders: the walk (sorted, with a reason for every entry it does not read),
+//! safe opening, and files read as one document (text, HTML).
+
+use super::{
+    failed, pending, skipped, Body, Flow, Format, Origin, Producer, BINARY_PROBE, READ_BUFFER,
+};
+use crate::corpus::{html_text, CorpusOptions, Outcome, ReasonKind, Record};
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+/// A short lowercase description of an I/O error, without the OS error number.
+pub(crate) fn io_text(e: &io::Error) -> String {
+    let s = e.to_string();
+    let s = match s.find(" (os error") {
+        Some(i) => &s[..i],
+        None => &s,
+    };
+    s.to_lowercase()
+}
+
+/// The outcome of an I/O error on `path`.
+pub(crate) fn io_outcome(e: &io::Error, path: &Path) -> Outcome {
+    match e.kind() {
+        io::ErrorKind::NotFound => {
+            let link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+            if link {
+                failed(
+                    ReasonKind::DanglingSymlink,
+                    "dangling symlink (its target does not exist)",
+                )
+            } else {
+                failed(
+                    ReasonKind::NotFound,
+                    "no such file or directory (deleted during the run?)",
+                )
+            }
+        }
+        io::ErrorKind::PermissionDenied => {
+            failed(ReasonKind::PermissionDenied, "permission denied")
+        }
+        _ => failed(ReasonKind::Io, format!("cannot read: {}", io_text(e))),
+    }
+}
+
+/// What kind of non-regular file this is, for messages.
+fn file_kind(ft: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if ft.is_fifo() {
+            return "a FIFO";
+        }
+        if ft.is_socket() {
+            return "a socket";
+        }
+        if ft.is_block_device() {
+            return "a block device";
+        }
+        if ft.is_char_device() {
+            return "a character device";
+        }
+    }
+    if ft.is_dir() {
+        return "a directory";
+    }
+    "not a regular file"
+}
+
+/// Opens a file for reading without blocking on FIFOs (a FIFO that replaced a regular file
+/// after the walk saw it is then caught by the `fstat` check that follows).
+fn open(path: &Path) -> io::Result<File> {
+    let mut o = std::fs::OpenOptions::new();
+    o.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        o.custom_flags(libc::O_NONBLOCK);
+    }
+    o.open(path)
+}
+
+fn walker(root: &Path, o: &CorpusOptions) -> ignore::Walk {
+    let ri = o.respect_ignore_files;
+    ignore::WalkBuilder::new(root)
+        .hidden(!o.include_hidden)
+        .follow_links(o.follow_symlinks)
+        .ignore(ri)
+        .git_ignore(ri)
+        .git_global(ri)
+        .git_exclude(ri)
+        .parents(ri)
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .build()
+}
+
+/// Size of the files `path` would read (see `corpus::estimate_bytes`).
+pub(crate) fn estimate(path: &Path, o: &CorpusOptions) -> u64 {
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_file() => m.len(),
+        Ok(m) if m.is_dir() => walker(path, o)
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
+            .filter(|e| Format::of(e.path()).is_some())
+            .filter_map(|e| e.metadata().ok())
+            .map(|m| m.len())
+            .sum(),
+        _ => 0,
+    }
+}
+
+impl Producer<'_> {
+    /// A path given directly: always followed if it is a symlink.
+    pub(crate) fn root(&mut self, root: &Path) -> Flow {
+        let origin = Origin::new(root, root);
+        match std::fs::metadata(root) {
+            Err(e) => self.done(origin.record(io_outcome(&e, root))),
+            Ok(m) if m.is_dir() => self.walk(root),
+            Ok(m) if m.is_file() => {
+                let format = Format::of(root).unwrap_or(Format::Text);
+                self.file(root, &origin, format)
+            }
+            Ok(m) => self.done(origin.record(skipped(
+                ReasonKind::NotRegularFile,
+                format!("{}, not read", file_kind(&m.file_type())),
+            ))),
+        }
+    }
+
+    fn walk(&mut self, root: &Path) -> Flow {
+        for item in walker(root, self.o) {
+            match item {
+                Err(e) => {
+                    let (path, outcome) = walk_error(&e);
+                    let path = path.unwrap_or_else(|| root.to_path_buf());
+                    let rel = path.strip_prefix(root).unwrap_or(&path);
+                    let origin = Origin::new(&path, rel);
+                    self.done(origin.record(outcome))?;
+                }
+                Ok(entry) => {
+                    if entry.depth() == 0 {
+                        continue;
+                    }
+                    let path = entry.path();
+                    let rel = path.strip_prefix(root).unwrap_or(path);
+                    let origin = Origin::new(path, rel);
+                    let Some(ft) = entry.file_type() else {
+                        continue;
+                    };
+                    if ft.is_dir() {
+                        continue;
+                    }
+                    if ft.is_symlink() {
+                        // Only seen when links are not followed.
+                        let outcome = match std::fs::metadata(path) {
+                            Err(e) => io_outcome(&e, path),
+                            Ok(m) => skipped(
+                                ReasonKind::SymlinkNotFollowed,
+                                if m.is_dir() {
+                                    "symlink to a directory, not followed"
+                                } else {
+                                    "symlink, not followed"
+                                },
+                            ),
+                        };
+                        self.done(origin.record(outcome))?;
+                    } else if !ft.is_file() {
+                        let msg = format!("{}, not read", file_kind(&ft));
+                        self.done(origin.record(skipped(ReasonKind::NotRegularFile, msg)))?;
+                    } else {
+                        match Format::of(path) {
+                            Some(format) => self.file(path, &origin, format)?,
+                            None => {
+                                let ext = path
+                                    .extension()
+                                    .map(|e| format!(".{}", e.to_string_lossy()))
+                                    .unwrap_or_else(|| "no extension".to_string());
+                                let msg = format!("unsupported file type ({ext})");
+                                self.done(
+                                    origin.record(skipped(ReasonKind::UnsupportedType, msg)),
+                                )?;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn file(&mut self, path: &Path, origin: &Origin, format: Format) -> Flow {
+        let f = match open(path) {
+            Ok(f) => f,
+            Err(e) => return self.done(origin.record(io_outcome(&e, path))),
+        };
+        let meta = match f.metadata() {
+            Ok(m) => m,
+            Err(e) => return self.done(origin.record(io_outcome(&e, path))),
+        };
+        if !meta.is_file() {
+            let msg = format!("{}, not read", file_kind(&meta.file_type()));
+            return self.done(origin.record(skipped(ReasonKind::NotRegularFile, msg)));
+        }
+        match format {
+            Format::Text | Format::Html => self.whole(f, meta.len(), origin, format),
+            Format::JsonLines | Format::Csv => {
+                let size = meta.len();
+                let mut r = BufReader::with_capacity(READ_BUFFER, f);
+                let rec = |kind, msg: String| {
+                    let mut rec = origin.record(skipped(kind, msg));
+                    rec.input_bytes = size;
+                    rec
+                };
+                // The whole file is skipped if empty or binary; otherwise its lines or rows
+                // are the inputs.
+                match probe(&mut r) {
+                    Err(e) => self.done(origin.record(io_outcome(&e, path))),
+                    Ok(Probe::Empty) => self.done(rec(ReasonKind::Empty, "empty file".into())),
+                    Ok(Probe::Binary(at)) => self.done(rec(
+                        ReasonKind::Binary,
+                        format!("binary file (NUL byte at offset {at})"),
+                    )),
+                    Ok(Probe::Text) if format == Format::Csv => self.csv(origin, &mut r, size),
+                    Ok(Probe::Text) => self.json_lines(origin, &mut r, Some(size)),
+                }
+            }
+        }
+    }
+
+    /// A file read as one document (text or HTML).
+    fn whole(&mut self, f: File, size: u64, origin: &Origin, format: Format) -> Flow {
+        let max = self.o.max_document_bytes;
+        let mut rec = origin.record(pending());
+        rec.input_bytes = size;
+        let too_large = |n: u64| {
+            skipped(
+                ReasonKind::TooLarge,
+                format!("file too large ({n} bytes; the limit is {max})"),
+            )
+        };
+        if size > max as u64 {
+            rec.outcome = too_large(size);
+            return self.done(rec);
+        }
+        let mut bytes = Vec::with_capacity(size as usize);
+        if let Err(e) = f.take(max as u64 + 1).read_to_end(&mut bytes) {
+            rec.outcome = failed(ReasonKind::Io, format!("cannot read: {}", io_text(&e)));
+            return self.done(rec);
+        }
+        if bytes.len() > max {
+            rec.outcome = too_large(bytes.len() as u64);
+            return self.done(rec);
+        }
+        if bytes.is_empty() {
+            rec.outcome = skipped(ReasonKind::Empty, "empty file");
+            return self.done(rec);
+        }
+        if let Some(at) = memchr::memchr(0, &bytes[..bytes.len().min(BINARY_PROBE)]) {
+            rec.outcome = skipped(
+                ReasonKind::Binary,
+                format!("binary file (NUL byte at offset {at})"),
+            );
+            return self.done(rec);
+        }
+        let text = match self.decode(bytes, &mut rec) {
+            Some(t) => t,
+            None => return self.done(rec),
+        };
+        let text = if format == Format::Html {
+            let t = html_text(&text);
+            if t.is_empty() {
+                rec.outcome = skipped(ReasonKind::Empty, "no visible text in the HTML");
+                return self.done(rec);
+            }
+            t
+        } else {
+            text
+        };
+        self.push(rec, Body::Text(text))
+    }
+
+    /// UTF-8 text from bytes: lossy and flagged, or `None` (outcome set) under strict UTF-8.
+    fn decode(&self, bytes: Vec<u8>, rec: &mut Record) -> Option<String> {
+        match String::from_utf8(bytes) {
+            Ok(t) => Some(t),
+            Err(e) => {
+                if self.o.strict_utf8 {
+                    let at = e.utf8_error().valid_up_to();
+                    rec.outcome = skipped(
+                        ReasonKind::InvalidUtf8,
+                        format!("not valid UTF-8 (invalid byte at offset {at})"),
+                    );
+                    None
+                } else {
+                    rec.utf8_lossy = true;
+                    Some(String::from_utf8_lossy(e.as_bytes()).into_owned())
+                }
+            }
+        }
+    }
+}
+
+/// The path an error of the walk concerns, and its outcome.
+fn walk_error(e: &ignore::Error) -> (Option<PathBuf>, Outcome) {
+    match e {
+        ignore::Error::WithPath { path, err } => {
+            let (inner, outcome) = walk_error(err);
+            let path = inner.unwrap_or_else(|| path.clone());
+            // Re-check a not-found path: it may be a dangling symlink.
+            let outcome = match (&outcome, err.io_error()) {
+                (Outcome::Failed(r), Some(io)) if r.kind == ReasonKind::NotFound => {
+                    io_outcome(io, &path)
+                }
+                _ => outcome,
+            };
+            (Some(path), outcome)
+        }
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            walk_error(err)
+        }
+        ignore::Error::Loop { ancestor, child } => (
+            Some(child.clone()),
+            failed(
+                ReasonKind::SymlinkLoop,
+                format!("symlink loop (leads back to {})", ancestor.display()),
+            ),
+        ),
+        ignore::Error::Io(io) => (None, io_outcome(io, Path::new(""))),
+        ignore::Error::Partial(errs) => match errs.first() {
+            Some(e) => walk_error(e),
+            None => (None, failed(ReasonKind::Io, "walk error")),
+        },
+        other => (
+            None,
+            failed(ReasonKind::Io, other.to_string().to_lowercase()),
+        ),
+    }
+}
+
+pub(crate) enum Probe {
+    Empty,
+    Binary(usize),
+    Text,
+}
+
+/// Looks at the start of a stream without consuming it.
+pub(crate) fn probe(r: &mut dyn BufRead) -> io::Result<Probe> {
+    let buf = loop {
+        match r.fill_buf() {
+            Ok(b) => break b,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        }
+    };
+    if buf.is_empty() {
+        return Ok(Probe::Empty);
+    }
+    Ok(
+        match memchr::memchr(0, &buf[..buf.len().min(BINARY_PROBE)]) {
+            Some(at) => Probe::Binary(at),
+            None => Probe::Text,
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn walk_error_of_a_missing_file() {
+        let e = io::Error::from(io::ErrorKind::NotFound);
+        let o = io_outcome(&e, Path::new("/definitely/not/here"));
+        assert_eq!(o.reason().map(|r| r.kind), Some(ReasonKind::NotFound));
+    }
+}

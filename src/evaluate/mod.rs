@@ -1,0 +1,180 @@
+//! Validation against hand-coded documents: precision, recall, F1, Cohen's kappa and
+//! Krippendorff's alpha, prisoner-name recall and precision, and every wrong decision.
+//!
+//! Content-analysis practice asks that a dictionary method be validated against a
+//! human-coded sample before its results are published. Gold labels are JSON Lines, one object
+//! per document:
+//!
+//! ```json
+//! {"id": "001", "topics": {"tibet": 2, "xinjiang": 0, "hong_kong": 0, "taiwan": 1, "political_prisoners": 0},
+//!  "human_rights": true, "prisoners": ["Gedhun Choekyi Nyima"]}
+//! ```
+//!
+//! Topic levels: 0 = not raised, 1 = raised, 2 = a main subject. A topic is `present` in gold
+//! when its level is at least 1 and `primary` when it is 2.
+//!
+//! # Examples
+//!
+//! ```
+//! use rightslens::evaluate::{evaluate, Gold};
+//! use rightslens::Classifier;
+//!
+//! let gold = Gold::parse_jsonl(r#"{"id":"a","topics":{"tibet":2},"prisoners":[]}
+//! {"id":"b","topics":{"tibet":0},"prisoners":[]}"#)?;
+//! let clf = Classifier::builder().topics(&["tibet"]).build()?;
+//! let reports = vec![
+//!     clf.classify_with_id("a", "Tibet. The Dalai Lama. Tibet again."),
+//!     clf.classify_with_id("b", "A recipe for dumplings."),
+//! ];
+//! let ev = evaluate(&gold, &reports);
+//! assert_eq!(ev.topics["tibet"].present.f1(), 1.0);
+//! # Ok::<(), rightslens::Error>(())
+//! ```
+
+mod labels;
+mod metrics;
+mod names;
+mod report;
+mod sweep;
+
+pub use labels::Gold;
+pub use metrics::Confusion;
+pub use report::{Evaluation, Mistake, TopicEval};
+pub use sweep::{sweep_present, sweep_primary, SweepPoint};
+
+use crate::report::Report;
+use names::{name_key, same_person};
+use std::collections::BTreeMap;
+
+/// The id a report is matched on: its id, or the last `/` component of it.
+pub(crate) fn report_key(id: &str) -> &str {
+    id.rsplit('/').next().unwrap_or(id)
+}
+
+/// Scores reports against gold labels. Reports are matched to gold by id (or the last
+/// path component of the report id); gold documents without a report are listed in
+/// `missing` and count as all-negative predictions.
+///
+/// # Examples
+///
+/// ```
+/// use rightslens::{evaluate::{evaluate, Gold}, Classifier};
+/// let gold = Gold::parse_jsonl(r#"{"id":"d","topics":{"political_prisoners":2},"prisoners":["Ilham Tohti"]}"#).unwrap();
+/// let clf = Classifier::new().unwrap();
+/// let ev = evaluate(&gold, &[clf.classify_with_id("d", "Free Ilham Tohti now.")]);
+/// assert_eq!(ev.prisoners.tp, 1);
+/// ```
+pub fn evaluate(gold: &[Gold], reports: &[Report]) -> Evaluation {
+    let by_id: BTreeMap<&str, &Report> = reports.iter().map(|r| (report_key(&r.id), r)).collect();
+    let topics = topics_of(gold, reports);
+    let mut ev = Evaluation::default();
+    for t in &topics {
+        ev.topics.insert(t.clone(), TopicEval::default());
+    }
+    for g in gold {
+        let r = by_id.get(report_key(&g.id)).copied();
+        match r {
+            Some(_) => ev.documents += 1,
+            None => ev.missing.push(g.id.clone()),
+        }
+        for t in &topics {
+            add_topic(&mut ev, g, r, t);
+        }
+        if let (Some(h), Some(r)) = (g.human_rights, r) {
+            ev.human_rights.add(r.human_rights, h);
+        }
+        add_prisoners(&mut ev, g, r);
+    }
+    ev
+}
+
+/// Every topic of the reports and the gold labels, sorted.
+fn topics_of(gold: &[Gold], reports: &[Report]) -> Vec<String> {
+    let mut topics: Vec<String> = Vec::new();
+    let keys = reports
+        .iter()
+        .flat_map(|r| r.topics.keys())
+        .chain(gold.iter().flat_map(|g| g.topics.keys()));
+    for t in keys {
+        if !topics.contains(t) {
+            topics.push(t.clone());
+        }
+    }
+    topics.sort();
+    topics
+}
+
+/// Counts the `present` and `primary` decisions of topic `t` for one document, and lists
+/// the wrong ones.
+fn add_topic(ev: &mut Evaluation, g: &Gold, r: Option<&Report>, t: &str) {
+    let level = g.level(t);
+    let s = r.and_then(|r| r.topics.get(t));
+    let (present, primary) = s.map_or((false, false), |s| (s.present, s.primary));
+    let te = ev.topics.get_mut(t).expect("topic inserted above");
+    te.present.add(present, level >= 1);
+    te.primary.add(primary, level == 2);
+    ev.micro_present.add(present, level >= 1);
+    ev.micro_primary.add(primary, level == 2);
+    for (lvl, pred, want) in [
+        ("present", present, level >= 1),
+        ("primary", primary, level == 2),
+    ] {
+        if pred == want {
+            continue;
+        }
+        let hits = r
+            .map(|r| {
+                r.hits
+                    .iter()
+                    .filter(|h| h.topic == t)
+                    .map(|h| format!("{} ({})", h.text, h.entry))
+                    .collect()
+            })
+            .unwrap_or_default();
+        ev.mistakes.push(Mistake {
+            id: g.id.clone(),
+            topic: t.to_string(),
+            level: lvl.to_string(),
+            gold: level,
+            predicted: pred,
+            score: s.map_or(0.0, |s| s.score),
+            evidence: s.map_or(0.0, |s| s.evidence),
+            hits,
+        });
+    }
+}
+
+/// Matches the gold prisoner names of one document to the prisoners its report names.
+fn add_prisoners(ev: &mut Evaluation, g: &Gold, r: Option<&Report>) {
+    let found: Vec<(String, Vec<String>)> = r
+        .map(|r| {
+            r.prisoners
+                .iter()
+                .map(|p| {
+                    let mut names = vec![name_key(&p.name)];
+                    names.extend(p.mentions.iter().map(|m| name_key(&m.text)));
+                    (p.name.to_string(), names)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut used = vec![false; found.len()];
+    for name in &g.prisoners {
+        match found.iter().position(|(_, names)| same_person(name, names)) {
+            Some(k) => {
+                ev.prisoners.tp += 1;
+                used[k] = true;
+            }
+            None => {
+                ev.prisoners.fn_ += 1;
+                ev.missed_prisoners.push(format!("{}: {}", g.id, name));
+            }
+        }
+    }
+    for (k, (name, _)) in found.iter().enumerate() {
+        if !used[k] {
+            ev.prisoners.fp += 1;
+            ev.extra_prisoners.push(format!("{}: {}", g.id, name));
+        }
+    }
+}
