@@ -142,6 +142,7 @@ fn lexicon(
             source: r.source,
             note: r.note,
             line,
+            metadata: Default::default(),
         })
         .collect();
     Lexicon {
