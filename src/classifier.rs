@@ -338,10 +338,10 @@ impl ClassifierBuilder {
                 Source::Dir(d) => lexicons.extend(Lexicon::from_dir(d)?),
                 Source::Parsed(l) => lexicons.push(l.clone()),
                 Source::RegistryStr { name, text } => {
-                    merge_registry(&mut lexicons, Lexicon::from_registry_str(name, text)?)
+                    merge_registry(&mut lexicons, Lexicon::from_registry_str(name, text)?)?
                 }
                 Source::RegistryFile(p) => {
-                    merge_registry(&mut lexicons, Lexicon::from_registry_file(p)?)
+                    merge_registry(&mut lexicons, Lexicon::from_registry_file(p)?)?
                 }
             }
         }

@@ -134,7 +134,18 @@ impl Lexicon {
 /// the loaded entry matches its own name, else as short forms (an entry such as `Wang Yu`
 /// that counts only as `lawyer Wang Yu` keeps its guard). Everyone else joins as the
 /// registry's own lexicon.
-pub(crate) fn merge(lexicons: &mut Vec<Lexicon>, mut registry: Lexicon) {
+///
+/// A registry person may share a name with an entry of another topic (a prisoner and an
+/// official both called `Chen Quanguo`): such a form becomes a short form of the prisoner,
+/// counting only after another full form of that person, so the other entry keeps it. The
+/// same words in another order (`Quanguo Chen`) are demoted too, as long as one full form
+/// remains (`Kong Hong` stays a name next to `Hong Kong` when it is the only one).
+///
+/// # Errors
+///
+/// [`ErrorKind::Invalid`](crate::ErrorKind::Invalid) naming the row when every form of a
+/// person is claimed by another topic.
+pub(crate) fn merge(lexicons: &mut Vec<Lexicon>, mut registry: Lexicon) -> crate::Result<()> {
     // id, and folded name or variant -> (lexicon, entry) of every loaded prisoner
     let mut by_id: HashMap<String, (usize, usize)> = HashMap::new();
     let mut by_name: HashMap<Vec<String>, (usize, usize)> = HashMap::new();
@@ -164,18 +175,87 @@ pub(crate) fn merge(lexicons: &mut Vec<Lexicon>, mut registry: Lexicon) {
         absorb(&mut lexicons[li].entries[ei], r);
         false
     });
+    let (others, others_any_order) = other_topic_forms(lexicons);
+    for e in &mut registry.entries {
+        let (taken, free): (Vec<String>, Vec<String>) = e
+            .variants
+            .drain(..)
+            .partition(|v| others.contains_key(&form_key(v)));
+        // the order swap of a taken name (`Quanguo Chen`) is taken with it
+        let taken_words: Vec<Vec<String>> = taken.iter().map(|v| any_order(v)).collect();
+        let (swaps, free): (Vec<String>, Vec<String>) = free
+            .into_iter()
+            .partition(|v| taken_words.contains(&any_order(v)));
+        let taken: Vec<String> = taken.into_iter().chain(swaps).collect();
+        if free.is_empty() {
+            let other = taken.first().and_then(|v| others.get(&form_key(v)));
+            return Err(Error::invalid(format!(
+                "every form of this person is also an entry of another topic ({}) (help: add a distinguishing variant such as \"lawyer {}\", or drop the row)",
+                other.map_or("", String::as_str),
+                e.name.as_deref().unwrap_or("")
+            ))
+            .with_path(&registry.origin)
+            .with_line(e.line)
+            .with_entry(e.id.clone()));
+        }
+        // the same words in another order (`Quanguo Chen`) yield too, if a form remains
+        let (swapped, kept): (Vec<String>, Vec<String>) = free
+            .iter()
+            .cloned()
+            .partition(|v| others_any_order.contains_key(&any_order(v)));
+        let (free, swapped) = if kept.is_empty() {
+            (free, Vec::new())
+        } else {
+            (kept, swapped)
+        };
+        e.variants = free;
+        e.short_forms.extend(taken);
+        e.short_forms.extend(swapped);
+    }
     lexicons.push(registry);
+    Ok(())
+}
+
+/// The forms of the topic entries of topics other than prisoners and context, as written
+/// ([`form_key`]) and in sorted word order ([`any_order`]), with the id of their entry.
+fn other_topic_forms(lexicons: &[Lexicon]) -> (FormIds, FormIds) {
+    let (mut exact, mut sorted) = (HashMap::new(), HashMap::new());
+    let others = lexicons
+        .iter()
+        .filter(|l| l.topic != TOPIC && l.topic != super::CONTEXT_TOPIC);
+    for e in others.flat_map(|l| &l.entries) {
+        if e.role == super::Role::Topic && e.mode != super::MatchMode::Regex {
+            for v in &e.variants {
+                exact.insert(form_key(v), e.id.clone());
+                sorted.insert(any_order(v), e.id.clone());
+            }
+        }
+    }
+    (exact, sorted)
+}
+
+/// Folded forms and the id of the entry that has them.
+type FormIds = HashMap<Vec<String>, String>;
+
+/// A form's words in sorted order, so that `Quanguo Chen` meets `Chen Quanguo`.
+fn any_order(f: &str) -> Vec<String> {
+    let mut k = form_key(f);
+    k.sort_unstable();
+    k
+}
+
+/// A form as the matcher compares it: CJK byte for byte, other text folded.
+fn form_key(f: &str) -> Vec<String> {
+    if f.chars().any(is_cjk) {
+        vec![f.to_string()]
+    } else {
+        fold_phrase(f)
+    }
 }
 
 /// Gives `into` the forms and metadata of `from` that it lacks (see [`merge`]).
 fn absorb(into: &mut Entry, from: &Entry) {
-    let key = |f: &str| {
-        if f.chars().any(is_cjk) {
-            vec![f.to_string()]
-        } else {
-            fold_phrase(f)
-        }
-    };
+    let key = form_key;
     let has_own_name = into
         .name
         .as_deref()

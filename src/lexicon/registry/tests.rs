@@ -142,7 +142,8 @@ source = "s"
     merge(
         &mut lexicons,
         Lexicon::from_registry_str("r.csv", reg).unwrap(),
-    );
+    )
+    .unwrap();
     let (toml, reg) = (&lexicons[0], &lexicons[1]);
     let wang = &toml.entries[0];
     assert_eq!(
@@ -167,4 +168,32 @@ fn bundle_splits_into_files() {
     let b = "\0a.jsonl\n{}\n\0b.csv\nname\n";
     assert_eq!(split_bundle(b), [("a.jsonl", "{}\n"), ("b.csv", "name\n")]);
     assert!(split_bundle("").is_empty());
+}
+
+#[test]
+fn a_name_shared_with_another_topic_counts_only_after_a_full_mention() {
+    let official = "[lexicon]\ntopic = \"xinjiang\"\n[[entry]]\nid = \"xinjiang.person.chen-quanguo\"\nkind = \"person\"\nname = \"Chen Quanguo\"\nregion = \"xinjiang\"\nvariants = [\"Chen Quanguo\"]\nsource = \"s\"\n";
+    let mut lexicons = vec![Lexicon::parse("x.toml", official).unwrap()];
+    let reg = "name,zh,region,source\nChen Quanguo,陈全国同名,mainland,r\n";
+    merge(
+        &mut lexicons,
+        Lexicon::from_registry_str("r.csv", reg).unwrap(),
+    )
+    .unwrap();
+    let p = &lexicons[1].entries[0];
+    assert_eq!(p.variants, ["陈全国同名"]);
+    assert!(p.short_forms.contains(&"Chen Quanguo".to_string()));
+    assert!(p.short_forms.contains(&"Quanguo Chen".to_string()));
+    let only = "name,region,source\nChen Quanguo,mainland,r\n";
+    lexicons.truncate(1);
+    let e = merge(
+        &mut lexicons,
+        Lexicon::from_registry_str("o.csv", only).unwrap(),
+    )
+    .unwrap_err();
+    assert_eq!(e.line(), Some(2));
+    assert!(
+        e.to_string().contains("xinjiang.person.chen-quanguo"),
+        "{e}"
+    );
 }
