@@ -40,7 +40,6 @@ const ENGLISH_LOOKING: &[&str] = &[
 ];
 
 /// Han surname characters (simplified and traditional) for names written in Chinese.
-#[allow(dead_code)] // for the unlisted-detainee finder
 const HAN_SURNAMES: &str =
     "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐\
 韩韓冯馮邓鄧曹彭曾肖萧蕭田董袁潘蔡蒋蔣余于杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖\
@@ -50,6 +49,90 @@ const HAN_SURNAMES: &str =
 饶饒解牟艾尤阳陽时時穆农農司卓古吉缪繆简簡车車项項连連芦蘆麦麥褚娄婁窦竇戚岑景党宫宮费費卜冷晏席卫\
 衛米柏宗瞿桂全佟应應臧闵閔苟邬鄔边邊卞姬师師仇栾欒隋商刁沙荣榮巫寇桑郎甄丛叢仲虞敖巩鞏佘池查麻苑迟\
 遲邝鄺浦";
+
+/// Words of Tibetan personal names in their common English spellings.
+const TIBETAN_NAME_WORDS: &[&str] = &[
+    "chodron", "choedon", "choekyi", "choephel", "chogyal", "dawa", "dechen", "dhondup", "dolkar",
+    "dolma", "dorje", "drolma", "drukar", "gedhun", "gendun", "gonpo", "gyaltsen", "gyatso",
+    "jamyang", "jigme", "kalsang", "karma", "kelsang", "khedrub", "kunchok", "kunga", "lhakpa",
+    "lhamo", "lhundup", "lobsang", "lodoe", "losang", "namgyal", "ngawang", "norbu", "nyima",
+    "palden", "pema", "phuntsok", "rigzin", "rinchen", "samten", "sangye", "sherab", "sonam",
+    "tamdin", "tashi", "tenpa", "tenzin", "thubten", "trinley", "tsering", "tsewang", "tsomo",
+    "tsultrim", "wangchuk", "wangdu", "yangchen", "yeshe", "yeshi",
+];
+
+/// Words of Uyghur and Kazakh personal names in their common English spellings.
+const UYGHUR_NAME_WORDS: &[&str] = &[
+    "abbas",
+    "abdukerim",
+    "abdulla",
+    "abdullah",
+    "abduweli",
+    "ablajan",
+    "ablet",
+    "ablikim",
+    "adil",
+    "ahmet",
+    "akbar",
+    "alim",
+    "arslan",
+    "ayup",
+    "aziz",
+    "dawut",
+    "dilnur",
+    "ehmet",
+    "ekber",
+    "ekpar",
+    "erkin",
+    "gheyret",
+    "ghopur",
+    "gulbahar",
+    "gulmira",
+    "gulnar",
+    "gulshan",
+    "halmurat",
+    "hasan",
+    "ilham",
+    "ilyas",
+    "imin",
+    "jalal",
+    "kamil",
+    "kerim",
+    "kurban",
+    "mahmut",
+    "mamat",
+    "memet",
+    "mihray",
+    "mijit",
+    "muhammad",
+    "mukhtar",
+    "niyaz",
+    "nurmemet",
+    "obul",
+    "patigul",
+    "perhat",
+    "qasim",
+    "qurban",
+    "rahile",
+    "rahima",
+    "rozi",
+    "sanubar",
+    "sidiq",
+    "tahir",
+    "tashpolat",
+    "tiyip",
+    "tohti",
+    "tursun",
+    "yalqun",
+    "yasin",
+    "yusup",
+    "zulhumar",
+];
+
+/// Endings typical of Uyghur and Kazakh names (`Tursunjan`, `Gulnisa`, `Abdurehim`).
+const UYGHUR_ENDINGS: &[&str] = &[
+    "jan", "gul", "nisa", "dulla", "ullah", "hmet", "rehim", "bek", "bay",
+];
 
 /// Pinyin initials, longest first so that `zh` is tried before `z`.
 const INITIALS: &[&str] = &[
@@ -66,7 +149,6 @@ const FINALS: &[&str] = &[
 
 /// Capitalised words that are never part of a person's name in the texts rightslens reads:
 /// titles, institutions, places, peoples, religions, months and days, sentence openers.
-#[allow(dead_code)] // for the unlisted-detainee finder
 const NOT_NAME_WORDS: &[&str] = &[
     // sentence openers, pronouns, determiners
     "a",
@@ -297,15 +379,25 @@ pub(crate) fn is_distinctive_surname(word: &str) -> bool {
         && !contains(ENGLISH_LOOKING, word)
 }
 
+/// Whether `word` is a known word of Tibetan names.
+pub(crate) fn is_tibetan_name_word(word: &str) -> bool {
+    contains(TIBETAN_NAME_WORDS, word)
+}
+
+/// Whether `word` is a known word of Uyghur or Kazakh names, or ends like one.
+pub(crate) fn is_uyghur_name_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    contains(UYGHUR_NAME_WORDS, &lower)
+        || (lower.len() >= 6 && UYGHUR_ENDINGS.iter().any(|e| lower.ends_with(e)))
+}
+
 /// Whether `c` begins a Han surname in Chinese script.
-#[allow(dead_code)] // for the unlisted-detainee finder
 pub(crate) fn is_han_surname_char(c: char) -> bool {
     HAN_SURNAMES.contains(c)
 }
 
 /// Whether a capitalised word can never be part of a name (title, institution, place,
 /// people, month, sentence opener).
-#[allow(dead_code)] // for the unlisted-detainee finder
 pub(crate) fn is_not_name_word(word: &str) -> bool {
     contains(NOT_NAME_WORDS, word)
 }
