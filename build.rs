@@ -33,6 +33,37 @@ fn main() {
         let dest = Path::new(&out).join(name).with_extension("json");
         std::fs::write(dest, json).expect("OUT_DIR is writable");
     }
+    bundle_registries(Path::new(&out));
+}
+
+/// Writes every `lexicons/registry/*.jsonl` and `*.csv`, sorted by name, into one
+/// `registry.bundle` that src/lexicon/builtin.rs embeds: each file after a line `\0NAME`.
+/// The files are read as they are (the library parses them); only the list is made here, so
+/// dropping a registry file into the folder is all it takes to ship it.
+fn bundle_registries(out: &Path) {
+    let mut files: Vec<_> = std::fs::read_dir("lexicons/registry")
+        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    files.retain(|p| {
+        matches!(
+            p.extension().and_then(|e| e.to_str()),
+            Some("jsonl" | "csv")
+        )
+    });
+    files.sort();
+    let mut bundle = String::new();
+    for path in files {
+        let text = std::fs::read_to_string(&path).expect("registry files are UTF-8 text");
+        let name = path.file_name().expect("a file name").to_string_lossy();
+        bundle.push('\0');
+        bundle.push_str(&name);
+        bundle.push('\n');
+        bundle.push_str(&text);
+        if !text.ends_with('\n') {
+            bundle.push('\n');
+        }
+    }
+    std::fs::write(out.join("registry.bundle"), bundle).expect("OUT_DIR is writable");
 }
 
 /// What the library reads back (`Preparsed` in src/lexicon/parse.rs).

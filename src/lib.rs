@@ -98,6 +98,7 @@ mod intern;
 mod lexicon;
 mod matcher;
 pub mod normalize;
+mod prisoners;
 mod report;
 pub mod score;
 pub mod segment;

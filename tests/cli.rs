@@ -784,3 +784,33 @@ fn evaluate_errors() {
         .assert()
         .code(1);
 }
+
+#[test]
+fn added_registry_names_its_people_and_its_bad_rows() {
+    let dir = TempDir::new();
+    let reg = dir.write(
+        "mine.csv",
+        "name,region,status,source\nTsangyang Gyatso,tibet,sentenced,TCHRD\n",
+    );
+    let doc = dir.write(
+        "doc.txt",
+        "A Chinese court jailed the Tibetan monk Tsangyang Gyatso for 12 years.\n",
+    );
+    rl().args(["explain", "--color", "never", "--add-registry"])
+        .arg(&reg)
+        .arg(&doc)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Tsangyang Gyatso"));
+    let bad = dir.write(
+        "bad.jsonl",
+        "{\"name\": \"Tsangyang Gyatso\", \"region\": \"tibet\"}\n",
+    );
+    rl().args(["explain", "--add-registry"])
+        .arg(&bad)
+        .arg(&doc)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!("{}:1", bad.display())))
+        .stderr(predicate::str::contains("missing `source`"));
+}

@@ -1,6 +1,7 @@
 //! The lexicon tests: the built-in lexicons pass the lint without errors or warnings, and every
 //! variant does what it is there for (a hit of its entry, a named prisoner, a short form that
-//! counts after a full mention).
+//! counts after a full mention). Registry people (lexicons/registry/) are checked like the TOML
+//! ones, and a registry person already in a TOML lexicon is reported by name.
 
 use rightslens::{lint, Entry, EntryKind, Lexicon, MatchMode, Role, Severity};
 
@@ -66,7 +67,13 @@ source = "s"
 #[test]
 fn builtin_lexicons_cover_the_five_topics_and_context() {
     let lexicons = Lexicon::builtin().unwrap();
-    let topics: Vec<&str> = lexicons.iter().map(|l| l.topic.as_str()).collect();
+    // registries (lexicons/registry/) come after the TOML files, as more political_prisoners
+    let mut topics: Vec<&str> = Vec::new();
+    for l in &lexicons {
+        if !topics.contains(&l.topic.as_str()) {
+            topics.push(&l.topic);
+        }
+    }
     let mut want: Vec<&str> = rightslens::DEFAULT_TOPICS.to_vec();
     want.push(rightslens::CONTEXT_TOPIC);
     assert_eq!(topics, want);
@@ -79,13 +86,10 @@ fn builtin_lexicons_cover_the_five_topics_and_context() {
 #[test]
 fn named_people_are_many_and_complete() {
     let lexicons = Lexicon::builtin().unwrap();
-    let pp = lexicons
+    let people: Vec<_> = lexicons
         .iter()
-        .find(|l| l.topic == "political_prisoners")
-        .unwrap();
-    let people: Vec<_> = pp
-        .entries
-        .iter()
+        .filter(|l| l.topic == "political_prisoners")
+        .flat_map(|l| &l.entries)
         .filter(|e| e.kind == EntryKind::Person)
         .collect();
     assert!(people.len() >= 150, "only {} named people", people.len());
@@ -200,4 +204,38 @@ fn every_short_form_counts_after_a_full_mention() {
         "short form not counted:\n{}",
         missed.join("\n")
     );
+}
+
+/// A person of a built-in registry (lexicons/registry/) who is also a person entry of a TOML
+/// lexicon, by id or by a shared full name: the lint would report the shared form; this test
+/// says which two entries to merge.
+#[test]
+fn registry_people_are_not_in_the_toml_lexicons() {
+    let lexicons = Lexicon::builtin().unwrap();
+    let fold = |s: &str| s.to_lowercase().replace('-', " ");
+    let mut toml = std::collections::HashMap::new();
+    for l in lexicons.iter().filter(|l| l.origin.ends_with(".toml")) {
+        for e in l.entries.iter().filter(|e| e.kind == EntryKind::Person) {
+            toml.insert(e.id.clone(), (l.origin.as_str(), e.line));
+            for v in e.name.iter().chain(&e.variants) {
+                toml.insert(fold(v), (l.origin.as_str(), e.line));
+            }
+        }
+    }
+    let mut dups = Vec::new();
+    for l in lexicons.iter().filter(|l| l.origin.contains("/registry/")) {
+        for e in &l.entries {
+            let forms = std::iter::once(&e.id).chain(&e.variants);
+            if let Some((origin, line)) = forms.map(|f| fold(f)).find_map(|f| toml.get(&f)) {
+                dups.push(format!(
+                    "{}:{}: {} ({:?}) is already at {origin}:{line}: drop the row or merge it",
+                    l.origin,
+                    e.line,
+                    e.id,
+                    e.name.as_deref().unwrap_or("")
+                ));
+            }
+        }
+    }
+    assert!(dups.is_empty(), "registry duplicates:\n{}", dups.join("\n"));
 }

@@ -4,7 +4,7 @@
 use super::compile::compile;
 use super::Classifier;
 use crate::error::{Error, Result};
-use crate::lexicon::{lint, Lexicon, Severity, Thresholds, CONTEXT_TOPIC};
+use crate::lexicon::{lint, merge_registry, Lexicon, Severity, Thresholds, CONTEXT_TOPIC};
 use crate::score::ScoreModel;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -21,6 +21,8 @@ pub(super) enum Source {
     File(PathBuf),
     Dir(PathBuf),
     Parsed(Lexicon),
+    RegistryStr { name: String, text: String },
+    RegistryFile(PathBuf),
 }
 
 /// Configures and builds a [`Classifier`].
@@ -166,6 +168,39 @@ impl ClassifierBuilder {
         self
     }
 
+    /// Adds a prisoner registry (JSON Lines or CSV, read at [`build`](ClassifierBuilder::build)
+    /// time; format in [`Lexicon::from_registry_str`]). People already loaded are merged, not
+    /// duplicated (see `lexicons/registry/README.md`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let reg = "name,region,status,source\nTsangyang Gyatso,tibet,sentenced,TCHRD\n";
+    /// let clf = rightslens::Classifier::builder().registry_str("mine.csv", reg).build()?;
+    /// let r = clf.classify("A Chinese court jailed the monk Tsangyang Gyatso for 12 years.");
+    /// assert_eq!(r.prisoners[0].name, "Tsangyang Gyatso");
+    /// # Ok::<(), rightslens::Error>(())
+    /// ```
+    pub fn registry_str(&mut self, name: &str, text: &str) -> &mut ClassifierBuilder {
+        let (name, text) = (name.to_string(), text.to_string());
+        self.sources.push(Source::RegistryStr { name, text });
+        self
+    }
+
+    /// Adds a prisoner registry file (`.jsonl` or `.csv`, read at
+    /// [`build`](ClassifierBuilder::build) time); see [`ClassifierBuilder::registry_str`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let err = rightslens::Classifier::builder().registry_file("missing.csv").build().unwrap_err();
+    /// assert!(err.to_string().contains("missing.csv"));
+    /// ```
+    pub fn registry_file(&mut self, path: impl Into<PathBuf>) -> &mut ClassifierBuilder {
+        self.sources.push(Source::RegistryFile(path.into()));
+        self
+    }
+
     /// Sets the decision thresholds of one topic (overrides the lexicon's `[thresholds]`).
     ///
     /// # Examples
@@ -292,6 +327,12 @@ impl ClassifierBuilder {
                 Source::File(p) => lexicons.push(Lexicon::from_file(p)?),
                 Source::Dir(d) => lexicons.extend(Lexicon::from_dir(d)?),
                 Source::Parsed(l) => lexicons.push(l.clone()),
+                Source::RegistryStr { name, text } => {
+                    merge_registry(&mut lexicons, Lexicon::from_registry_str(name, text)?)?
+                }
+                Source::RegistryFile(p) => {
+                    merge_registry(&mut lexicons, Lexicon::from_registry_file(p)?)?
+                }
             }
         }
         if let Some(want) = &self.topics {

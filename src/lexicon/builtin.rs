@@ -22,3 +22,12 @@ pub(crate) const BUILTIN: &[(&str, &str, &str)] = &[
     builtin!("political_prisoners"),
     builtin!("context"),
 ];
+
+/// Every registry file of `lexicons/registry/` (`*.jsonl`, `*.csv`), sorted by name, as one
+/// bundle: build.rs writes each file after a line `\0NAME`, so adding a file needs no code.
+pub(crate) const BUILTIN_REGISTRY: &str =
+    include_str!(concat!(env!("OUT_DIR"), "/registry.bundle"));
+
+/// The licence of the built-in registries (JSON Lines has no header to carry it).
+pub(crate) const BUILTIN_REGISTRY_LICENCE: &str =
+    "CC0-1.0 (facts from the sources named per row; wording is the project's own)";

@@ -9,10 +9,12 @@
 mod builtin;
 mod lint;
 mod parse;
+mod registry;
 
 pub use lint::{lint, LintIssue, Severity};
 
-pub(crate) use builtin::BUILTIN;
+pub(crate) use builtin::{BUILTIN, BUILTIN_REGISTRY, BUILTIN_REGISTRY_LICENCE};
+pub(crate) use registry::merge as merge_registry;
 
 use serde::{Deserialize, Serialize};
 
@@ -256,21 +258,34 @@ pub struct Entry {
     pub support: bool,
     /// 1-based line of the entry in its file (0 when built in code).
     pub line: usize,
+    /// Facts of a person read from a prisoner registry (`status`, `case` and any other
+    /// registry column), as text; empty for TOML entries. See
+    /// [`Lexicon::from_registry_str`].
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub metadata: std::collections::BTreeMap<String, String>,
 }
 
-/// The built-in lexicons, parsed once per process and shared (see [`Lexicon::builtin`]).
+/// The built-in lexicons, parsed once per process and shared (see [`Lexicon::builtin`]): the
+/// TOML files in their order, then the registries of `lexicons/registry/` by file name.
 pub(crate) fn builtin_shared() -> crate::Result<&'static [Lexicon]> {
     use rayon::prelude::*;
     static PARSED: std::sync::OnceLock<Result<Vec<Lexicon>, String>> = std::sync::OnceLock::new();
     PARSED
         .get_or_init(|| {
-            BUILTIN
-                .par_iter()
-                .map(|(name, text, json)| {
-                    let origin = format!("lexicons/{name}.toml");
-                    parse::parse_preparsed(&origin, json)
-                        .map_or_else(|| parse::parse(&origin, text), Ok)
-                })
+            let toml = BUILTIN.par_iter().map(|(name, text, json)| {
+                let origin = format!("lexicons/{name}.toml");
+                parse::parse_preparsed(&origin, json)
+                    .map_or_else(|| parse::parse(&origin, text), Ok)
+            });
+            let registries = registry::split_bundle(BUILTIN_REGISTRY)
+                .into_par_iter()
+                .map(|(name, text)| {
+                    let mut l =
+                        Lexicon::from_registry_str(&format!("lexicons/registry/{name}"), text)?;
+                    l.licence = Some(BUILTIN_REGISTRY_LICENCE.to_string());
+                    Ok(l)
+                });
+            toml.chain(registries)
                 .collect::<crate::Result<Vec<Lexicon>>>()
                 .map_err(|e| e.to_string())
         })

@@ -152,6 +152,7 @@ fn lexicon(
             }),
             support: r.support,
             line,
+            metadata: Default::default(),
         })
         .collect();
     Lexicon {

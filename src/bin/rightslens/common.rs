@@ -13,6 +13,10 @@ pub struct LexiconArgs {
     /// Add a lexicon file to the lexicons in use (repeatable).
     #[arg(long = "add-lexicon", value_name = "FILE")]
     pub add_lexicon: Vec<PathBuf>,
+    /// Add a prisoner registry, JSON Lines or CSV (repeatable; format in
+    /// lexicons/registry/README.md).
+    #[arg(long = "add-registry", value_name = "FILE")]
+    pub add_registry: Vec<PathBuf>,
     /// Only report these topics (comma-separated, e.g. tibet,xinjiang).
     #[arg(long, value_name = "TOPICS", value_delimiter = ',')]
     pub topics: Vec<String>,
@@ -52,6 +56,9 @@ pub fn build_classifier(a: &LexiconArgs) -> Result<rightslens::Classifier, Strin
     }
     for f in &a.add_lexicon {
         b.lexicon_file(f);
+    }
+    for f in &a.add_registry {
+        b.registry_file(f);
     }
     let topics: Vec<&str> = a
         .topics

@@ -1,0 +1,558 @@
+//! English custody constructions around runs of capitalised name words.
+
+use super::{Candidate, Reason};
+use crate::normalize::is_cjk;
+use crate::prisoners::names;
+
+/// A word or punctuation mark of a sentence, with its byte span.
+#[derive(Debug, Clone, Copy)]
+struct Tok<'a> {
+    s: &'a str,
+    start: usize,
+    end: usize,
+}
+
+/// A run of 2-4 name-shaped words: token indices `[first, last]` and its shape score.
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    first: usize,
+    last: usize,
+    shape: f64,
+}
+
+/// Auxiliaries before a custody participle (`was detained`, `has been sentenced`).
+const AUX: &[&str] = &[
+    "was", "were", "is", "are", "been", "being", "remains", "remained",
+];
+/// Adverbs allowed between the auxiliary and the participle.
+const ADVERBS: &[&str] = &[
+    "later",
+    "reportedly",
+    "also",
+    "subsequently",
+    "allegedly",
+    "again",
+    "then",
+    "initially",
+    "eventually",
+    "formally",
+    "secretly",
+    "criminally",
+    "forcibly",
+    "arbitrarily",
+    "illegally",
+    "recently",
+    "still",
+    "officially",
+    "first",
+    "already",
+    "being",
+    "been",
+    "wrongfully",
+];
+/// Participles that put the subject in custody, with the strength of each.
+const PARTICIPLES: &[(&str, f64)] = &[
+    ("detained", 0.9),
+    ("arrested", 0.9),
+    ("sentenced", 0.95),
+    ("jailed", 0.95),
+    ("imprisoned", 0.95),
+    ("convicted", 0.85),
+    ("abducted", 0.85),
+    ("disappeared", 0.9),
+    ("held", 0.8),
+    ("incarcerated", 0.9),
+    ("seized", 0.75),
+    ("taken", 0.8),
+    ("placed", 0.75),
+    ("charged", 0.7),
+    ("indicted", 0.75),
+    ("tortured", 0.7),
+    ("released", 0.7),
+    ("serving", 0.85),
+    ("interned", 0.85),
+    ("kidnapped", 0.8),
+];
+/// Verbs whose object is put in custody (`police detained X`, `sentenced X to`).
+const VERBS: &[&str] = &[
+    "detained",
+    "detain",
+    "detaining",
+    "arrested",
+    "arrest",
+    "arresting",
+    "sentenced",
+    "sentencing",
+    "jailed",
+    "jailing",
+    "imprisoned",
+    "imprisoning",
+    "abducted",
+    "convicted",
+    "seized",
+    "release",
+    "releasing",
+    "free",
+    "freeing",
+    "include",
+    "included",
+    "including",
+];
+/// Nouns followed by `of` and the person (`the detention of X`).
+const NOUNS: &[&str] = &[
+    "detention",
+    "arrest",
+    "arrests",
+    "sentencing",
+    "imprisonment",
+    "disappearance",
+    "abduction",
+    "release",
+    "trial",
+    "conviction",
+    "jailing",
+    "incarceration",
+    "whereabouts",
+];
+/// Words of an appositive that say the person is held (`X, a scholar held since 2017`).
+const APPOSITIVE_CUSTODY: &[&str] = &[
+    "held",
+    "detained",
+    "jailed",
+    "imprisoned",
+    "sentenced",
+    "arrested",
+    "serving",
+    "prisoner",
+    "detainee",
+    "custody",
+    "disappeared",
+];
+/// Role words that may stand right before a name (`lawyer X`, `monks X and Y`).
+const ROLES: &[&str] = &[
+    "activist",
+    "activists",
+    "advocate",
+    "advocates",
+    "artist",
+    "attorney",
+    "bishop",
+    "blogger",
+    "bookseller",
+    "businessman",
+    "defender",
+    "defenders",
+    "dissident",
+    "dissidents",
+    "doctor",
+    "editor",
+    "economist",
+    "entrepreneur",
+    "feminist",
+    "herder",
+    "imam",
+    "journalist",
+    "journalists",
+    "lawyer",
+    "lawyers",
+    "leader",
+    "monk",
+    "monks",
+    "musician",
+    "nun",
+    "nuns",
+    "pastor",
+    "petitioner",
+    "petitioners",
+    "poet",
+    "practitioner",
+    "practitioners",
+    "priest",
+    "professor",
+    "publisher",
+    "reporter",
+    "scholar",
+    "scholars",
+    "singer",
+    "student",
+    "students",
+    "teacher",
+    "tycoon",
+    "writer",
+    "husband",
+    "wife",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "father",
+    "mother",
+];
+/// Other words allowed between a custody verb or noun and the role before a name.
+const FILLERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "her",
+    "his",
+    "their",
+    "its",
+    "fellow",
+    "prominent",
+    "human",
+    "rights",
+    "well-known",
+    "veteran",
+    "former",
+    "citizen",
+    "pro-democracy",
+    "democracy",
+    "labour",
+    "labor",
+    "religious",
+    "independent",
+    "house-church",
+    "church",
+    "legal",
+    "civil",
+    "and",
+    "environmental",
+    "ethnic",
+    "young",
+    "elderly",
+    "renowned",
+    "outspoken",
+    "jailed",
+    "detained",
+    "imprisoned",
+];
+
+/// Splits a sentence into words (letters and digits, with inner hyphens and apostrophes),
+/// runs of CJK characters, and single punctuation marks.
+fn tokens(s: &str) -> Vec<Tok<'_>> {
+    let mut out = Vec::new();
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        if is_cjk(c) {
+            while let Some(&(j, d)) = it.peek().filter(|(_, d)| is_cjk(*d)) {
+                end = j + d.len_utf8();
+                it.next();
+            }
+        } else if c.is_alphanumeric() {
+            while let Some(&(j, d)) = it.peek() {
+                let joiner = matches!(d, '-' | '\'' | '’')
+                    && s[j + d.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric);
+                if (d.is_alphanumeric() && !is_cjk(d)) || joiner {
+                    end = j + d.len_utf8();
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+        }
+        out.push(Tok {
+            s: &s[i..end],
+            start: i,
+            end,
+        });
+    }
+    out
+}
+
+fn is(t: Option<&Tok<'_>>, words: &[&str]) -> bool {
+    t.is_some_and(|t| words.iter().any(|w| w.eq_ignore_ascii_case(t.s)))
+}
+
+/// How much a run of words looks like a person's name (0 when it cannot be one).
+fn shape(words: &[&str]) -> f64 {
+    if words.iter().any(|w| names::is_not_name_word(w)) {
+        return 0.0;
+    }
+    let pinyin_or_short = |w: &&str| {
+        w.contains('-') || names::pinyin_syllables(w).is_some_and(|n| n <= 2) || w.len() <= 5
+    };
+    let han_at =
+        |k: usize| names::is_han_surname(words[k]) && words[k + 1..].iter().all(pinyin_or_short);
+    let tib = words
+        .iter()
+        .filter(|w| names::is_tibetan_name_word(w))
+        .count();
+    let uy = words
+        .iter()
+        .filter(|w| names::is_uyghur_name_word(w))
+        .count();
+    let n = words.len();
+    let english_han = n == 3 && han_at(1) && words[2].contains('-'); // Andrew Chiu Ka-yin
+    if n <= 3 && han_at(0) {
+        0.95
+    } else if english_han || tib == n || uy == n {
+        0.9
+    } else if 2 * (tib + uy) >= n {
+        0.75
+    } else if n == 2 && names::is_han_surname(words[1]) && !names::is_han_surname(words[0]) {
+        0.7 // Jimmy Lai, Joshua Wong
+    } else {
+        0.4
+    }
+}
+
+/// The runs of 2-4 name-shaped words; a possessive (`Chen's`) ends a run and spoils it.
+fn runs(toks: &[Tok<'_>]) -> Vec<Run> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let name_like = |t: &Tok<'_>| names::is_name_token(t.s) && !names::is_not_name_word(t.s);
+        if !name_like(&toks[i]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j + 1 < toks.len() && name_like(&toks[j + 1]) {
+            j += 1;
+        }
+        let words: Vec<&str> = toks[i..=j].iter().map(|t| t.s).collect();
+        let possessive = words
+            .last()
+            .is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"));
+        if (2..=4).contains(&words.len()) && !possessive {
+            let sh = shape(&words);
+            if sh > 0.0 {
+                out.push(Run {
+                    first: i,
+                    last: j,
+                    shape: sh,
+                });
+            }
+        }
+        i = j + 1;
+    }
+    out
+}
+
+/// Finds candidates in one sentence (spans relative to it).
+pub(super) fn find(s: &str) -> Vec<Candidate> {
+    let toks = tokens(s);
+    let words = toks
+        .iter()
+        .filter(|t| t.s.chars().any(char::is_alphabetic))
+        .count();
+    let caps = toks
+        .iter()
+        .filter(|t| t.s.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    if words > 5 && caps * 10 > words * 6 {
+        return Vec::new(); // a headline in title case: every word looks like a name
+    }
+    let runs = runs(&toks);
+    let mut out = Vec::new();
+    for (k, r) in runs.iter().enumerate() {
+        let found = after(&toks, r.last + 1).or_else(|| before(&toks, r.first));
+        let Some((reason, strength, ev)) = found else {
+            continue;
+        };
+        let mut push = |r: &Run| {
+            out.push(Candidate {
+                name: toks[r.first].start..toks[r.last].end,
+                evidence: ev.clone(),
+                reason,
+                confidence: strength * r.shape,
+            })
+        };
+        push(r);
+        // a list shares the phrase: `lawyers A, B and C were held`, `detained A and B`
+        let members: Box<dyn Iterator<Item = (&Run, &Run)>> =
+            if reason == Reason::Object || reason == Reason::NounOf {
+                Box::new(runs[k..].iter().zip(&runs[k + 1..]))
+            } else {
+                Box::new(runs[..=k].iter().rev().skip(1).zip(runs[..=k].iter().rev()))
+            };
+        for (a, b) in members {
+            let (left, right) = if a.first < b.first { (a, b) } else { (b, a) };
+            let between: Vec<&str> = toks[left.last + 1..right.first]
+                .iter()
+                .map(|t| t.s)
+                .collect();
+            if !matches!(between.as_slice(), [","] | ["and"] | [",", "and"]) {
+                break;
+            }
+            push(if reason == Reason::Object || reason == Reason::NounOf {
+                b
+            } else {
+                a
+            });
+        }
+    }
+    out
+}
+
+/// A construction after the name, starting at token `i`: `was detained`, `, who was held`,
+/// `, a scholar held since`, `, detained in May`.
+fn after(toks: &[Tok<'_>], mut i: usize) -> Option<(Reason, f64, std::ops::Range<usize>)> {
+    // a name in another script in brackets: `Ai Weiwei (艾未未) was ...`
+    if is(toks.get(i), &["("]) && toks.get(i + 2).is_some_and(|t| t.s == ")") {
+        i += 3;
+    }
+    if let Some(found) = passive(toks, i, 1.0) {
+        return Some((Reason::Subject, found.0, found.1));
+    }
+    if !is(toks.get(i), &[","]) {
+        return None;
+    }
+    let first = toks.get(i + 1)?;
+    if is(Some(first), &["who"]) {
+        if let Some((w, ev)) = passive(toks, i + 2, 1.0) {
+            return Some((Reason::Subject, w, ev));
+        }
+    }
+    if let Some(&(_, w)) = PARTICIPLES
+        .iter()
+        .find(|(p, _)| first.s.eq_ignore_ascii_case(p))
+    {
+        return Some((Reason::Appositive, w * 0.95, first.start..first.end));
+    }
+    if passive(toks, i + 1, 0.85).is_some() {
+        // `A, B and C, were held` after a list
+        return passive(toks, i + 1, 0.85).map(|(w, ev)| (Reason::Subject, w, ev));
+    }
+    // up to two appositive clauses (`, 36, a monk from Kirti Monastery,`), then perhaps the
+    // verb of the subject
+    let mut at = i;
+    for _ in 0..2 {
+        let start = at + 1;
+        let first = toks.get(start)?;
+        let limit = toks.len().min(start + 24);
+        let close = (start..limit).find(|&j| matches!(toks[j].s, "," | ";" | "." | ")"));
+        let determiner = ["a", "an", "the", "another", "his", "her", "their", "also"];
+        if is(Some(first), &determiner) {
+            let clause = &toks[start..close.unwrap_or(limit)];
+            if let Some(t) = clause.iter().find(|t| is(Some(t), APPOSITIVE_CUSTODY)) {
+                return Some((Reason::Appositive, 0.8, t.start..t.end));
+            }
+        }
+        at = close.filter(|&j| toks[j].s == ",")?;
+        if let Some((w, ev)) = passive(toks, at + 1, 0.85) {
+            return Some((Reason::Subject, w, ev));
+        }
+    }
+    None
+}
+
+/// `[has|had|have] [been] [adverbs] PARTICIPLE`, or `disappeared` / `died in custody` with no
+/// auxiliary, from token `i`; the strength and span of the phrase.
+fn passive(toks: &[Tok<'_>], i: usize, scale: f64) -> Option<(f64, std::ops::Range<usize>)> {
+    let start = toks.get(i)?.start;
+    let mut j = i;
+    if is(toks.get(j), &["has", "had", "have"]) {
+        j += 1;
+    }
+    let aux = is(toks.get(j), AUX);
+    if aux {
+        j += 1;
+    }
+    while is(toks.get(j), ADVERBS) {
+        j += 1;
+    }
+    if is(toks.get(j), &["not", "never"]) {
+        return None;
+    }
+    let t = toks.get(j)?;
+    let lower = t.s.to_lowercase();
+    if !aux {
+        let died = lower == "died"
+            && is(toks.get(j + 1), &["in"])
+            && is(toks.get(j + 2), &["custody", "prison", "detention", "jail"]);
+        let gone = lower == "disappeared" || (lower == "went" && is(toks.get(j + 1), &["missing"]));
+        let last = j + if died {
+            2
+        } else {
+            usize::from(lower == "went")
+        };
+        return (died || gone).then(|| (0.85 * scale, start..toks[last].end));
+    }
+    let &(_, w) = PARTICIPLES.iter().find(|(p, _)| *p == lower)?;
+    // `held` and `serving` need what they hold: `held in`, `serving a ten-year sentence`
+    let tail = &toks[j + 1..toks.len().min(j + 7)];
+    let needs = match lower.as_str() {
+        "serving" => Some(&["sentence", "prison", "term", "years", "life"][..]),
+        "taken" => Some(&["away", "custody"][..]),
+        "placed" => Some(&["surveillance", "arrest", "custody", "detention"][..]),
+        "released" => Some(&["prison", "jail", "detention", "custody", "bail"][..]),
+        _ => None,
+    };
+    if let Some(words) = needs {
+        tail.iter().find(|t| is(Some(t), words))?;
+    }
+    Some((w * scale, start..t.end))
+}
+
+/// A construction before the name at token `first`: a custody verb or `noun of`, with role
+/// words and fillers between (`police detained her lawyer X`, `the release of activist X`).
+fn before(toks: &[Tok<'_>], first: usize) -> Option<(Reason, f64, std::ops::Range<usize>)> {
+    let mut j = first;
+    let mut role_seen = false;
+    while j > 0 && first - j < 7 {
+        let t = &toks[j - 1];
+        if construction(toks, j).is_some() {
+            break;
+        }
+        let role = is(Some(t), ROLES);
+        let filler = is(Some(t), FILLERS) || (names::is_name_token(t.s) && role_seen);
+        if !(role || filler) {
+            return None;
+        }
+        role_seen |= role;
+        j -= 1;
+    }
+    // the word right before the name must be a role or the construction itself
+    if j < first && !is(toks.get(first - 1), ROLES) {
+        return None;
+    }
+    construction(toks, j)
+}
+
+/// The custody verb or `noun of` that ends right before token `j`.
+fn construction(toks: &[Tok<'_>], j: usize) -> Option<(Reason, f64, std::ops::Range<usize>)> {
+    let prev = toks.get(j.checked_sub(1)?)?;
+    if is(Some(prev), &["of"]) {
+        let noun = toks.get(j.checked_sub(2)?)?;
+        let arrest = is(Some(noun), &["arrest"]) && is(toks.get(j.wrapping_sub(3)), &["house"]);
+        if is(Some(noun), NOUNS) || arrest {
+            return Some((Reason::NounOf, 0.85, noun.start..prev.end));
+        }
+        return None;
+    }
+    if is(Some(prev), VERBS) {
+        let lower = prev.s.to_lowercase();
+        let include = lower.starts_with("includ");
+        // `those detained include X`, `jailed activists including X`
+        if include {
+            let p2 = toks.get(j.checked_sub(2)?)?;
+            let held = is(
+                Some(p2),
+                &[
+                    "detained",
+                    "jailed",
+                    "imprisoned",
+                    "arrested",
+                    "detainees",
+                    "prisoners",
+                ],
+            );
+            return held.then_some((Reason::Object, 0.8, p2.start..prev.end));
+        }
+        let w = if matches!(lower.as_str(), "release" | "releasing" | "free" | "freeing") {
+            0.8
+        } else {
+            0.9
+        };
+        return Some((Reason::Object, w, prev.start..prev.end));
+    }
+    None
+}

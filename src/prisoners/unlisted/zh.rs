@@ -1,0 +1,348 @@
+//! Chinese custody constructions: `X被刑事拘留`, `X被判`, `判处X有期徒刑`, `逮捕了X`.
+//!
+//! Chinese has no spaces, so the name's edges come from the construction on one side and, on
+//! the other, punctuation, the start of the text or a role word (`律师`, `维权人士`): a name
+//! that runs into ordinary words is not taken.
+
+use super::{Candidate, Reason};
+use crate::normalize::is_cjk;
+use crate::prisoners::names;
+
+/// Phrases that follow the detainee's name, strongest first within each length.
+const AFTER_NAME: &[(&str, f64)] = &[
+    ("被指定居所监视居住", 0.95),
+    ("被指定居所監視居住", 0.95),
+    ("被刑事拘留", 0.95),
+    ("被强迫失踪", 0.9),
+    ("被強迫失蹤", 0.9),
+    ("被判处", 0.95),
+    ("被判處", 0.95),
+    ("被拘留", 0.9),
+    ("被逮捕", 0.95),
+    ("被拘押", 0.9),
+    ("被关押", 0.9),
+    ("被關押", 0.9),
+    ("被羁押", 0.9),
+    ("被羈押", 0.9),
+    ("被带走", 0.85),
+    ("被帶走", 0.85),
+    ("被失踪", 0.9),
+    ("被失蹤", 0.9),
+    ("被起诉", 0.8),
+    ("被起訴", 0.8),
+    ("被判", 0.9),
+    ("被捕", 0.95),
+    ("被抓", 0.85),
+    ("遭拘留", 0.9),
+    ("遭逮捕", 0.95),
+    ("遭关押", 0.9),
+    ("遭關押", 0.9),
+    ("入狱", 0.85),
+    ("入獄", 0.85),
+    ("狱中", 0.8),
+    ("獄中", 0.8),
+];
+
+/// Verbs that precede the detainee's name.
+const BEFORE_NAME: &[(&str, f64)] = &[
+    ("判处", 0.95),
+    ("判處", 0.95),
+    ("逮捕了", 0.9),
+    ("拘留了", 0.9),
+    ("抓捕了", 0.9),
+    ("关押了", 0.85),
+    ("關押了", 0.85),
+    ("释放", 0.8),
+    ("釋放", 0.8),
+    ("拘押", 0.85),
+];
+
+/// What may follow the name after a verb of [`BEFORE_NAME`].
+const NAME_ENDS: &[&str] = &[
+    "有期徒刑",
+    "无期徒刑",
+    "無期徒刑",
+    "死刑",
+    "等",
+    "和",
+    "及",
+    "与",
+    "與",
+    "、",
+    "，",
+    "。",
+    ",",
+    "；",
+    "（",
+    "(",
+    "的",
+    "先生",
+    "女士",
+    "律师",
+    "律師",
+];
+
+/// Role words that may stand right before a name (`律师王全璋`).
+const ROLES: &[&str] = &[
+    "维权律师",
+    "維權律師",
+    "人权律师",
+    "人權律師",
+    "律师",
+    "律師",
+    "维权人士",
+    "維權人士",
+    "活动人士",
+    "活動人士",
+    "异见人士",
+    "異見人士",
+    "民主人士",
+    "人士",
+    "公民记者",
+    "公民記者",
+    "记者",
+    "記者",
+    "牧师",
+    "牧師",
+    "神父",
+    "主教",
+    "学者",
+    "學者",
+    "教授",
+    "作家",
+    "诗人",
+    "詩人",
+    "艺术家",
+    "藝術家",
+    "博主",
+    "访民",
+    "訪民",
+    "学员",
+    "學員",
+    "僧人",
+    "喇嘛",
+    "活佛",
+    "尼姑",
+    "藏人",
+    "维吾尔族",
+    "維吾爾族",
+    "哈萨克族",
+    "哈薩克族",
+    "商人",
+    "学生",
+    "學生",
+    "妻子",
+    "丈夫",
+    "儿子",
+    "兒子",
+    "女儿",
+    "女兒",
+    "父亲",
+    "父親",
+    "母亲",
+    "母親",
+    "编辑",
+    "編輯",
+    "出版人",
+    "书商",
+    "書商",
+];
+
+/// Han words led by a surname character that are not names.
+const NOT_NAMES: &[&str] = &[
+    "公安",
+    "国安",
+    "國安",
+    "安全",
+    "国家",
+    "國家",
+    "高层",
+    "高層",
+    "万人",
+    "萬人",
+    "华人",
+    "華人",
+    "周末",
+    "文革",
+    "方面",
+    "江苏",
+    "江蘇",
+    "石家庄",
+    "马上",
+    "馬上",
+    "成员",
+    "成員",
+    "多名",
+    "余人",
+    "餘人",
+    "何时",
+    "何時",
+    "于是",
+    "於是",
+    "常委",
+    "孔子",
+    "金钱",
+    "金錢",
+];
+
+/// Middle dots between the parts of transliterated names.
+const DOTS: [char; 4] = ['·', '•', '‧', '・'];
+
+/// Finds candidates in one sentence (spans relative to it).
+pub(super) fn find(s: &str) -> Vec<Candidate> {
+    if !s.chars().any(is_cjk) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut push = |name: std::ops::Range<usize>, ev: std::ops::Range<usize>, r, w| {
+        for n in split_pair(s, name) {
+            out.push(candidate(n, ev.clone(), r, w));
+        }
+    };
+    for (pos, _) in s.char_indices() {
+        let rest = &s[pos..];
+        if let Some(&(p, w)) = AFTER_NAME.iter().find(|(p, _)| rest.starts_with(p)) {
+            if let Some((name, shape)) = name_before(s, pos) {
+                push(name, pos..pos + p.len(), Reason::ZhBefore, w * shape);
+            }
+        }
+        if let Some(&(p, w)) = BEFORE_NAME.iter().find(|(p, _)| rest.starts_with(p)) {
+            if let Some(name) = name_after(s, pos + p.len()) {
+                push(name, pos..pos + p.len(), Reason::ZhAfter, w);
+            }
+        }
+    }
+    out
+}
+
+/// Compound surnames: a four-character name starting with one is one person.
+const COMPOUND_SURNAMES: &[&str] = &[
+    "欧阳", "歐陽", "司马", "司馬", "上官", "诸葛", "諸葛", "司徒", "东方", "東方", "夏侯", "慕容",
+];
+
+/// Two two-character names written together (`释放陈玫蔡伟`, a hashtag) as two spans: a
+/// four-character name whose first and third characters are surnames, unless it starts with
+/// a compound surname.
+fn split_pair(s: &str, name: std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
+    let text = &s[name.clone()];
+    let idx: Vec<(usize, char)> = text.char_indices().collect();
+    let pair = idx.len() == 4
+        && names::is_han_surname_char(idx[0].1)
+        && names::is_han_surname_char(idx[2].1)
+        && !COMPOUND_SURNAMES.iter().any(|c| text.starts_with(c));
+    if !pair {
+        return vec![name];
+    }
+    let mid = name.start + idx[2].0;
+    vec![name.start..mid, mid..name.end]
+}
+
+fn candidate(
+    name: std::ops::Range<usize>,
+    evidence: std::ops::Range<usize>,
+    reason: Reason,
+    confidence: f64,
+) -> Candidate {
+    Candidate {
+        name,
+        evidence,
+        reason,
+        confidence,
+    }
+}
+
+/// Whether `name` (2-4 Han characters, or a dotted transliteration) may be a person's name.
+fn plausible(name: &str, after_role: bool) -> Option<f64> {
+    let chars: Vec<char> = name.chars().collect();
+    let dotted = chars.iter().any(|c| DOTS.contains(c));
+    if name.contains('某') || NOT_NAMES.iter().any(|w| name.starts_with(w)) {
+        return None;
+    }
+    if dotted {
+        let ok =
+            chars.first().is_some_and(|&c| is_cjk(c)) && chars.last().is_some_and(|&c| is_cjk(c));
+        return ok.then_some(0.9);
+    }
+    if !(2..=4).contains(&chars.len()) || !chars.iter().all(|&c| is_cjk(c)) {
+        return None;
+    }
+    if names::is_han_surname_char(chars[0]) {
+        Some(if after_role { 0.95 } else { 0.8 })
+    } else {
+        after_role.then_some(0.75) // a Tibetan or Uyghur name after `藏人`, `维吾尔族`
+    }
+}
+
+/// The name that ends at byte `end`: the longest of 3, 2, 4 characters (or a dotted name)
+/// whose left edge is the start, punctuation, or a role word.
+fn name_before(s: &str, end: usize) -> Option<(std::ops::Range<usize>, f64)> {
+    let head = &s[..end];
+    let starts: Vec<usize> = head.char_indices().map(|(i, _)| i).collect();
+    let n = starts.len();
+    // a dotted transliteration: back over Han characters and dots
+    let mut k = n;
+    while k > 0
+        && head[starts[k - 1]..]
+            .chars()
+            .next()
+            .is_some_and(|c| is_cjk(c) || DOTS.contains(&c))
+        && n - k < 16
+    {
+        k -= 1;
+    }
+    let dotted = head[starts.get(k).copied().unwrap_or(end)..].contains(DOTS);
+    if dotted {
+        // after a role word inside the run (`学者伊力哈木·土赫提`), else the whole run
+        let first_dot = head[starts[k]..].find(DOTS).map_or(end, |d| starts[k] + d);
+        let after_role = (k..n)
+            .take_while(|&m| starts[m] < first_dot)
+            .find(|&m| ROLES.iter().any(|r| head[..starts[m]].ends_with(r)));
+        let edge = head[..starts[k]]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !is_cjk(c));
+        let m = after_role.or(edge.then_some(k))?;
+        let name = &head[starts[m]..];
+        return plausible(name, after_role.is_some()).map(|sh| (starts[m]..end, sh));
+    }
+    for len in [3, 2, 4] {
+        if len > n || len == 0 {
+            continue;
+        }
+        let start = starts[n - len];
+        let left = &head[..start];
+        let role = ROLES.iter().any(|r| left.ends_with(r));
+        let edge = left.chars().next_back().is_none_or(|c| !is_cjk(c)) || role;
+        if !edge {
+            continue;
+        }
+        if let Some(shape) = plausible(&head[start..], role) {
+            return Some((start..end, shape));
+        }
+    }
+    None
+}
+
+/// The name that starts at byte `start`: 2-4 characters followed by one of [`NAME_ENDS`].
+fn name_after(s: &str, start: usize) -> Option<std::ops::Range<usize>> {
+    let tail = &s[start..];
+    let role = ROLES
+        .iter()
+        .find(|r| tail.starts_with(*r))
+        .map_or(0, |r| r.len());
+    let from = start + role;
+    let tail = &s[from..];
+    for (len, (i, c)) in tail.char_indices().enumerate().skip(1).take(4) {
+        let _ = c;
+        if len < 2 {
+            continue;
+        }
+        if NAME_ENDS.iter().any(|e| tail[i..].starts_with(e)) {
+            plausible(&tail[..i], role > 0)?;
+            return Some(from..from + i);
+        }
+    }
+    let all = tail.len();
+    let n = tail.chars().count();
+    ((2..=4).contains(&n) && plausible(tail, role > 0).is_some()).then_some(from..from + all)
+}
