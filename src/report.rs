@@ -287,6 +287,19 @@ pub struct Prisoner {
     pub region: Option<Cow<'static, str>>,
     /// Every mention, in text order.
     pub mentions: Vec<Mention>,
+    /// The person is in a lexicon or registry. `false` for a person no list holds, found
+    /// because the text names them in a custody context (`X was detained`, `判处X`); the name
+    /// is then as written and `custody` holds the phrase. Reports saved before this field
+    /// existed read as `true`.
+    #[serde(default = "listed_by_default")]
+    pub listed: bool,
+    /// For an unlisted person: the custody phrase that makes them a detainee.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custody: Option<Mention>,
+}
+
+fn listed_by_default() -> bool {
+    true
 }
 
 /// One mention of a person.

@@ -137,6 +137,7 @@ pub(super) fn compile(
     };
     let matcher = Matcher::new(&vs, limits)?;
     drop(vs);
+    let prisoner_topic = topics.iter().position(|t| t == PRISONER_TOPIC);
     let place_topic_bits = entries
         .iter()
         .filter(|e| e.place)
@@ -153,6 +154,7 @@ pub(super) fn compile(
             model: b.model,
             max_hits: b.max_hits,
             place_topic_bits,
+            prisoner_topic,
             lexicons,
         }),
     })

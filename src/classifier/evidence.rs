@@ -2,6 +2,7 @@
 //! the scores, decisions and report parts. Every formula is in [`crate::score`].
 
 use super::stage::{Found, Scratch, CHINA_CUE, RIGHTS_CUE};
+
 use super::Inner;
 use crate::lexicon::Requirement;
 use crate::report::{Hit, Judgement, Mention, Prisoner, TopicScore};
@@ -84,6 +85,9 @@ impl Acc {
         }
     }
 }
+
+/// The entry id of hits of people no list holds.
+pub(crate) const UNLISTED_ENTRY: &str = "political_prisoners.person.unlisted";
 
 /// The hits and named prisoners of a document (step 6).
 pub(super) struct Gathered {
@@ -218,8 +222,93 @@ impl Inner {
                 name: Cow::Borrowed(name),
                 region: region.map(Cow::Borrowed),
                 mentions: vec![mention],
+                listed: true,
+                custody: None,
             }),
         }
+    }
+
+    /// People named in a custody context whom no lexicon holds (see [`crate::prisoners`]):
+    /// reported with `listed: false`; with a China link in the document (a China cue or a hit
+    /// of a topic entry that needs no context), each adds evidence to the prisoner topic.
+    pub(super) fn add_unlisted(
+        &self,
+        text: &str,
+        scratch: &mut Scratch,
+        china_cues: usize,
+        out: &mut Gathered,
+    ) {
+        let Some(t) = self.prisoner_topic else {
+            return;
+        };
+        let sentences: Vec<std::ops::Range<usize>> =
+            scratch.starts.windows(2).map(|w| w[0]..w[1]).collect();
+        let covered = |r: &std::ops::Range<usize>| {
+            scratch
+                .found
+                .iter()
+                .any(|f| f.start < r.end && r.start < f.end)
+        };
+        let mut added = false;
+        for c in crate::prisoners::unlisted::find_in(text, &sentences) {
+            if covered(&c.name) {
+                continue;
+            }
+            let name = &text[c.name.clone()];
+            if out.prisoners.iter().any(|p| !p.listed && p.name == name) {
+                continue;
+            }
+            let sentence = sentences.partition_point(|s| s.start <= c.name.start);
+            let f = Found {
+                entry: u32::MAX,
+                start: c.name.start,
+                end: c.name.end,
+                sentence: sentence.saturating_sub(1),
+            };
+            let mut evidence = 0.0;
+            if china_cues > 0 {
+                let rights = scratch
+                    .flags
+                    .get(f.sentence)
+                    .is_some_and(|x| x & RIGHTS_CUE != 0);
+                evidence = context_factor(&self.model, rights, false);
+                scratch.acc[t].add(&f, 1.0, evidence, false, (rights, false));
+            }
+            let mention = |r: std::ops::Range<usize>| Mention {
+                start: r.start,
+                end: r.end,
+                text: CompactString::from(&text[r]),
+            };
+            out.prisoners.push(Prisoner {
+                id: Cow::Owned(format!("unlisted:{name}")),
+                name: Cow::Owned(name.to_string()),
+                region: None,
+                mentions: vec![mention(c.name.clone())],
+                listed: false,
+                custody: Some(mention(c.evidence.clone())),
+            });
+            if out.hits.len() < self.max_hits {
+                out.hits.push(Hit {
+                    topic: Cow::Borrowed(self.entries_topic_name(t)),
+                    entry: Cow::Borrowed(UNLISTED_ENTRY),
+                    role: crate::lexicon::Role::Topic,
+                    start: f.start,
+                    end: f.end,
+                    text: CompactString::from(name),
+                    sentence: f.sentence,
+                    evidence,
+                    sense: None,
+                });
+                added = true;
+            }
+        }
+        if added {
+            out.hits.sort_by_key(|h| (h.start, h.end));
+        }
+    }
+
+    fn entries_topic_name(&self, t: usize) -> &'static str {
+        crate::intern::intern(&self.topics[t])
     }
 
     /// Step 7: scores and decisions per topic.

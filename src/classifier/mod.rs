@@ -41,6 +41,8 @@ struct Inner {
     /// Bit `t` set when topic `t` (below 64) has place entries: the topics whose places can
     /// be third parties in each other's stories.
     place_topic_bits: u64,
+    /// The topic of named prisoners, whose evidence people no list holds add to.
+    prisoner_topic: Option<usize>,
     lexicons: Cow<'static, [Lexicon]>,
 }
 

@@ -171,7 +171,8 @@ impl Inner {
         let cues = self.mark_sentences(scratch, n_sent);
         let apolitical = self.judge_register(&cues, stats.words);
         self.judge_senses(text, scratch, apolitical);
-        let gathered = self.gather_evidence(text, scratch, &cues, stats.words);
+        let mut gathered = self.gather_evidence(text, scratch, &cues, stats.words);
+        self.add_unlisted(text, scratch, cues.china, &mut gathered);
         let topics = self.score_topics(text, scratch, n_sent, stats.words);
         Report {
             id: id.to_string(),

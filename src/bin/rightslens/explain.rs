@@ -643,6 +643,13 @@ fn render(clf: &Classifier, r: &Report, text: &str, style: &Style, show: &Show) 
             forms.join(", "),
             p.id
         );
+        if let (false, Some(c)) = (p.listed, &p.custody) {
+            let _ = writeln!(
+                o,
+                "    in no list: named in a custody context (\"{}\")",
+                one_line(&c.text)
+            );
+        }
     }
     o
 }

@@ -76,6 +76,7 @@ pub(crate) struct Candidate {
 
 /// Finds the people named in a custody context in `text`, in text order, one candidate per
 /// name span (the most confident).
+#[cfg(test)]
 pub(crate) fn find(text: &str) -> Vec<Candidate> {
     let sentences: Vec<Range<usize>> = crate::segment::sentences(text).collect();
     find_in(text, &sentences)
