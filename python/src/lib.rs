@@ -111,8 +111,8 @@ impl PyClassifier {
         Ok(pool.install(f))
     }
 
-    /// Classifies `texts` (a missing text reads as empty) with `ids`, or ids `"0"`, `"1"`,
-    /// ... as `Classifier::classify_all` gives them. One thread classifies in the calling
+    /// Classifies `texts` (a missing text reads as empty) with `ids`, or with the ids `"0"`,
+    /// `"1"`, ... that `Classifier::classify_all` gives. One thread classifies in the calling
     /// thread, without a pool.
     fn reports(
         &self,
@@ -120,30 +120,38 @@ impl PyClassifier {
         ids: Option<Vec<String>>,
         threads: Option<usize>,
     ) -> PyResult<Vec<Report>> {
-        let ids = match ids {
-            Some(ids) if ids.len() != texts.len() => {
-                return Err(PyValueError::new_err(format!(
-                    "{} ids for {} texts",
-                    ids.len(),
-                    texts.len()
-                )))
-            }
-            Some(ids) => ids,
-            None => (0..texts.len()).map(|i| i.to_string()).collect(),
-        };
-        if threads == Some(1) {
-            return Ok(texts
+        match ids {
+            Some(ids) if ids.len() != texts.len() => Err(PyValueError::new_err(format!(
+                "{} ids for {} texts",
+                ids.len(),
+                texts.len()
+            ))),
+            Some(ids) if threads == Some(1) => Ok(ids
                 .iter()
-                .zip(&ids)
-                .map(|(t, id)| self.clf.classify_with_id(id, t.as_deref().unwrap_or("")))
-                .collect());
+                .zip(&texts)
+                .map(|(id, t)| self.clf.classify_with_id(id, t.as_deref().unwrap_or("")))
+                .collect()),
+            Some(ids) => {
+                let docs: Vec<Document> = ids
+                    .into_iter()
+                    .zip(texts)
+                    .map(|(id, t)| Document::new(id, t.unwrap_or_default()))
+                    .collect();
+                self.on_pool(threads, || self.clf.classify_documents(&docs))
+            }
+            None if threads == Some(1) => Ok(texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| {
+                    let text = t.as_deref().unwrap_or("");
+                    self.clf.classify_with_id(&i.to_string(), text)
+                })
+                .collect()),
+            None => {
+                let texts: Vec<&str> = texts.iter().map(|t| t.as_deref().unwrap_or("")).collect();
+                self.on_pool(threads, || self.clf.classify_all(&texts))
+            }
         }
-        let docs: Vec<Document> = ids
-            .into_iter()
-            .zip(texts)
-            .map(|(id, t)| Document::new(id, t.unwrap_or_default()))
-            .collect();
-        self.on_pool(threads, || self.clf.classify_documents(&docs))
     }
 }
 
