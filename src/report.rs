@@ -229,11 +229,11 @@ pub struct Judgement {
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum SenseReason {
-    /// Issue: a human-rights cue in the same sentence.
-    RightsCue,
     /// Non-issue: the place is where people fled or moved to, or reacts, in a sentence
     /// about another topic's place (Taiwan as the refuge of Hong Kongers).
     ThirdParty,
+    /// Issue: a human-rights cue in the same sentence.
+    RightsCue,
     /// Issue: an issue frame in the same sentence (`status quo`, `independence`,
     /// `peace and stability`, military pressure).
     IssueCue,

@@ -5,7 +5,7 @@
 //! 1. **Sense of each mention.** A place or an ethnonym (an entry with `sense = "judged"`,
 //!    the default for `kind = "place"`) can be named without raising the issue: in a tariff
 //!    table, a list of vaccine recipients, a nominee's past postings, a market report. Each
-//!    such mention is judged from its sentence by [`judge_sense`] (rights cue, third party,
+//!    such mention is judged from its sentence by [`judge_sense`] (third party, rights cue,
 //!    issue frame, enumeration, biography, non-political cue, apolitical document, else
 //!    plain); only issue-sense mentions add evidence. Laws, policies, events, organisations
 //!    and named prisoners are not judged: they always count. The rules and the cue lists
@@ -331,9 +331,11 @@ pub const LIST_MIN_ITEMS: usize = 3;
 /// The sense of one mention of a place or ethnonym: the first rule that applies, in this
 /// order:
 ///
-/// 1. a human-rights cue in the sentence: **issue** ([`SenseReason::RightsCue`]);
-/// 2. the place only receives people or reacts in another place's story: **non-issue**
-///    ([`SenseReason::ThirdParty`]);
+/// 1. the place only receives people or reacts in a sentence about another topic's place
+///    (`Lam ... relocated to Taiwan, citing concern that he could be extradited from Hong
+///    Kong`): **non-issue** ([`SenseReason::ThirdParty`]), even in a rights sentence, which
+///    is about the other place;
+/// 2. a human-rights cue in the sentence: **issue** ([`SenseReason::RightsCue`]);
 /// 3. an issue frame in the sentence: **issue** ([`SenseReason::IssueCue`]);
 /// 4. one item of an enumeration of at least [`LIST_MIN_ITEMS`] places that includes a
 ///    country or territory other than the five topics and China: **non-issue**
@@ -359,10 +361,10 @@ pub const LIST_MIN_ITEMS: usize = 3;
 /// assert_eq!(judge_sense(&SenseContext::default()), SenseReason::Plain);
 /// ```
 pub fn judge_sense(c: &SenseContext) -> SenseReason {
-    if c.rights_cue {
-        SenseReason::RightsCue
-    } else if c.third_party {
+    if c.third_party {
         SenseReason::ThirdParty
+    } else if c.rights_cue {
+        SenseReason::RightsCue
     } else if c.issue_cue {
         SenseReason::IssueCue
     } else if c.list_items >= LIST_MIN_ITEMS && c.list_has_foreign {

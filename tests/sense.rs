@@ -1,0 +1,188 @@
+//! The sense decision on real sentences: each class of error the classifier used to make
+//! (issue 17), with a sentence quoted from a public-domain US government document (White House
+//! briefing room, State Department country reports) and its source, and the issue-sense uses
+//! that must still count.
+
+use rightslens::{Classifier, Report, SenseReason};
+
+fn clf() -> &'static Classifier {
+    static CLF: std::sync::OnceLock<Classifier> = std::sync::OnceLock::new();
+    CLF.get_or_init(|| Classifier::new().expect("built-in lexicons build"))
+}
+
+/// The sense reasons of a topic's mentions, in text order.
+fn reasons(r: &Report, topic: &str) -> Vec<SenseReason> {
+    r.hits
+        .iter()
+        .filter(|h| h.topic == topic)
+        .filter_map(|h| h.sense.as_ref().map(|s| s.reason))
+        .collect()
+}
+
+/// Asserts that `topic` is named in `text` but not raised, every mention judged `want`.
+fn not_raised(text: &str, topic: &str, want: SenseReason) {
+    let r = clf().classify(text);
+    let got = reasons(&r, topic);
+    assert!(!got.is_empty(), "{topic} not even named in {text:?}");
+    assert!(
+        got.iter().all(|&g| g == want),
+        "{topic}: {got:?} in {text:?}"
+    );
+    assert!(!r.topics[topic].present, "{topic} raised by {text:?}");
+}
+
+// Class 1: a place in a non-issue sense.
+
+/// wh-briefings presidential-actions/2025-07/2025-07-31-further-modifying-the-reciprocal-tariff-rates.md
+#[test]
+fn a_tariff_table_is_an_enumeration() {
+    let text = "Serbia 35%\n\nSouth Africa 30%\n\nSouth Korea 15%\n\nSri Lanka 20%\n\n\
+                Switzerland 39%\n\nSyria 41%\n\nTaiwan 20%\n\nThailand 19%\n\nTrinidad and Tobago 15%";
+    not_raised(text, "taiwan", SenseReason::Enumeration);
+}
+
+/// wh-briefings statements-releases/2021-06/2021-06-21-fact-sheet-biden-harris-administration-
+/// announces-allocation-plan-for-55-million-doses-to-be-shared-globally.md
+#[test]
+fn vaccine_recipients_are_an_enumeration() {
+    let text = "Approximately 16 million for Asia to the following: India, Nepal, Bangladesh, \
+                Pakistan, Sri Lanka, Afghanistan, Maldives, Bhutan, Philippines, Vietnam, \
+                Indonesia, Thailand, Malaysia, Laos, Papua New Guinea, Taiwan, Cambodia, and the \
+                Pacific Islands.";
+    not_raised(text, "taiwan", SenseReason::Enumeration);
+}
+
+/// wh-briefings statements-releases/2024-05/2024-05-09-president-biden-announces-key-nominees-73.md
+#[test]
+fn past_postings_are_a_list_of_places() {
+    let text = "She served as Deputy Director of the Office of Monetary Affairs in the Economic \
+                Bureau; and additional positions in China, Hong Kong, Taiwan, Guinea, and \
+                Washington.";
+    not_raised(text, "hong_kong", SenseReason::Enumeration);
+    not_raised(text, "taiwan", SenseReason::Enumeration);
+}
+
+/// wh-briefings presidential-actions/2025-04/2025-04-09-modifying-reciprocal-tariff-rates-to-
+/// reflect-trading-partner-retaliation-and-alignment.md
+#[test]
+fn tariff_scope_is_not_the_hong_kong_question() {
+    let text = "This order applies to articles the product of China, including Hong Kong and \
+                Macau, as described in heading 9903.01.63.";
+    not_raised(text, "hong_kong", SenseReason::Enumeration);
+}
+
+/// wh-briefings statements-releases/2023-03/2023-03-29-president-biden-announces-key-
+/// appointments-to-boards-and-commissions-22.md
+#[test]
+fn a_fellowship_abroad_is_a_biography() {
+    let text = "Additionally, she is a recipient of a Harry S. Truman Scholarship and a \
+                Fulbright Fellowship, which took her to Hong Kong.";
+    not_raised(text, "hong_kong", SenseReason::Biography);
+}
+
+/// State Department, 2020 Country Reports on Human Rights Practices: Solomon Islands (in
+/// `../shared/corpus/large`, id of the blind set g046).
+#[test]
+fn a_vessel_flag_is_not_the_taiwan_question() {
+    let text = "Foreign fishermen reported situations indicative of labor trafficking on \
+                Taiwan-flagged fishing vessels in the country's territorial waters and ports.";
+    let r = clf().classify(text);
+    assert!(!r.topics["taiwan"].present, "{:?}", reasons(&r, "taiwan"));
+}
+
+// Class 2: a place that is only a third party in another topic's story.
+
+/// State Department, 2020 Country Reports on Human Rights Practices: Taiwan.
+#[test]
+fn a_refuge_is_a_third_party() {
+    let text = "In April 2019 Lam, former owner of Causeway Bay Books in Hong Kong, relocated \
+                to Taiwan, citing concern that he could be extradited from Hong Kong.";
+    let r = clf().classify(text);
+    assert!(!r.topics["taiwan"].present, "{:?}", reasons(&r, "taiwan"));
+}
+
+// Class 3: generic custody vocabulary alone is not a political prisoner; groups and release
+// calls are.
+
+/// wh-briefings statements-releases/2021-08/2021-08-02-readout-of-president-joseph-r-biden-jr-
+/// call-with-prime-minister-justin-trudeau-of-canada-2.md (the two Canadians are hostages of
+/// a dispute, not political prisoners under the codebook)
+#[test]
+fn arbitrary_detention_alone_is_not_a_prisoner_case() {
+    let text = "The President and Prime Minister then discussed the two Canadian citizens who \
+                are unjustly detained by the People's Republic of China. The President condemned \
+                their arbitrary detention and reiterated his commitment to stand strong with \
+                Canada to secure their release.";
+    let r = clf().classify(text);
+    assert!(r.prisoners.iter().all(|p| p.listed), "{:?}", r.prisoners);
+    assert!(!r.topics["political_prisoners"].present);
+}
+
+/// A White House statement on the Xinjiang genocide (blind set g-series, wh-briefings).
+#[test]
+fn a_release_call_for_unnamed_detainees_counts() {
+    let text = "And we will call on China to immediately cease committing these atrocities, \
+                release those unjustly detained, account for those disappeared, and allow \
+                independent investigators full and unhindered access to Xinjiang, Tibet, and \
+                across China.";
+    let r = clf().classify(text);
+    assert!(r.topics["political_prisoners"].present, "{:#?}", r.hits);
+    assert!(r.topics["xinjiang"].present && r.topics["tibet"].present);
+}
+
+/// The codebook's own example of a specific group in custody (`../shared/corpus/README.md`).
+#[test]
+fn a_group_in_custody_counts() {
+    let r = clf().classify("In Hong Kong, seven pro-democracy veterans were convicted.");
+    assert!(r.topics["political_prisoners"].present, "{:#?}", r.hits);
+}
+
+// What must still count.
+
+/// wh-briefings statements-releases/2023-08/2023-08-18-readout-of-president-bidens-meeting-
+/// with-prime-minister-kishida-of-japan-4.md
+#[test]
+fn peace_and_stability_in_the_strait_is_the_taiwan_question() {
+    let text = "They also reaffirmed the importance of maintaining peace and stability in the \
+                Taiwan Strait.";
+    let r = clf().classify(text);
+    assert!(r.topics["taiwan"].present);
+    assert_eq!(reasons(&r, "taiwan"), [SenseReason::IssueCue]);
+}
+
+/// wh-briefings speeches-remarks/2024-01/2024-01-13-remarks-by-president-biden-before-marine-
+/// one-departure-41.md
+#[test]
+fn a_question_on_the_taiwan_election_raises_taiwan() {
+    let text = "Q Mr. President, do you have a reaction to the Taiwan election? THE PRESIDENT: \
+                We do not support independence.";
+    assert!(clf().classify(text).topics["taiwan"].present);
+}
+
+/// wh-briefings (World Freedom Day proclamation, labelled in `../shared/corpus/wh`, h059): a
+/// list of places is an issue list when its sentence is about rights.
+#[test]
+fn a_list_of_places_in_a_rights_sentence_counts() {
+    let text = "Courageous anti-corruption activists, human rights defenders, journalists, and \
+                peace protestors in Belarus, Burma, Cuba, Hong Kong, Syria, Venezuela, and \
+                elsewhere continue to demand respect for their human rights and a democratic \
+                future.";
+    let r = clf().classify(text);
+    assert!(r.topics["hong_kong"].present);
+    assert_eq!(reasons(&r, "hong_kong"), [SenseReason::RightsCue]);
+}
+
+// Class 4: one item among several is not a main subject.
+
+/// A readout in which Taiwan is one line among many (shape of the Kishida readout above).
+#[test]
+fn one_line_of_a_readout_is_not_primary() {
+    let text = "The leaders discussed the war in Ukraine and its impact on global food security. \
+                They discussed economic cooperation and supply chains. They welcomed progress on \
+                defense cooperation. They also reaffirmed the importance of maintaining peace and \
+                stability in the Taiwan Strait. They discussed climate and clean energy. They \
+                agreed to stay in close touch. They reviewed plans for the G7 summit. They talked \
+                about North Korea's missile launches.";
+    let t = &clf().classify(text).topics["taiwan"];
+    assert!(t.present && !t.primary, "{t:#?}");
+}
