@@ -280,7 +280,7 @@ fn windows_equal_trying_every_position() {
         }
         let v = &rv.variants[0];
         let matched = std::cell::Cell::new(0);
-        proptest!(ProptestConfig::with_cases(300), |(picks in prop::collection::vec((0..words.len(), 0..seps.len()), 0..40))| {
+        proptest!(ProptestConfig::with_cases(500), |(picks in prop::collection::vec((0..words.len(), 0..seps.len()), 0..40))| {
             let mut text = String::new();
             for (w, s) in picks {
                 text.push_str(words[w]);
@@ -304,7 +304,8 @@ fn windows_equal_trying_every_position() {
             matched.set(matched.get() + want.len());
             prop_assert_eq!(got, want, "{:?}", text);
         });
-        assert!(matched.get() > 50, "{src}: too few matches to compare");
+        // random texts: a floor low enough never to fail by chance, high enough to compare
+        assert!(matched.get() > 20, "{src}: too few matches to compare");
     }
     // both ways of finding literals are exercised
     assert!(triggered > 0 && searched > 0, "{triggered} {searched}");
