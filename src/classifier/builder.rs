@@ -58,6 +58,7 @@ pub struct ClassifierBuilder {
     pub(super) thresholds: HashMap<String, Thresholds>,
     pub(super) model: ScoreModel,
     pub(super) max_hits: usize,
+    pub(super) unlisted: bool,
     pub(super) max_patterns: usize,
     pub(super) regex_size_limit: usize,
     pub(super) topics: Option<Vec<String>>,
@@ -85,6 +86,7 @@ impl ClassifierBuilder {
             thresholds: HashMap::new(),
             model: ScoreModel::default(),
             max_hits: usize::MAX,
+            unlisted: true,
             max_patterns: DEFAULT_MAX_PATTERNS,
             regex_size_limit: DEFAULT_REGEX_SIZE_LIMIT,
             topics: None,
@@ -226,6 +228,25 @@ impl ClassifierBuilder {
     /// ```
     pub fn model(&mut self, model: ScoreModel) -> &mut ClassifierBuilder {
         self.model = model;
+        self
+    }
+
+    /// Whether to report people named in a custody context whom no lexicon or registry
+    /// holds (`Prisoner::listed == false`; on by default). A study that wants only listed
+    /// people, or a keyword baseline, turns it off.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let text = "Police in Beijing detained Liu Dongfang, a petitioner.";
+    /// let on = rightslens::Classifier::new()?;
+    /// assert!(on.classify(text).prisoners.iter().any(|p| !p.listed));
+    /// let off = rightslens::Classifier::builder().unlisted_prisoners(false).build()?;
+    /// assert!(off.classify(text).prisoners.is_empty());
+    /// # Ok::<(), rightslens::Error>(())
+    /// ```
+    pub fn unlisted_prisoners(&mut self, on: bool) -> &mut ClassifierBuilder {
+        self.unlisted = on;
         self
     }
 

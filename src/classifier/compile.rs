@@ -154,7 +154,7 @@ pub(super) fn compile(
             model: b.model,
             max_hits: b.max_hits,
             place_topic_bits,
-            prisoner_topic,
+            prisoner_topic: prisoner_topic.filter(|_| b.unlisted),
             lexicons,
         }),
     })

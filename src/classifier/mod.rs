@@ -41,7 +41,8 @@ struct Inner {
     /// Bit `t` set when topic `t` (below 64) has place entries: the topics whose places can
     /// be third parties in each other's stories.
     place_topic_bits: u64,
-    /// The topic of named prisoners, whose evidence people no list holds add to.
+    /// The topic of named prisoners, whose evidence people no list holds add to (`None` when
+    /// the builder turned unlisted prisoners off).
     prisoner_topic: Option<usize>,
     lexicons: Cow<'static, [Lexicon]>,
 }

@@ -76,7 +76,7 @@ fn baseline_lexicon(topic: &str, names: &[&str]) -> String {
 /// Builds the keyword-baseline classifier.
 pub fn baseline_classifier() -> Result<Classifier, String> {
     let mut b = Classifier::builder();
-    b.without_builtin();
+    b.without_builtin().unlisted_prisoners(false);
     for (topic, names) in BASELINE {
         b.lexicon_str(
             &format!("baseline/{topic}.toml"),
