@@ -9,6 +9,10 @@ use std::io::IsTerminal;
 use std::ops::Range;
 use std::process::ExitCode;
 
+mod markup;
+
+use markup::{highlight, hit_label, one_line, role_name, Style};
+
 const AFTER_HELP: &str = "\
 Examples:
   rightslens explain examples/data/readout_tibet.txt
@@ -81,117 +85,6 @@ pub fn run(a: &ExplainArgs) -> Result<ExitCode, String> {
 }
 
 /// Colours by topic, or plain markers.
-struct Style {
-    color: bool,
-    topic_colors: HashMap<String, &'static str>,
-}
-
-const PALETTE: [&str; 6] = ["33", "36", "35", "34", "31", "32"];
-const RESET: &str = "\x1b[0m";
-
-impl Style {
-    fn new(color: bool, topics: &[String]) -> Style {
-        let topic_colors = topics
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.clone(), PALETTE[i % PALETTE.len()]))
-            .collect();
-        Style {
-            color,
-            topic_colors,
-        }
-    }
-
-    /// The ANSI style of a label (a topic, or a cue role).
-    fn code(&self, label: &str) -> String {
-        match self.topic_colors.get(label) {
-            Some(c) => format!("\x1b[1;{c}m"),
-            None if label == "rights" => "\x1b[4;32m".to_string(),
-            None => "\x1b[2;4m".to_string(),
-        }
-    }
-
-    /// `text` marked with `labels` (the first decides the colour).
-    fn mark(&self, text: &str, labels: &[String]) -> String {
-        if self.color {
-            format!("{}{text}{RESET}", self.code(&labels[0]))
-        } else {
-            format!("[[{text}|{}]]", labels.join(","))
-        }
-    }
-
-    /// A label printed in its own colour (for headings and the legend).
-    fn label(&self, label: &str) -> String {
-        if self.color {
-            format!("{}{label}{RESET}", self.code(label))
-        } else {
-            label.to_string()
-        }
-    }
-
-    fn bold(&self, s: &str) -> String {
-        if self.color {
-            format!("\x1b[1m{s}{RESET}")
-        } else {
-            s.to_string()
-        }
-    }
-}
-
-/// The label a hit is shown with: its topic, or the role of a context cue.
-fn hit_label(h: &Hit) -> String {
-    if h.role == Role::Topic && h.topic != rightslens::CONTEXT_TOPIC {
-        h.topic.to_string()
-    } else {
-        role_name(h.role)
-    }
-}
-
-/// The serde spelling of a role (`rights`, `benign`, ...).
-fn role_name(r: Role) -> String {
-    serde_json::to_value(r)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_else(|| format!("{r:?}").to_lowercase())
-}
-
-/// `text[range]` with the hits inside it marked. Overlapping hits are merged into one mark
-/// that carries every label, topic labels first.
-fn highlight(text: &str, range: Range<usize>, hits: &[&Hit], style: &Style) -> String {
-    let mut spans: Vec<(usize, usize, String)> = hits
-        .iter()
-        .filter(|h| h.start >= range.start && h.end <= range.end && h.start < h.end)
-        .map(|h| (h.start, h.end, hit_label(h)))
-        .collect();
-    spans.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-    let mut out = String::with_capacity(range.len() + spans.len() * 16);
-    let mut pos = range.start;
-    let mut i = 0;
-    while i < spans.len() {
-        let (start, mut end) = (spans[i].0, spans[i].1);
-        let mut labels: Vec<String> = Vec::new();
-        while i < spans.len() && spans[i].0 < end.max(start + 1) {
-            end = end.max(spans[i].1);
-            if !labels.contains(&spans[i].2) {
-                labels.push(spans[i].2.clone());
-            }
-            i += 1;
-        }
-        // topics before cue roles
-        labels.sort_by_key(|l| !style.topic_colors.contains_key(l));
-        out.push_str(&text[pos..start]);
-        out.push_str(&style.mark(&text[start..end], &labels));
-        pos = end;
-    }
-    out.push_str(&text[pos..range.end]);
-    out
-}
-
-/// A text on one line, whitespace collapsed.
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// The topics of a report in the classifier's order (lexicon order), then any others.
 fn in_order<'r>(clf: &Classifier, r: &'r Report) -> Vec<(&'r str, &'r rightslens::TopicScore)> {
     let mut v: Vec<(&str, &rightslens::TopicScore)> = clf
@@ -690,25 +583,4 @@ fn serde_name(v: Option<serde_json::Value>) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn hit(topic: &str, role: &str, start: usize, end: usize, text: &str) -> Hit {
-        serde_json::from_value(serde_json::json!({
-            "topic": topic, "entry": "x", "role": role, "start": start, "end": end,
-            "text": text, "sentence": 0, "evidence": 1.0
-        }))
-        .expect("a valid hit")
-    }
-
-    #[test]
-    fn overlapping_hits_merge_into_one_marker() {
-        let text = "in Tibet Autonomous Region today";
-        let a = hit("tibet", "topic", 3, 8, "Tibet");
-        let b = hit("tibet", "topic", 3, 26, "Tibet Autonomous Region");
-        let c = hit("context", "rights", 9, 19, "Autonomous");
-        let style = Style::new(false, &["tibet".to_string()]);
-        let s = highlight(text, 0..text.len(), &[&a, &b, &c], &style);
-        assert_eq!(s, "in [[Tibet Autonomous Region|tibet,rights]] today");
-    }
-}
+mod tests;
