@@ -106,15 +106,13 @@ class Classifier:
             ``(present, primary)`` pair), overriding the lexicon's.
         topics: report only these topics (their lexicons and the context cues still load).
         max_hits: store at most this many hits per report (all hits still count in scores).
+        registries: prisoner registries (``.jsonl`` or ``.csv`` files, format in
+            ``lexicons/registry/README.md``) added to the built-in named prisoners.
 
     Raises:
         RightslensError: a lexicon does not parse or fails its checks, a file cannot be read,
             a topic is unknown; the message names the file, line and entry.
 
-    Note:
-        The library has no registry of named people separate from its lexicons yet, so there
-        is no ``registries`` argument: the political-prisoner lexicon is the registry, and a
-        lexicon file in ``add_lexicons`` extends it.
     """
 
     def __init__(
@@ -124,6 +122,7 @@ class Classifier:
         thresholds: Mapping[str, Mapping[str, float] | tuple[float, float]] | None = None,
         topics: Sequence[str] | None = None,
         max_hits: int | None = None,
+        registries: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] = (),
     ) -> None:
         self._settings: dict[str, Any] = {
             "lexicons": None if lexicons is None else _paths(lexicons, "lexicons"),
@@ -131,6 +130,7 @@ class Classifier:
             "thresholds": _thresholds(thresholds),
             "topics": None if topics is None else [str(t) for t in topics],
             "max_hits": max_hits,
+            "registries": _paths(registries, "registries"),
         }
         self._inner = _Classifier(**self._settings)
 

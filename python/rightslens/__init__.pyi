@@ -22,6 +22,7 @@ class Classifier:
         thresholds: Mapping[str, Mapping[str, float] | tuple[float, float]] | None = None,
         topics: Sequence[str] | None = None,
         max_hits: int | None = None,
+        registries: _Paths = (),
     ) -> None: ...
     @property
     def settings(self) -> dict[str, Any]: ...

@@ -162,10 +162,12 @@ fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> PyResult<String> {
 #[pymethods]
 impl PyClassifier {
     /// Builds a classifier. `lexicons` replace the built-in lexicons (files or folders of
-    /// `*.toml`), `add_lexicons` are added to them, `thresholds` maps a topic to
-    /// `(present, primary)`, `topics` restricts the reported topics.
+    /// `*.toml`), `add_lexicons` are added to them, `registries` are prisoner registries
+    /// (`.jsonl` / `.csv`), `thresholds` maps a topic to `(present, primary)`, `topics`
+    /// restricts the reported topics.
     #[new]
-    #[pyo3(signature = (lexicons=None, add_lexicons=Vec::new(), thresholds=None, topics=None, max_hits=None))]
+    #[pyo3(signature = (lexicons=None, add_lexicons=Vec::new(), thresholds=None, topics=None, max_hits=None, registries=Vec::new()))]
+    #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
         lexicons: Option<Vec<PathBuf>>,
@@ -173,6 +175,7 @@ impl PyClassifier {
         thresholds: Option<HashMap<String, (f64, f64)>>,
         topics: Option<Vec<String>>,
         max_hits: Option<usize>,
+        registries: Vec<PathBuf>,
     ) -> PyResult<PyClassifier> {
         let mut b = Classifier::builder();
         if let Some(paths) = lexicons {
@@ -183,6 +186,9 @@ impl PyClassifier {
         }
         for p in add_lexicons {
             add_path(&mut b, p);
+        }
+        for p in registries {
+            b.registry_file(p);
         }
         for (topic, (present, primary)) in thresholds.unwrap_or_default() {
             b.thresholds(&topic, Thresholds { present, primary });

@@ -114,6 +114,19 @@ def test_added_lexicon_and_thresholds(tmp_path):
     assert only.topics == ["macau"]
 
 
+def test_added_registry(tmp_path):
+    path = tmp_path / "mine.csv"
+    path.write_text("name,region,status,source\nTsangyang Gyatso,tibet,sentenced,TCHRD\n")
+    clf = rightslens.Classifier(registries=[path])
+    r = clf.classify("A Chinese court jailed the monk Tsangyang Gyatso for 12 years.")
+    assert [p["name"] for p in r["prisoners"]] == ["Tsangyang Gyatso"]
+    assert r["topics"]["political_prisoners"]["present"]
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,region,status,source\nSomeone,atlantis,detained,notes\n")
+    with pytest.raises(rightslens.RightslensError, match=r"bad\.csv"):
+        rightslens.Classifier(registries=bad)
+
+
 def test_errors_carry_the_library_message(tmp_path):
     missing = tmp_path / "missing.toml"
     with pytest.raises(rightslens.RightslensError, match=r"missing\.toml: i/o error"):
