@@ -251,7 +251,7 @@ impl ClassifierBuilder {
     }
 
     /// Caps the number of hits stored per report (and of mentions stored per named prisoner);
-    /// further hits still count in the scores and are tallied in [`Report::hits_dropped`].
+    /// further hits still count in the scores and are tallied in [`Report::hits_dropped`](crate::Report::hits_dropped).
     ///
     /// # Examples
     ///
@@ -313,7 +313,7 @@ impl ClassifierBuilder {
     ///
     /// Entry ids, topic names and the names and regions of named prisoners are interned for
     /// the life of the process, so that reports borrow them without allocating per hit (see
-    /// [`Hit`]). Each distinct string is stored once: building again from the same lexicons
+    /// [`Hit`](crate::Hit)). Each distinct string is stored once: building again from the same lexicons
     /// does not grow memory.
     ///
     /// # Errors

@@ -30,7 +30,7 @@
 //!
 //! # Nothing lost
 //!
-//! Every input ends as one [`Record`] whose [`Outcome`] is a [`Report`] or a [`Reason`]:
+//! Every input ends as one [`Record`] whose [`Outcome`] is a [`Report`](crate::Report) or a [`Reason`]:
 //!
 //! * skipped on purpose: empty, binary (a NUL byte in the first 8 KiB), larger than
 //!   [`CorpusOptions::max_document_bytes`] (a file, a JSON line or a CSV row; never read into
@@ -47,7 +47,7 @@
 //! # Output schemas
 //!
 //! `serde_json::to_string(&record)` gives one JSON Lines line per input. A classified input
-//! is its [`Report`] (so the line deserialises as a `Report`) followed by `path`, and `line`,
+//! is its [`Report`](crate::Report) (so the line deserialises as a `Report`) followed by `path`, and `line`,
 //! `date`, `fields`, `utf8_lossy` when they apply:
 //!
 //! ```json

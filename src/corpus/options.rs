@@ -195,7 +195,7 @@ impl CorpusOptions {
         self
     }
 
-    /// Period of the time series in the [`Summary`] (default [`Period::Month`]).
+    /// Period of the time series in the [`Summary`](crate::Summary) (default [`Period::Month`]).
     ///
     /// # Examples
     ///

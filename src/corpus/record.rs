@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 /// Why an input was not classified: a stable code, also used as the `reason` of JSON Lines
-/// output and as the key of [`Summary::reasons`].
+/// output and as the key of [`Summary::reasons`](crate::Summary::reasons).
 ///
 /// # Examples
 ///
@@ -24,13 +24,13 @@ pub enum ReasonKind {
     Empty,
     /// Skipped: a NUL byte in the first 8 KiB.
     Binary,
-    /// Skipped: larger than [`CorpusOptions::max_document_bytes`].
+    /// Skipped: larger than [`CorpusOptions::max_document_bytes`](crate::CorpusOptions::max_document_bytes).
     TooLarge,
-    /// Skipped: not valid UTF-8, under [`CorpusOptions::strict_utf8`].
+    /// Skipped: not valid UTF-8, under [`CorpusOptions::strict_utf8`](crate::CorpusOptions::strict_utf8).
     InvalidUtf8,
     /// Skipped: a FIFO, socket or device (never opened for reading).
     NotRegularFile,
-    /// Skipped: a symbolic link inside a folder, without [`CorpusOptions::follow_symlinks`].
+    /// Skipped: a symbolic link inside a folder, without [`CorpusOptions::follow_symlinks`](crate::CorpusOptions::follow_symlinks).
     SymlinkNotFollowed,
     /// Skipped: a file in a folder with an extension that is not read.
     UnsupportedType,
@@ -225,7 +225,7 @@ impl Outcome {
 
 /// What a corpus run says about one input: a file, a JSON line or a CSV row.
 ///
-/// `Serialize` writes the JSON Lines schema of the [module docs](self): the report plus
+/// `Serialize` writes the JSON Lines schema of the [module docs](crate::corpus): the report plus
 /// `path`, `line`, `date`, `fields`, `utf8_lossy`; or `id`, `path`, `line`, `date`, `status`,
 /// `reason`, `error`.
 ///
@@ -244,7 +244,7 @@ impl Outcome {
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Record {
-    /// Document id (see the [module docs](self)); also the id of the report.
+    /// Document id (see the [module docs](crate::corpus)); also the id of the report.
     pub id: String,
     /// The file (as walked: the folder joined with the relative path), or the stream name.
     pub path: String,

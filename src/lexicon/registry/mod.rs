@@ -35,7 +35,7 @@ use std::path::Path;
 pub(crate) const TOPIC: &str = "political_prisoners";
 
 impl Lexicon {
-    /// Reads a prisoner registry (JSON Lines or CSV, see the [module docs](self)) into a
+    /// Reads a prisoner registry (JSON Lines or CSV, format in `lexicons/registry/README.md`) into a
     /// `political_prisoners` lexicon of person entries; `origin` names it in errors and
     /// picks the format by its extension (`.csv`; `.jsonl`, `.ndjson`, `.json`), else the
     /// text decides (a first data line starting with `{` is JSON Lines).
