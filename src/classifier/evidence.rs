@@ -241,8 +241,22 @@ impl Inner {
         let Some(t) = self.prisoner_topic else {
             return;
         };
-        let sentences: Vec<std::ops::Range<usize>> =
-            scratch.starts.windows(2).map(|w| w[0]..w[1]).collect();
+        // Only sentences that can hold a custody construction: a rights cue (`detained`,
+        // `sentenced`, `in custody`...) or a Chinese custody character. The finder is the
+        // costliest step per sentence, and most sentences of a corpus hold neither.
+        let flags = &scratch.flags;
+        let sentences: Vec<std::ops::Range<usize>> = scratch
+            .starts
+            .windows(2)
+            .enumerate()
+            .filter(|(k, w)| {
+                flags.get(*k).is_some_and(|x| x & RIGHTS_CUE != 0)
+                    || text
+                        .get(w[0]..w[1])
+                        .is_some_and(|t| t.contains(['被', '判', '捕', '拘', '押', '禁']))
+            })
+            .map(|(_, w)| w[0]..w[1])
+            .collect();
         let covered = |r: &std::ops::Range<usize>| {
             scratch
                 .found
@@ -258,7 +272,7 @@ impl Inner {
             if out.prisoners.iter().any(|p| !p.listed && p.name == name) {
                 continue;
             }
-            let sentence = sentences.partition_point(|s| s.start <= c.name.start);
+            let sentence = scratch.starts.partition_point(|&s| s <= c.name.start);
             let f = Found {
                 entry: u32::MAX,
                 start: c.name.start,
