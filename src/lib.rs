@@ -114,10 +114,8 @@ pub use lexicon::{
     lint, Entry, EntryKind, Framing, Lexicon, LintIssue, MatchMode, Requirement, Role, Sense,
     Severity, Thresholds, CONTEXT_TOPIC, DEFAULT_TOPICS,
 };
-pub use report::{
-    FramingCounts, Hit, Judgement, Mention, Prisoner, Report, SenseReason, TopicScore,
-};
-pub use score::ScoreModel;
+pub use report::{FramingCounts, Hit, Judgement, Mention, Prisoner, Report, TopicScore};
+pub use score::{ScoreModel, SenseReason};
 
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

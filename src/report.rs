@@ -9,6 +9,7 @@
 //! plain `String`s.
 
 use crate::lexicon::{Framing, Role};
+use crate::score::SenseReason;
 use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -213,53 +214,6 @@ pub struct Judgement {
     /// The cue that decided, as written in the text (`tariffs`, `served as`), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cue: Option<CompactString>,
-}
-
-/// Why a mention was judged issue or non-issue, in the order the rules are tried (see
-/// [`crate::score::judge_sense`]).
-///
-/// # Examples
-///
-/// ```
-/// use rightslens::SenseReason;
-/// assert_eq!(serde_json::to_string(&SenseReason::Biography).unwrap(), "\"biography\"");
-/// assert!(SenseReason::RightsCue.is_issue() && !SenseReason::Enumeration.is_issue());
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum SenseReason {
-    /// Non-issue: the place is where people fled or moved to, or reacts, in a sentence
-    /// about another topic's place (Taiwan as the refuge of Hong Kongers).
-    ThirdParty,
-    /// Issue: a human-rights cue in the same sentence.
-    RightsCue,
-    /// Issue: an issue frame in the same sentence (`status quo`, `independence`,
-    /// `peace and stability`, military pressure).
-    IssueCue,
-    /// Non-issue: one item of an enumeration of countries and territories (a tariff table,
-    /// vaccine recipients, a company's markets, a diplomat's postings).
-    Enumeration,
-    /// Non-issue: career or life-story wording in the same sentence.
-    Biography,
-    /// Non-issue: a non-political cue in the same sentence (markets, trade, travel, sport,
-    /// weather, wildlife, culture).
-    NonPolitical,
-    /// Non-issue: the document as a whole has no political register (see
-    /// [`crate::score`]).
-    Apolitical,
-    /// Issue: no sign of another sense, in a document with a political register.
-    Plain,
-}
-
-impl SenseReason {
-    /// Whether this reason makes the mention an issue-sense one.
-    pub fn is_issue(self) -> bool {
-        matches!(
-            self,
-            SenseReason::RightsCue | SenseReason::IssueCue | SenseReason::Plain
-        )
-    }
 }
 
 /// A named person from the political-prisoner lexicon.

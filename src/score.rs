@@ -66,7 +66,6 @@
 //! assert!(one_mention_long_doc < 0.5 && main_subject > 0.9);
 //! ```
 
-use crate::report::SenseReason;
 use serde::{Deserialize, Serialize};
 
 /// Per-topic decision thresholds.
@@ -296,6 +295,53 @@ pub fn coverage(m: &ScoreModel, evidence: f64, sentence_share: f64) -> f64 {
 pub fn raised_early(m: &ScoreModel, first_sentence: Option<usize>, sentences: usize) -> bool {
     let within = (sentences as f64 * m.primary_within).ceil() as usize;
     first_sentence.is_some_and(|f| f < within.max(2))
+}
+
+/// Why a mention was judged issue or non-issue, in the order the rules are tried (see
+/// [`judge_sense`]).
+///
+/// # Examples
+///
+/// ```
+/// use rightslens::SenseReason;
+/// assert_eq!(serde_json::to_string(&SenseReason::Biography).unwrap(), "\"biography\"");
+/// assert!(SenseReason::RightsCue.is_issue() && !SenseReason::Enumeration.is_issue());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum SenseReason {
+    /// Non-issue: the place is where people fled or moved to, or reacts, in a sentence
+    /// about another topic's place (Taiwan as the refuge of Hong Kongers).
+    ThirdParty,
+    /// Issue: a human-rights cue in the same sentence.
+    RightsCue,
+    /// Issue: an issue frame in the same sentence (`status quo`, `independence`,
+    /// `peace and stability`, military pressure).
+    IssueCue,
+    /// Non-issue: one item of an enumeration of countries and territories (a tariff table,
+    /// vaccine recipients, a company's markets, a diplomat's postings).
+    Enumeration,
+    /// Non-issue: career or life-story wording in the same sentence.
+    Biography,
+    /// Non-issue: a non-political cue in the same sentence (markets, trade, travel, sport,
+    /// weather, wildlife, culture).
+    NonPolitical,
+    /// Non-issue: the document as a whole has no political register (see
+    /// [`crate::score`]).
+    Apolitical,
+    /// Issue: no sign of another sense, in a document with a political register.
+    Plain,
+}
+
+impl SenseReason {
+    /// Whether this reason makes the mention an issue-sense one.
+    pub fn is_issue(self) -> bool {
+        matches!(
+            self,
+            SenseReason::RightsCue | SenseReason::IssueCue | SenseReason::Plain
+        )
+    }
 }
 
 /// What the sentence of a place or ethnonym mention holds, as [`judge_sense`] reads it.

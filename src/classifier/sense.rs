@@ -6,7 +6,7 @@
 
 use super::stage::{Found, Scratch, BENIGN_CUE, BIO_CUE, CUE_KINDS, ISSUE_CUE, RIGHTS_CUE};
 use super::Inner;
-use crate::report::SenseReason;
+use crate::score::SenseReason;
 use crate::score::{judge_sense, SenseContext};
 
 /// A place named in the document: a topic's place, another country or territory (a

@@ -17,7 +17,8 @@ use super::sense::ListItem;
 use super::Inner;
 use crate::lexicon::{Framing, Role};
 use crate::matcher::RawMatch;
-use crate::report::{FramingCounts, Report, SenseReason};
+use crate::report::{FramingCounts, Report};
+use crate::score::SenseReason;
 use std::cell::RefCell;
 
 /// A match expanded to the entry it counts for.
