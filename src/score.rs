@@ -372,7 +372,7 @@ pub struct SenseContext {
 }
 
 /// Least number of items, the mention included, that makes an enumeration.
-pub const LIST_MIN_ITEMS: usize = 3;
+pub const LIST_MIN_ITEMS: usize = 2;
 
 /// The sense of one mention of a place or ethnonym: the first rule that applies, in this
 /// order:
