@@ -137,6 +137,37 @@ fn a_group_in_custody_counts() {
     assert!(r.topics["political_prisoners"].present, "{:#?}", r.hits);
 }
 
+/// International Campaign for Tibet, statement of March 2008 (blind set `fresh`, f065).
+#[test]
+fn a_release_call_for_a_quantified_group_counts() {
+    let text = "ICT calls on the government of the People's Republic of China to release all \
+                Tibetans detained in connection with these incidents and to provide foreign \
+                journalists and consular officials unfettered access to Tibet.";
+    let r = clf().classify(text);
+    assert!(r.topics["political_prisoners"].present, "{:#?}", r.hits);
+    assert!(r
+        .hits
+        .iter()
+        .any(|h| h.entry == "political_prisoners.concept.release-unnamed-detainees"));
+}
+
+/// AsiaNews (Chinese edition), 18 August 2012 (blind set `fresh`, f027): five Tibetan monks
+/// taken by the police, a specific group in custody written in Chinese.
+#[test]
+fn a_group_in_custody_counts_in_chinese() {
+    let r = clf().classify(
+        "五名藏族僧侣被中国警方拘捕，下落不明。消息人士告诉「西藏人权和民主」组织，僧侣被随意拘留，\
+         他们涉嫌参与在今年三月及八月在一寺院发生多宗自焚事件。",
+    );
+    assert!(r.topics["political_prisoners"].present, "{:#?}", r.hits);
+    // a crowd is not a specific group
+    let crowd = clf().classify("在西藏首府拉萨有200人因抗议新冠病毒防疫政策而被拘留。");
+    assert!(crowd
+        .hits
+        .iter()
+        .all(|h| h.entry != "political_prisoners.concept.group-in-custody-zh"));
+}
+
 // What must still count.
 
 /// wh-briefings statements-releases/2023-08/2023-08-18-readout-of-president-bidens-meeting-
