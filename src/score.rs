@@ -311,6 +311,9 @@ pub fn raised_early(m: &ScoreModel, first_sentence: Option<usize>, sentences: us
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum SenseReason {
+    /// Non-issue: the place opens a news dateline (`TAIPEI, Taiwan —`, `HONG KONG
+    /// (Reuters) -`): where the story was filed, not what it is about.
+    Dateline,
     /// Non-issue: the place is where people fled or moved to, or reacts, in a sentence
     /// about another topic's place (Taiwan as the refuge of Hong Kongers).
     ThirdParty,
@@ -350,6 +353,8 @@ impl SenseReason {
 /// `issue`, `place`, `biography`, `benign`) and the other hits of the document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct SenseContext {
+    /// The mention opens a news dateline (`TAIPEI, Taiwan —`).
+    pub dateline: bool,
     /// A human-rights cue in the sentence.
     pub rights_cue: bool,
     /// An issue frame in the sentence (`status quo`, `peace and stability`, military
@@ -377,6 +382,8 @@ pub const LIST_MIN_ITEMS: usize = 2;
 /// The sense of one mention of a place or ethnonym: the first rule that applies, in this
 /// order:
 ///
+/// 0. the place opens a news dateline (`TAIPEI, Taiwan — Three Hong Kong activists...`):
+///    **non-issue** ([`SenseReason::Dateline`]), whatever the sentence holds;
 /// 1. the place only receives people or reacts in a sentence about another topic's place
 ///    (`Lam ... relocated to Taiwan, citing concern that he could be extradited from Hong
 ///    Kong`): **non-issue** ([`SenseReason::ThirdParty`]), even in a rights sentence, which
@@ -407,7 +414,9 @@ pub const LIST_MIN_ITEMS: usize = 2;
 /// assert_eq!(judge_sense(&SenseContext::default()), SenseReason::Plain);
 /// ```
 pub fn judge_sense(c: &SenseContext) -> SenseReason {
-    if c.third_party {
+    if c.dateline {
+        SenseReason::Dateline
+    } else if c.third_party {
         SenseReason::ThirdParty
     } else if c.rights_cue {
         SenseReason::RightsCue

@@ -168,6 +168,18 @@ fn a_group_in_custody_counts_in_chinese() {
         .all(|h| h.entry != "political_prisoners.concept.group-in-custody-zh"));
 }
 
+/// NPR, 2023 (blind set `fresh`, f069): a story filed in Taipei about Hong Kong's courts.
+#[test]
+fn a_dateline_is_not_the_taiwan_question() {
+    not_raised(
+        "Hong Kong court convicts 3 activists who organized Tiananmen vigils\n\n\
+         TAIPEI, Taiwan — Three Hong Kong activists have been convicted after they refused to \
+         provide information to authorities required by the city's national security law.",
+        "taiwan",
+        SenseReason::Dateline,
+    );
+}
+
 // What must still count.
 
 /// wh-briefings statements-releases/2023-08/2023-08-18-readout-of-president-bidens-meeting-

@@ -10,6 +10,7 @@
 
 mod builder;
 mod compile;
+mod dateline;
 mod evidence;
 mod sense;
 mod stage;
