@@ -79,7 +79,12 @@ pub(crate) fn person(row: Row) -> Result<Entry, String> {
             &mut variants
         };
         for f in forms {
+            // the same name in the other script (师涛 and 師濤), see [`super::han`]
+            let others = super::han::counterparts(&f);
             push_form(into, f);
+            for other in others {
+                push_form(into, other);
+            }
         }
     }
     if let Some((surname, _)) = han.filter(|_| tokens.len() == 2) {
@@ -302,6 +307,10 @@ mod tests {
         let mut r = row("Zhang Zhan", "mainland");
         r.zh = vec!["张展".into(), "張展".into()];
         assert_eq!(person(r).unwrap().short_forms, ["张展", "張展"]);
+        // one script given, both matched
+        let mut r = row("Shi Tao", "mainland");
+        r.zh = vec!["师涛".into()];
+        assert_eq!(person(r).unwrap().short_forms, ["师涛", "師濤"]);
         let mut r = row("Ilham Tohti", "xinjiang");
         r.zh = vec!["伊力哈木·土赫提".into()];
         assert_eq!(person(r).unwrap().variants.len(), 5);

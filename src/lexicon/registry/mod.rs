@@ -17,12 +17,13 @@
 //! | `case` | no | a short description of the case |
 //! | anything else | no | kept as text in [`Entry::metadata`] |
 //!
-//! Rows become entries through the matching policy of [`expand`] (order swaps, Chinese names,
-//! common-name guard, surname short forms). Within one registry an id may appear once; a
+//! Rows become entries through the matching policy of [`expand`] (order swaps, Chinese names
+//! in both scripts, common-name guard, surname short forms). Within one registry an id may appear once; a
 //! registry added to a [`ClassifierBuilder`](crate::ClassifierBuilder) is merged with the
 //! people already loaded by [`merge`].
 
 mod expand;
+mod han;
 mod read;
 
 use super::{Entry, EntryKind, Lexicon};

@@ -181,7 +181,7 @@ fn a_name_shared_with_another_topic_counts_only_after_a_full_mention() {
     )
     .unwrap();
     let p = &lexicons[1].entries[0];
-    assert_eq!(p.variants, ["陈全国同名"]);
+    assert_eq!(p.variants, ["陈全国同名", "陳全國同名"]);
     assert!(p.short_forms.contains(&"Chen Quanguo".to_string()));
     assert!(p.short_forms.contains(&"Quanguo Chen".to_string()));
     let only = "name,region,source\nChen Quanguo,mainland,r\n";
