@@ -49,6 +49,8 @@ const ADVERBS: &[&str] = &[
     "being",
     "been",
     "wrongfully",
+    "currently",
+    "now",
 ];
 /// Participles that put the subject in custody, with the strength of each.
 const PARTICIPLES: &[(&str, f64)] = &[
@@ -113,6 +115,7 @@ const NOUNS: &[&str] = &[
     "jailing",
     "incarceration",
     "whereabouts",
+    "sentence",
 ];
 /// Words of an appositive that say the person is held (`X, a scholar held since 2017`).
 const APPOSITIVE_CUSTODY: &[&str] = &[
@@ -211,6 +214,7 @@ const FILLERS: &[&str] = &[
     "labor",
     "religious",
     "independent",
+    "investigative",
     "house-church",
     "church",
     "legal",
@@ -520,6 +524,15 @@ fn before(toks: &[Tok<'_>], first: usize) -> Option<(Reason, f64, std::ops::Rang
 /// The custody verb or `noun of` that ends right before token `j`.
 fn construction(toks: &[Tok<'_>], j: usize) -> Option<(Reason, f64, std::ops::Range<usize>)> {
     let prev = toks.get(j.checked_sub(1)?)?;
+    if is(Some(prev), &["for"]) {
+        // `reduced the sentence for journalist X`
+        let noun = toks.get(j.checked_sub(2)?)?;
+        return is(Some(noun), &["sentence", "sentences"]).then_some((
+            Reason::NounOf,
+            0.85,
+            noun.start..prev.end,
+        ));
+    }
     if is(Some(prev), &["of"]) {
         let noun = toks.get(j.checked_sub(2)?)?;
         let arrest = is(Some(noun), &["arrest"]) && is(toks.get(j.wrapping_sub(3)), &["house"]);

@@ -147,6 +147,17 @@ fn tibetan_and_uyghur_names() {
     );
 }
 
+/// Dui Hua, "Prisoner Updates, 2024" (blind set `fresh`, f119): a compound surname after a
+/// revised sentence.
+#[test]
+fn sentences_revised_and_prisoners_released() {
+    check(
+        "The Ezhou Intermediate People's Court reduced the sentence for independent \
+         investigative journalist Shangguan Yunkai to 11 years' imprisonment.",
+        &["Shangguan Yunkai"],
+    );
+}
+
 #[test]
 fn chinese_sentences() {
     // Constructions as Chinese reports write them (names from the reports above).
