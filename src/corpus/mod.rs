@@ -93,6 +93,8 @@
 use crate::{Classifier, Document, Error, Result};
 
 mod dates;
+mod document;
+mod encoding;
 mod html;
 mod input;
 mod options;
@@ -101,7 +103,8 @@ mod source;
 mod summary;
 mod writer;
 
-pub use html::html_text;
+pub use document::{document_text, DocumentText, Markup};
+pub use html::{html_main_text, html_text};
 pub use input::Input;
 pub(crate) use input::InputKind;
 pub use options::{
@@ -166,6 +169,7 @@ where
         .spawn(move || source::produce(inputs, &opts, tx))
         .map_err(|e| Error::io("<reader thread>", e))?;
     let mut tally = Tally::new(clf.topics(), options.period);
+    let emit_text = options.emit_text;
     // Batch k+1 is classified on the pool while this thread hands out the records of batch
     // k (the sink need not be `Send`), and the reader thread reads batch k+2.
     let mut ready: Option<Vec<Record>> = None;
@@ -174,7 +178,7 @@ where
         let mut classified = None;
         rayon::in_place_scope(|s| {
             if let Some(batch) = next {
-                s.spawn(|_| classified = Some(classify_batch(clf, batch)));
+                s.spawn(|_| classified = Some(classify_batch(clf, batch, emit_text)));
             }
             for record in ready.take().unwrap_or_default() {
                 tally.add(&record);
@@ -195,7 +199,8 @@ where
 }
 
 /// Classifies the documents of one batch in parallel and rebuilds the records in order.
-fn classify_batch(clf: &Classifier, batch: Vec<source::Pending>) -> Vec<Record> {
+/// With `keep_text`, each classified record keeps its text ([`CorpusOptions::emit_text`]).
+fn classify_batch(clf: &Classifier, batch: Vec<source::Pending>, keep_text: bool) -> Vec<Record> {
     let mut docs = Vec::new();
     let mut slots = Vec::with_capacity(batch.len());
     for p in batch {
@@ -208,12 +213,15 @@ fn classify_batch(clf: &Classifier, batch: Vec<source::Pending>) -> Vec<Record> 
         }
     }
     let reports = clf.classify_documents(&docs);
-    drop(docs);
+    let mut texts = docs.into_iter().map(|d| d.text);
     let mut reports = reports.into_iter();
     slots
         .into_iter()
         .map(|(mut r, classified)| {
             if classified {
+                if keep_text {
+                    r.text = texts.next();
+                }
                 r.outcome = match reports.next() {
                     Some(report) => Outcome::Classified(Box::new(report)),
                     None => Outcome::Failed(Reason::new(
