@@ -216,6 +216,24 @@ fn label_files_in_a_documents_folder_are_skipped_with_a_notice() {
     );
     assert_eq!(summary.reasons[&ReasonKind::LabelFile], 1);
 
+    // explain and compare refuse it with the same notice.
+    for args in [vec!["explain"], vec!["compare", "-"]] {
+        let out = assert_cmd::Command::cargo_bin("rightslens")
+            .unwrap()
+            .args(&args)
+            .arg(dir.path().join("labels.jsonl"))
+            .write_stdin("Tibet")
+            .output()
+            .unwrap();
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(
+            err.contains("labels.jsonl: skipped: label file, not documents")
+                && err.lines().count() == 1,
+            "{args:?}: {err}"
+        );
+    }
+
     // Named directly, the same file is read record by record (and each lacks a text).
     let (records, _) = run(
         vec![Input::path(dir.path().join("labels.jsonl"))],

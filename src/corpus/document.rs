@@ -157,3 +157,77 @@ pub fn document_text(bytes: &[u8], markup: Markup) -> Result<DocumentText, Reaso
         lossy: decoded.lossy,
     })
 }
+
+/// Whether the start of a JSON Lines file reads as gold labels rather than documents: every
+/// complete line of `head` is a JSON object (or blank) and none has `text_field`. Returns how
+/// many records were looked at, or `None` for documents (or anything else).
+///
+/// Corpus runs skip such a file in a folder ([`ReasonKind::LabelFile`]); `explain` and
+/// `compare` refuse it with the same notice. Only complete lines are judged: pass the first
+/// few KiB of a large file.
+///
+/// # Examples
+///
+/// ```
+/// use rightslens::corpus::label_records;
+/// let labels = b"{\"id\": \"017\", \"topics\": [\"tibet\"]}\n{\"id\": \"018\", \"topics\": []}\n";
+/// assert_eq!(label_records(labels, "text"), Some(2));
+/// assert_eq!(label_records(b"{\"id\": 1, \"text\": \"Tibet\"}\n", "text"), None);
+/// ```
+pub fn label_records(head: &[u8], text_field: &str) -> Option<usize> {
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let complete = match memchr::memrchr(b'\n', head) {
+        Some(i) => &head[..i],
+        None => head,
+    };
+    let mut n = 0;
+    for line in complete.split(|&b| b == b'\n') {
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let map: serde_json::Map<String, serde_json::Value> = serde_json::from_slice(line).ok()?;
+        if map.contains_key(text_field) {
+            return None;
+        }
+        n += 1;
+    }
+    (n > 0).then_some(n)
+}
+
+/// The notice for a label file (the message of its [`ReasonKind::LabelFile`] record).
+pub(crate) fn label_notice(n: usize, text_field: &str) -> String {
+    format!("label file, not documents: none of its first {n} records has a \"{text_field}\" field")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn label_files_are_told_from_documents() {
+        let labels =
+            b"{\"id\": \"017\", \"topics\": [\"tibet\"]}\n\n{\"id\": \"018\", \"topics\": []}\n";
+        assert_eq!(label_records(labels, "text"), Some(2));
+        assert_eq!(
+            label_records(b"{\"id\": 1}\n{\"id\": 2, \"text\": \"x\"}\n", "text"),
+            None
+        );
+        assert_eq!(label_records(b"not json\n", "text"), None);
+        assert_eq!(label_records(b"", "text"), None);
+        // An incomplete last line is not judged.
+        assert_eq!(
+            label_records(b"{\"id\": 1}\n{\"text\": \"cut", "text"),
+            Some(1)
+        );
+    }
+
+    #[test]
+    fn binary_and_empty_bytes_are_reasons() {
+        let e = document_text(b"Tibet\x00", Markup::Plain).unwrap_err();
+        assert_eq!(e.kind, ReasonKind::Binary);
+        let e = document_text(b"", Markup::Plain).unwrap_err();
+        assert_eq!(e.kind, ReasonKind::Empty);
+        let e = document_text(b"<script>x</script>", Markup::Html).unwrap_err();
+        assert_eq!(e.kind, ReasonKind::Empty);
+    }
+}

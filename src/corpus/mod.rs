@@ -114,7 +114,7 @@ mod source;
 mod summary;
 mod writer;
 
-pub use document::{document_text, DocumentText, Markup};
+pub use document::{document_text, label_records, DocumentText, Markup};
 pub use html::{html_main_text, html_text};
 pub use input::Input;
 pub(crate) use input::InputKind;

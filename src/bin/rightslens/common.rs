@@ -90,6 +90,18 @@ pub fn read_document(path: &str) -> Result<String, String> {
     } else {
         (path, Markup::of_path(std::path::Path::new(path)))
     };
+    let jsonl = std::path::Path::new(path)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"));
+    if jsonl {
+        let head = &bytes[..bytes.len().min(256 << 10)];
+        if let Some(n) = rightslens::corpus::label_records(head, "text") {
+            return Err(format!(
+                "{name}: skipped: label file, not documents: none of its first {n} records \
+                 has a \"text\" field"
+            ));
+        }
+    }
     let doc = document_text(&bytes, markup).map_err(|r| format!("{name}: {r}"))?;
     if doc.lossy {
         eprintln!(

@@ -4,7 +4,8 @@
 use super::{
     failed, pending, skipped, Body, Flow, Format, Origin, Producer, BINARY_PROBE, READ_BUFFER,
 };
-use crate::corpus::{document_text, CorpusOptions, Markup, Outcome, ReasonKind};
+use crate::corpus::document::label_notice;
+use crate::corpus::{document_text, label_records, CorpusOptions, Markup, Outcome, ReasonKind};
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -243,15 +244,9 @@ impl Producer<'_> {
                     }
                     Ok(Probe::Text) => {
                         if in_folder {
-                            if let Some(n) = label_lines(r.buffer(), &self.o.text_field) {
-                                return self.done(rec(
-                                    ReasonKind::LabelFile,
-                                    format!(
-                                        "label file, not documents: none of its first {n} \
-                                         records has a \"{}\" field",
-                                        self.o.text_field
-                                    ),
-                                ));
+                            if let Some(n) = label_records(r.buffer(), &self.o.text_field) {
+                                let msg = label_notice(n, &self.o.text_field);
+                                return self.done(rec(ReasonKind::LabelFile, msg));
                             }
                         }
                         self.json_lines(origin, &mut r, Some(size))
@@ -354,33 +349,6 @@ fn walk_error(e: &ignore::Error) -> (Option<PathBuf>, Outcome) {
     }
 }
 
-/// Whether the start of a JSON Lines file reads as labels rather than documents: every
-/// complete line of `head` is a JSON object (or blank) and none has the text field. Returns
-/// the number of records looked at.
-///
-/// # Examples (crate-internal)
-///
-/// `{"id": "017", "topics": ["tibet"]}` lines are labels; a single line with `"text"` is not.
-pub(crate) fn label_lines(head: &[u8], text_field: &str) -> Option<usize> {
-    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
-    let complete = match memchr::memrchr(b'\n', head) {
-        Some(i) => &head[..i],
-        None => head,
-    };
-    let mut n = 0;
-    for line in complete.split(|&b| b == b'\n') {
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        let map: serde_json::Map<String, serde_json::Value> = serde_json::from_slice(line).ok()?;
-        if map.contains_key(text_field) {
-            return None;
-        }
-        n += 1;
-    }
-    (n > 0).then_some(n)
-}
-
 pub(crate) enum Probe {
     Empty,
     Binary(usize),
@@ -419,28 +387,6 @@ pub(crate) fn probe(r: &mut dyn BufRead) -> io::Result<Probe> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn label_files_are_told_from_documents() {
-        let labels =
-            b"{\"id\": \"017\", \"topics\": [\"tibet\"]}\n\n{\"id\": \"018\", \"topics\": []}\n";
-        assert_eq!(label_lines(labels, "text"), Some(2));
-        assert_eq!(
-            label_lines(b"{\"id\": 1, \"text\": \"Tibet\"}\n", "text"),
-            None
-        );
-        assert_eq!(
-            label_lines(b"{\"id\": 1}\n{\"id\": 2, \"text\": \"x\"}\n", "text"),
-            None
-        );
-        assert_eq!(label_lines(b"not json\n", "text"), None);
-        assert_eq!(label_lines(b"", "text"), None);
-        // An incomplete last line is not judged.
-        assert_eq!(
-            label_lines(b"{\"id\": 1}\n{\"text\": \"cut", "text"),
-            Some(1)
-        );
-    }
 
     #[test]
     fn walk_error_of_a_missing_file() {
