@@ -149,3 +149,38 @@ fn explain_and_classify_read_a_gbk_page_alike() {
     let shown = String::from_utf8(out.stdout).unwrap();
     assert!(shown.contains("新疆维吾尔自治区"), "{shown}");
 }
+
+#[test]
+fn bytes_no_encoding_reads_are_a_failed_record_not_an_empty_report() {
+    let dir = tempfile::tempdir().unwrap();
+    // Pseudo-random bytes without a NUL (so not caught as binary): every candidate gives
+    // replacement or control characters.
+    let mut x = 0x9E37_79B9_u32;
+    let noise: Vec<u8> = (0..2048)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            (x % 255) as u8 + 1
+        })
+        .collect();
+    fs::write(dir.path().join("noise.txt"), &noise).unwrap();
+    let records = run(dir.path());
+    assert_eq!(records.len(), 1);
+    match &records[0].outcome {
+        Outcome::Failed(r) => {
+            assert_eq!(r.kind, rightslens::corpus::ReasonKind::Undecodable);
+            assert!(r.message.contains("encoding tried"), "{}", r.message);
+        }
+        other => panic!("{other:?}"),
+    }
+    let out = assert_cmd::Command::cargo_bin("rightslens")
+        .unwrap()
+        .arg("explain")
+        .arg(dir.path().join("noise.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("noise.txt: cannot decode the text"), "{err}");
+}

@@ -29,7 +29,8 @@ pub(crate) struct Decoded {
 /// (`<meta charset>`, `<meta http-equiv="Content-Type" content="...; charset=...">`, an XML
 /// declaration), then the encoding `chardetng` guesses (GBK, Big5, Shift_JIS, EUC-KR,
 /// Windows-1252...). Malformed sequences become U+FFFD (`lossy`); when more than 2% of the
-/// characters would be replaced in every candidate, the error says which were tried.
+/// characters would be replaced or be control characters (binary data without NUL bytes) in
+/// every candidate, the error says which were tried.
 pub(crate) fn decode(bytes: &[u8], html: bool) -> Result<Decoded, String> {
     if let Some((enc, bom)) = Encoding::for_bom(bytes) {
         let (text, lossy) = enc.decode_without_bom_handling(&bytes[bom..]);
@@ -77,13 +78,16 @@ pub(crate) fn decode(bytes: &[u8], html: bool) -> Result<Decoded, String> {
 fn pick(bytes: &[u8], candidates: &[&'static Encoding]) -> Result<Decoded, String> {
     for &enc in candidates {
         let (text, lossy) = enc.decode_without_bom_handling(bytes);
-        let replaced = if lossy {
-            text.chars().filter(|&c| c == '\u{FFFD}').count()
-        } else {
-            0
-        };
+        // Replacement characters, and control characters that no text holds (a single-byte
+        // encoding "decodes" any bytes, binary data too).
+        let bad = text
+            .chars()
+            .filter(|&c| {
+                c == '\u{FFFD}' || (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{0C}'))
+            })
+            .count();
         let chars = text.chars().count().max(1);
-        if replaced * 1000 <= chars * MAX_REPLACED_PER_MILLE {
+        if bad * 1000 <= chars * MAX_REPLACED_PER_MILLE {
             return Ok(Decoded {
                 text: text.into_owned(),
                 encoding: enc,
@@ -93,8 +97,8 @@ fn pick(bytes: &[u8], candidates: &[&'static Encoding]) -> Result<Decoded, Strin
     }
     let names: Vec<&str> = candidates.iter().map(|e| e.name()).collect();
     Err(format!(
-        "cannot decode the text: more than 2% of its characters are malformed in every \
-         encoding tried ({})",
+        "cannot decode the text: more than 2% of its characters are malformed or control \
+         characters in every encoding tried ({})",
         names.join(", ")
     ))
 }
@@ -225,6 +229,28 @@ mod tests {
             .collect();
         let err = pick(&bytes, &[GBK, BIG5, UTF_8]).unwrap_err();
         assert!(err.contains("GBK, Big5, UTF-8"), "{err}");
-        assert!(pick(&bytes[..2], &[GBK, WINDOWS_1252]).is_ok());
+        // The next candidate is tried when one fails.
+        let d = pick(b"Caf\xe9", &[GBK, WINDOWS_1252]).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), ("Caf\u{e9}", WINDOWS_1252));
+    }
+
+    #[test]
+    fn binary_data_without_nul_bytes_is_not_text() {
+        // A fixed pseudo-random byte stream, no NUL: Windows-1252 "decodes" it, into controls.
+        let mut x = 0x2545_F491_u32;
+        let bytes: Vec<u8> = (0..4096)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 17;
+                x ^= x << 5;
+                (x % 255) as u8 + 1
+            })
+            .collect();
+        let err = decode(&bytes, false).unwrap_err();
+        assert!(err.contains("control characters"), "{err}");
+        // Windows-1252 prose is text.
+        let (prose, _, _) =
+            WINDOWS_1252.encode("\u{201c}Caf\u{e9}\u{201d} na\u{ef}ve r\u{e9}sum\u{e9}\tTibet\r\n");
+        assert_eq!(decode(&prose, false).unwrap().encoding, WINDOWS_1252);
     }
 }

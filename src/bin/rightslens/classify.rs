@@ -84,7 +84,8 @@ pub struct ClassifyArgs {
     /// Exit with status 1 if any input failed.
     #[arg(long)]
     pub strict: bool,
-    /// Skip inputs that are not valid UTF-8 instead of decoding them with replacement characters.
+    /// Skip inputs with malformed bytes (in their encoding; JSON Lines and CSV: UTF-8) instead of
+    /// decoding them with replacement characters.
     #[arg(long)]
     pub strict_utf8: bool,
     /// Fail a whole CSV file whose quote is never closed (default: fail the row and each
