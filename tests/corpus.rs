@@ -256,9 +256,12 @@ fn strict_utf8_skips_instead_of_replacing() {
     // malformed sequence.
     let mut cut = "Tibet 西藏和新疆".as_bytes().to_vec();
     cut.pop();
-    fs::write(dir.path().join("a.txt"), cut).unwrap();
+    fs::write(dir.path().join("a.txt"), &cut).unwrap();
     fs::write(dir.path().join("b.jsonl"), b"{\"text\": \"Tibet \xff\"}\n").unwrap();
-    fs::write(dir.path().join("c.csv"), b"text\nTibet \xff\n").unwrap();
+    let mut row = b"text\nTibet ".to_vec();
+    row.extend_from_slice(&cut);
+    row.push(b'\n');
+    fs::write(dir.path().join("c.csv"), row).unwrap();
     let clf = Classifier::new().unwrap();
     let mut o = CorpusOptions::new();
     o.strict_utf8(true);

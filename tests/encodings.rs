@@ -184,3 +184,33 @@ fn bytes_no_encoding_reads_are_a_failed_record_not_an_empty_report() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("noise.txt: cannot decode the text"), "{err}");
 }
+
+#[test]
+fn a_csv_saved_in_gbk_or_big5_is_read_in_that_encoding() {
+    let dir = tempfile::tempdir().unwrap();
+    let table = |text: &str| format!("id,来源,text\nr1,报告,{text}\nr2,x,Tibet\n");
+    fs::write(dir.path().join("gbk.csv"), encode(GBK, &table(SIMPLIFIED))).unwrap();
+    fs::write(
+        dir.path().join("big5.csv"),
+        encode(
+            BIG5,
+            &table(TRADITIONAL)
+                .replace("来源", "來源")
+                .replace("报告", "報告"),
+        ),
+    )
+    .unwrap();
+    let records = run(dir.path());
+    assert_eq!(records.len(), 4);
+    for (file, enc, source) in [("big5", "Big5", "報告"), ("gbk", "GBK", "报告")] {
+        let r = records
+            .iter()
+            .find(|r| r.id == "r1" && r.path.ends_with(&format!("{file}.csv")))
+            .unwrap();
+        assert!(xinjiang_found(r), "{file}");
+        assert_eq!(r.encoding.as_deref(), Some(enc));
+        assert!(!r.utf8_lossy);
+        let key = if file == "gbk" { "来源" } else { "來源" };
+        assert_eq!(r.fields[key], source, "header and cells decoded");
+    }
+}

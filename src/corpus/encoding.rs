@@ -47,13 +47,8 @@ pub(crate) fn decode(bytes: &[u8], html: bool) -> Result<Decoded, String> {
             lossy: false,
         });
     }
-    let (utf8, _) = UTF_8.decode_without_bom_handling(bytes);
-    let replaced = utf8.chars().filter(|&c| c == '\u{FFFD}').count();
-    let other = utf8
-        .chars()
-        .filter(|&c| c > '\u{7F}' && c != '\u{FFFD}')
-        .count();
-    if other >= 2 * replaced {
+    if mostly_utf8(bytes) {
+        let (utf8, _) = UTF_8.decode_without_bom_handling(bytes);
         return Ok(Decoded {
             text: utf8.into_owned(),
             encoding: UTF_8,
@@ -72,6 +67,18 @@ pub(crate) fn decode(bytes: &[u8], html: bool) -> Result<Decoded, String> {
     }
     candidates.push(UTF_8);
     pick(bytes, &candidates)
+}
+
+/// UTF-8 but for a few malformed sequences: at least twice as many well-formed non-ASCII
+/// characters as malformed ones (text in a legacy encoding read as UTF-8 gives the reverse).
+pub(crate) fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (utf8, _) = UTF_8.decode_without_bom_handling(bytes);
+    let replaced = utf8.chars().filter(|&c| c == '\u{FFFD}').count();
+    let other = utf8
+        .chars()
+        .filter(|&c| c > '\u{7F}' && c != '\u{FFFD}')
+        .count();
+    other >= 2 * replaced
 }
 
 /// The first candidate that decodes `bytes` with at most 2% of its characters replaced.

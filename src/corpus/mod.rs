@@ -26,7 +26,8 @@
 //!
 //! Text and HTML files are decoded from the encoding a byte order mark, a page's declaration
 //! or a guess gives ([`document_text`]; [`Record::encoding`] names it when it is not UTF-8);
-//! JSON Lines and CSV are UTF-8.
+//! JSON Lines are UTF-8; a CSV file that is not is read in the encoding guessed from its
+//! first 256 KiB.
 //!
 //! A document's date ([`Record::date`], normalised to `YYYY-MM-DD`, `YYYY-MM` or `YYYY`)
 //! comes from the date field or column (ISO 8601, RFC 3339, RFC 2822, month names, Unix

@@ -148,8 +148,8 @@ impl CorpusOptions {
 
     /// Skip inputs that do not decode cleanly instead of decoding them with replacement
     /// characters (default: no). Text and HTML files may be in any encoding the run
-    /// recognises (see [`Record::encoding`](crate::corpus::Record::encoding)); JSON Lines and
-    /// CSV must be UTF-8.
+    /// recognises (see [`Record::encoding`](crate::corpus::Record::encoding)); JSON Lines must
+    /// be UTF-8.
     ///
     /// # Examples
     ///

@@ -4,6 +4,7 @@
 use super::files::{io_outcome, io_text};
 use super::{failed, pending, skipped, Body, Flow, Origin, Producer};
 use crate::corpus::ReasonKind;
+use encoding_rs::Encoding;
 use std::collections::BTreeMap;
 use std::io::{self, BufRead, Seek, SeekFrom};
 use std::path::Path;
@@ -12,10 +13,15 @@ impl Producer<'_> {
     /// One document per CSV row after the header row.
     pub(crate) fn csv(&mut self, origin: &Origin, r: &mut dyn BufRead, size: u64) -> Flow {
         let mut rows = CsvRows::new(self.o.max_document_bytes);
-        let cols = match self.csv_header(origin, r, &mut rows, size) {
+        let encoding = match r.fill_buf() {
+            Ok(head) => legacy_encoding(head),
+            Err(_) => None,
+        };
+        let mut cols = match self.csv_header(origin, r, &mut rows, size, encoding) {
             Ok(cols) => cols,
             Err(flow) => return flow,
         };
+        cols.encoding = encoding;
         let mut records = 0usize;
         loop {
             let row = match rows.next(r) {
@@ -55,6 +61,7 @@ impl Producer<'_> {
         r: &mut dyn BufRead,
         rows: &mut CsvRows,
         size: u64,
+        encoding: Option<&'static Encoding>,
     ) -> Result<Columns, Flow> {
         let o = self.o;
         let max = o.max_document_bytes;
@@ -93,7 +100,7 @@ impl Producer<'_> {
                 } else {
                     f
                 };
-                String::from_utf8_lossy(f).trim().to_string()
+                decode_cell(f, encoding, &mut false).trim().to_string()
             })
             .collect();
         let col = |name: &str| names.iter().position(|n| n == name);
@@ -114,6 +121,7 @@ impl Producer<'_> {
             id: col(&o.id_field),
             date: col(&o.date_field),
             names,
+            encoding: None,
         })
     }
 
@@ -158,13 +166,14 @@ impl Producer<'_> {
             return self.done(rec);
         }
         let mut lossy = false;
-        let text = row.cell(cols.text, &mut lossy);
-        let id = cols.id.map(|i| row.cell(i, &mut lossy));
-        let date = cols.date.map(|i| row.cell(i, &mut lossy));
+        let enc = cols.encoding;
+        let text = row.cell(cols.text, enc, &mut lossy);
+        let id = cols.id.map(|i| row.cell(i, enc, &mut lossy));
+        let date = cols.date.map(|i| row.cell(i, enc, &mut lossy));
         let mut fields = BTreeMap::new();
         for (i, name) in cols.names.iter().enumerate() {
             if i != cols.text && Some(i) != cols.id {
-                let v = row.cell(i, &mut lossy);
+                let v = row.cell(i, enc, &mut lossy);
                 fields.insert(name.clone(), serde_json::Value::String(v));
             }
         }
@@ -173,6 +182,7 @@ impl Producer<'_> {
             return self.done(rec);
         }
         rec.utf8_lossy = lossy;
+        rec.encoding = enc.map(|e| e.name().to_string());
         if let Some(id) = id.filter(|s| !s.is_empty()) {
             rec.id = id;
         }
@@ -367,6 +377,8 @@ struct Columns {
     text: usize,
     id: Option<usize>,
     date: Option<usize>,
+    /// The file's encoding when it is not UTF-8 (guessed from its first 256 KiB).
+    encoding: Option<&'static Encoding>,
 }
 
 /// A CSV row: field bytes and their end offsets.
@@ -392,16 +404,52 @@ impl Row {
         &self.data[start..self.ends[i]]
     }
 
-    /// Field `i` as text; `lossy` is set when it is not valid UTF-8.
-    fn cell(&self, i: usize, lossy: &mut bool) -> String {
-        match std::str::from_utf8(self.field(i)) {
+    /// Field `i` as text, decoded from `encoding` (else UTF-8); `lossy` is set when it
+    /// holds malformed bytes.
+    fn cell(&self, i: usize, encoding: Option<&'static Encoding>, lossy: &mut bool) -> String {
+        decode_cell(self.field(i), encoding, lossy)
+    }
+}
+
+/// A cell's bytes as text, decoded from `encoding` (else UTF-8), with replacement characters
+/// for malformed bytes (`lossy` is then set).
+fn decode_cell(bytes: &[u8], encoding: Option<&'static Encoding>, lossy: &mut bool) -> String {
+    match encoding {
+        Some(enc) => {
+            let (text, errors) = enc.decode_without_bom_handling(bytes);
+            *lossy |= errors;
+            text.into_owned()
+        }
+        None => match std::str::from_utf8(bytes) {
             Ok(s) => s.to_string(),
             Err(_) => {
                 *lossy = true;
-                String::from_utf8_lossy(self.field(i)).into_owned()
+                String::from_utf8_lossy(bytes).into_owned()
             }
-        }
+        },
     }
+}
+
+/// The encoding of a CSV file that is not UTF-8, from its first bytes (spreadsheets save CSV
+/// in the legacy encoding of the system: GBK, Big5, Shift_JIS, Windows-1252...): `None` when
+/// they are UTF-8 (a character cut at the end of the sample does not count) or when the guess
+/// does not decode them cleanly either.
+fn legacy_encoding(head: &[u8]) -> Option<&'static Encoding> {
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    match std::str::from_utf8(head) {
+        Ok(_) => return None,
+        Err(e) if e.error_len().is_none() => return None,
+        Err(_) if crate::corpus::encoding::mostly_utf8(head) => return None,
+        Err(_) => {}
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(head, true);
+    let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
+    // The sample may end inside a character: judge it up to its last line break.
+    let whole = &head[..memchr::memrchr(b'\n', head).unwrap_or(head.len())];
+    guess
+        .decode_without_bom_handling_and_without_replacement(whole)
+        .map(|_| guess)
 }
 
 /// CSV rows with a bound on the bytes kept per row (csv-core does the parsing).
