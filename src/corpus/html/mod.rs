@@ -1,10 +1,12 @@
-//! Visible text of an HTML page, through the HTML5 tokenizer of `html5ever` (the parser of
-//! Servo), so that entities, comments, raw-text elements and malformed markup are handled as
-//! the HTML standard says.
+//! Text of an HTML page, through the HTML5 tokenizer of `html5ever` (the parser of Servo), so
+//! that entities, comments, raw-text elements and malformed markup are handled as the HTML
+//! standard says: all visible text ([`html_text`]), or what a reader reads, the title and
+//! main content ([`html_main_text`]; [`page`] keeps the element stack and tells furniture).
 //!
 //! Only the tokenizer runs, not the tree builder: text extraction needs no DOM, and the
-//! tokenizer works in linear time and constant extra memory, whereas building the tree of a
-//! deeply nested page (100,000 unclosed `<div>`s) takes quadratic time.
+//! tokenizer works in linear time, whereas building the tree of a deeply nested page
+//! (100,000 unclosed `<div>`s) takes quadratic time. The main content takes two passes: the
+//! first weighs the elements, the second writes the chosen one.
 
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::states::RawKind;
@@ -87,8 +89,8 @@ pub(super) const CELLS: &[&str] = &["td", "th"];
 /// list items and table rows by a line break, so that sentences do not run into each other.
 /// Entities are decoded. Time is linear in the size of the page, however it is nested.
 ///
-/// Reports on HTML files classify this text: their offsets refer to the extracted text, not
-/// to the markup.
+/// This is the whole visible text, menus and sidebars included; corpus runs, `explain` and
+/// `compare` classify [`html_main_text`] instead.
 ///
 /// # Examples
 ///
