@@ -108,12 +108,14 @@ pub fn html_text(html: &str) -> String {
 
 /// Extracts what a reader of an HTML page reads: its title and its main content.
 ///
-/// Page furniture is left out: `nav`, `aside`, `form`, `menu`, `dialog` and `button`
-/// elements, the page's `header` and `footer` (those inside an `article`, `main` or `section`
-/// hold a headline or byline and stay), elements whose ARIA role is navigation, banner,
-/// contentinfo, complementary or search, elements whose class or id is one of the usual names
-/// of menus, sidebars, "trending" and "related" lists, share buttons, cookie notices and
-/// comments, and elements hidden with `hidden`, `aria-hidden="true"` or `display: none`.
+/// Page furniture is left out: `nav`, `aside`, `menu` and `dialog` elements; labels,
+/// legends, buttons and text areas of forms (a `form` itself may wrap a whole page, so a
+/// search or newsletter form is told by its role, class or id); the page's `header` and
+/// `footer` (those inside an `article`, `main` or `section` hold a headline or byline and
+/// stay); elements whose ARIA role is navigation, banner, contentinfo, complementary or
+/// search; elements whose class or id is one of the usual names of menus, sidebars,
+/// "trending" and "related" lists, share buttons, search forms, cookie notices and comments;
+/// and elements hidden with `hidden`, `aria-hidden="true"` or `display: none`.
 /// Scripts, styles and everything [`html_text`] drops are dropped too.
 ///
 /// Of what remains, the main content is the largest `<article>` if it holds at least a third
@@ -387,6 +389,20 @@ mod tests {
         assert_eq!(
             html_main_text(page),
             "Report\n\nHeadline\n\nBody text of the story.\n\nBy A. Writer"
+        );
+    }
+
+    #[test]
+    fn a_form_around_the_whole_page_is_not_furniture() {
+        let page = "<body><form id=form1 method=post><div class=nav><a>Taiwan</a></div>\
+            <div id=story><p>The statement on Tibet, at some length to be the main text.</p>\
+            <p>A second paragraph of the statement.</p></div>\
+            <form class=search><input name=q><p>Search Xinjiang</p></form>\
+            <label>Email</label><button>Send</button></form></body>";
+        assert_eq!(
+            html_main_text(page),
+            "The statement on Tibet, at some length to be the main text.\n\n\
+             A second paragraph of the statement."
         );
     }
 

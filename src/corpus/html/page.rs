@@ -17,8 +17,12 @@ const VOID: &[&str] = &[
     "source", "track", "wbr",
 ];
 
-/// Elements that are page furniture wherever they are.
-const FURNITURE: &[&str] = &["nav", "aside", "form", "menu", "dialog", "button"];
+/// Elements that are page furniture wherever they are. A `form` is not: some sites wrap the
+/// whole page in one (ASP.NET); its controls' labels are furniture, and a search or
+/// newsletter form is by its role, class or id.
+const FURNITURE: &[&str] = &[
+    "nav", "aside", "menu", "dialog", "button", "label", "legend", "textarea",
+];
 
 /// Elements that are furniture outside an article, a main element or a section (the page's
 /// banner and footer; inside an article they hold its headline and byline).
@@ -70,6 +74,9 @@ const FURNITURE_NAMES: &[&str] = &[
     "cookie-notice",
     "newsletter",
     "subscribe",
+    "search",
+    "search-form",
+    "searchform",
     "advert",
     "advertisement",
     "ad",
