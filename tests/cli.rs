@@ -222,7 +222,9 @@ fn explain_rejects_binary_input() {
         .arg(&f)
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("bin.txt: not UTF-8"));
+        .stderr(predicate::str::contains(
+            "bin.txt: binary file (NUL byte at offset 4)",
+        ));
 }
 
 #[test]

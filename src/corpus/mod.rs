@@ -14,7 +14,7 @@
 //! |---|---|---|
 //! | a folder | every supported file below it, walked recursively in sorted order | path relative to the folder, without extension (`docs/000.txt` under `docs` gives `000`) |
 //! | `.txt`, `.text`, `.md`, `.markdown` | the file | as above; the path as given for a file named directly |
-//! | `.html`, `.htm`, `.xhtml` | the visible text ([`html_text`]); offsets refer to it | as above |
+//! | `.html`, `.htm`, `.xhtml` | the title and main content ([`html_main_text`]); offsets refer to it (see [`CorpusOptions::emit_text`]) | as above |
 //! | `.jsonl`, `.ndjson`, [`Input::stdin`], [`Input::json_lines`] | one per line: an object with a text field; the other fields are carried into [`Record::fields`] | the id field, else `file:line` |
 //! | `.csv` | one per row after the header row; the other columns are carried | the id column, else `file:line` |
 //!
@@ -24,23 +24,35 @@
 //! files with an unknown extension are listed as skipped. Blank lines of JSON Lines files are
 //! not inputs.
 //!
+//! Text and HTML files are decoded from the encoding a byte order mark, a page's declaration
+//! or a guess gives ([`document_text`]; [`Record::encoding`] names it when it is not UTF-8);
+//! JSON Lines are UTF-8; a CSV file that is not is read in the encoding guessed from its
+//! first 256 KiB.
+//!
 //! A document's date ([`Record::date`], normalised to `YYYY-MM-DD`, `YYYY-MM` or `YYYY`)
-//! comes from the date field or column, else from a date in the file name
-//! (`2024-05-17-readout.txt`, `readout_20240517.html`).
+//! comes from the date field or column (ISO 8601, RFC 3339, RFC 2822, month names, Unix
+//! seconds...), else from a date in the file name (`2024-05-17-readout.txt`,
+//! `readout_20240517.html`). A date value that cannot be read is kept in
+//! [`Record::date_unread`] and counted in [`Summary::dates_unread`].
 //!
 //! # Nothing lost
 //!
 //! Every input ends as one [`Record`] whose [`Outcome`] is a [`Report`](crate::Report) or a [`Reason`]:
 //!
-//! * skipped on purpose: empty, binary (a NUL byte in the first 8 KiB), larger than
+//! * skipped on purpose: empty, binary (a text or HTML file with a NUL byte in the first
+//!   8 KiB, a JSON Lines or CSV file with one in its first line), a label file in a folder
+//!   (JSON Lines without a text field in its records), larger than
 //!   [`CorpusOptions::max_document_bytes`] (a file, a JSON line or a CSV row; never read into
 //!   memory beyond that bound), invalid UTF-8 under [`CorpusOptions::strict_utf8`] (otherwise
 //!   decoded with replacement characters and flagged in [`Record::utf8_lossy`]), not a regular
 //!   file (FIFOs, sockets and devices are never opened for reading), a symlink not followed,
 //!   an unknown extension, a JSON Lines or CSV file without any record;
 //! * failed: not found (for example deleted during the run), permission denied, a dangling
-//!   symlink, a symlink loop, another I/O error, a line that is not a JSON object, a CSV row
-//!   with the wrong number of fields, a missing text field or column.
+//!   symlink, a symlink loop, another I/O error, a text or HTML file no encoding decodes, a
+//!   line that is not a JSON object (or holds a NUL byte), a CSV row with the wrong number of
+//!   fields or a NUL byte, a CSV row whose quote is never closed and each line that quote
+//!   swallowed (or the whole file under [`CorpusOptions::strict_csv`]), a missing text field
+//!   or column.
 //!
 //! Only a failing callback (the output cannot be written) stops a run.
 //!
@@ -93,6 +105,8 @@
 use crate::{Classifier, Document, Error, Result};
 
 mod dates;
+mod document;
+mod encoding;
 mod html;
 mod input;
 mod options;
@@ -101,7 +115,8 @@ mod source;
 mod summary;
 mod writer;
 
-pub use html::html_text;
+pub use document::{document_text, label_records, DocumentText, Markup};
+pub use html::{html_main_text, html_text};
 pub use input::Input;
 pub(crate) use input::InputKind;
 pub use options::{
@@ -166,6 +181,7 @@ where
         .spawn(move || source::produce(inputs, &opts, tx))
         .map_err(|e| Error::io("<reader thread>", e))?;
     let mut tally = Tally::new(clf.topics(), options.period);
+    let emit_text = options.emit_text;
     // Batch k+1 is classified on the pool while this thread hands out the records of batch
     // k (the sink need not be `Send`), and the reader thread reads batch k+2.
     let mut ready: Option<Vec<Record>> = None;
@@ -174,7 +190,7 @@ where
         let mut classified = None;
         rayon::in_place_scope(|s| {
             if let Some(batch) = next {
-                s.spawn(|_| classified = Some(classify_batch(clf, batch)));
+                s.spawn(|_| classified = Some(classify_batch(clf, batch, emit_text)));
             }
             for record in ready.take().unwrap_or_default() {
                 tally.add(&record);
@@ -195,7 +211,8 @@ where
 }
 
 /// Classifies the documents of one batch in parallel and rebuilds the records in order.
-fn classify_batch(clf: &Classifier, batch: Vec<source::Pending>) -> Vec<Record> {
+/// With `keep_text`, each classified record keeps its text ([`CorpusOptions::emit_text`]).
+fn classify_batch(clf: &Classifier, batch: Vec<source::Pending>, keep_text: bool) -> Vec<Record> {
     let mut docs = Vec::new();
     let mut slots = Vec::with_capacity(batch.len());
     for p in batch {
@@ -208,12 +225,15 @@ fn classify_batch(clf: &Classifier, batch: Vec<source::Pending>) -> Vec<Record> 
         }
     }
     let reports = clf.classify_documents(&docs);
-    drop(docs);
+    let mut texts = docs.into_iter().map(|d| d.text);
     let mut reports = reports.into_iter();
     slots
         .into_iter()
         .map(|(mut r, classified)| {
             if classified {
+                if keep_text {
+                    r.text = texts.next();
+                }
                 r.outcome = match reports.next() {
                     Some(report) => Outcome::Classified(Box::new(report)),
                     None => Outcome::Failed(Reason::new(

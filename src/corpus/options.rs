@@ -30,6 +30,8 @@ pub struct CorpusOptions {
     pub(crate) include_hidden: bool,
     pub(crate) respect_ignore_files: bool,
     pub(crate) strict_utf8: bool,
+    pub(crate) strict_csv: bool,
+    pub(crate) emit_text: bool,
     pub(crate) max_document_bytes: usize,
     pub(crate) batch_bytes: usize,
     pub(crate) batch_documents: usize,
@@ -60,6 +62,8 @@ impl CorpusOptions {
             include_hidden: false,
             respect_ignore_files: true,
             strict_utf8: false,
+            strict_csv: false,
+            emit_text: false,
             max_document_bytes: DEFAULT_MAX_DOCUMENT_BYTES,
             batch_bytes: DEFAULT_BATCH_BYTES,
             batch_documents: DEFAULT_BATCH_DOCUMENTS,
@@ -142,8 +146,10 @@ impl CorpusOptions {
         self
     }
 
-    /// Skip inputs that are not valid UTF-8 instead of decoding them with replacement
-    /// characters (default: no).
+    /// Skip inputs that do not decode cleanly instead of decoding them with replacement
+    /// characters (default: no). Text and HTML files may be in any encoding the run
+    /// recognises (see [`Record::encoding`](crate::corpus::Record::encoding)); JSON Lines must
+    /// be UTF-8.
     ///
     /// # Examples
     ///
@@ -204,6 +210,36 @@ impl CorpusOptions {
     /// ```
     pub fn period(&mut self, period: Period) -> &mut CorpusOptions {
         self.period = period;
+        self
+    }
+
+    /// Fail a whole CSV file on a quoting error (default: no). By default a row whose quoted
+    /// field is never closed fails, with its line number, and so does every line the open
+    /// quote swallowed (they are never merged into one document); the rows before it are
+    /// classified. Under `strict_csv` the file is checked first and, if a quote is left
+    /// open, is one failed record and none of its rows is classified.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// rightslens::corpus::CorpusOptions::new().strict_csv(true);
+    /// ```
+    pub fn strict_csv(&mut self, yes: bool) -> &mut CorpusOptions {
+        self.strict_csv = yes;
+        self
+    }
+
+    /// Keep the classified text in each record ([`Record::text`](crate::corpus::Record::text),
+    /// `text` in JSON Lines output) so that the byte offsets of the hits can be checked
+    /// against it; for an HTML page it is the extracted main content (default: no).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// rightslens::corpus::CorpusOptions::new().emit_text(true);
+    /// ```
+    pub fn emit_text(&mut self, yes: bool) -> &mut CorpusOptions {
+        self.emit_text = yes;
         self
     }
 }

@@ -52,6 +52,12 @@ pub enum ReasonKind {
     BadCsv,
     /// Failed: no text field in a JSON object, or no text column in a CSV header.
     MissingText,
+    /// Failed: a text or HTML file whose bytes no encoding tried decodes (see
+    /// [`Record::encoding`]).
+    Undecodable,
+    /// Skipped: a JSON Lines file in a folder whose records have no text field, such as the
+    /// `labels.jsonl` of `rightslens evaluate`: labels, not documents.
+    LabelFile,
 }
 
 impl ReasonKind {
@@ -81,6 +87,8 @@ impl ReasonKind {
             BadJson => "bad_json",
             BadCsv => "bad_csv",
             MissingText => "missing_text",
+            Undecodable => "undecodable",
+            LabelFile => "label_file",
         }
     }
 
@@ -103,6 +111,7 @@ impl ReasonKind {
                 | BadJson
                 | BadCsv
                 | MissingText
+                | Undecodable
         )
     }
 }
@@ -226,8 +235,9 @@ impl Outcome {
 /// What a corpus run says about one input: a file, a JSON line or a CSV row.
 ///
 /// `Serialize` writes the JSON Lines schema of the [module docs](crate::corpus): the report plus
-/// `path`, `line`, `date`, `fields`, `utf8_lossy`; or `id`, `path`, `line`, `date`, `status`,
-/// `reason`, `error`.
+/// `path`, `line`, `date`, `fields`, `utf8_lossy`, `encoding`, `date_unread`, `text`; or `id`,
+/// `path`, `line`, `date`, `encoding`, `status`, `reason`, `error`. Fields without a value
+/// are left out.
 ///
 /// # Examples
 ///
@@ -256,8 +266,21 @@ pub struct Record {
     /// The other fields of a JSON line (all but the text and id fields) or the other columns
     /// of a CSV row (as strings).
     pub fields: BTreeMap<String, serde_json::Value>,
-    /// The input was not valid UTF-8 and was decoded with replacement characters.
+    /// The input was not valid text in its encoding and malformed bytes were replaced by
+    /// U+FFFD (for JSON Lines: not valid UTF-8).
     pub utf8_lossy: bool,
+    /// The encoding a text or HTML file was decoded from, when it is not UTF-8 (`GBK`,
+    /// `Big5`, `Shift_JIS`, `windows-1252`, `UTF-16LE`...; names of the WHATWG Encoding
+    /// Standard): of a text or HTML file, or of a CSV file (guessed from its first 256 KiB).
+    /// JSON Lines are read as UTF-8.
+    pub encoding: Option<String>,
+    /// A date field or column that was not empty but could not be read as a date (its value,
+    /// shortened to 64 bytes); [`date`](Record::date) is then the file name's date or none.
+    pub date_unread: Option<String>,
+    /// The text that was classified (offsets of the report refer to it), kept only under
+    /// [`CorpusOptions::emit_text`](crate::CorpusOptions::emit_text): for an HTML page, the
+    /// extracted main content.
+    pub text: Option<String>,
     /// Bytes of input this record stands for (file size, or line or row length), for
     /// progress reports; not serialised.
     pub input_bytes: u64,
@@ -283,6 +306,9 @@ impl Record {
             date: None,
             fields: BTreeMap::new(),
             utf8_lossy: false,
+            encoding: None,
+            date_unread: None,
+            text: None,
             input_bytes: 0,
             outcome,
         }
@@ -302,6 +328,12 @@ struct ClassifiedLine<'a> {
     fields: &'a BTreeMap<String, serde_json::Value>,
     #[serde(skip_serializing_if = "is_false")]
     utf8_lossy: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    encoding: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date_unread: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -312,6 +344,8 @@ struct ProblemLine<'a> {
     line: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     date: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    encoding: Option<&'a str>,
     status: &'static str,
     reason: ReasonKind,
     error: &'a str,
@@ -331,6 +365,9 @@ impl Serialize for Record {
                 date: self.date.as_deref(),
                 fields: &self.fields,
                 utf8_lossy: self.utf8_lossy,
+                encoding: self.encoding.as_deref(),
+                date_unread: self.date_unread.as_deref(),
+                text: self.text.as_deref(),
             }
             .serialize(s),
             Outcome::Skipped(r) | Outcome::Failed(r) => ProblemLine {
@@ -338,6 +375,7 @@ impl Serialize for Record {
                 path: &self.path,
                 line: self.line,
                 date: self.date.as_deref(),
+                encoding: self.encoding.as_deref(),
                 status: self.outcome.status(),
                 reason: r.kind,
                 error: &r.message,

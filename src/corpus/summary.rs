@@ -213,6 +213,13 @@ pub struct Summary {
     pub periods: BTreeMap<String, PeriodCounts>,
     /// Classified documents without a date precise enough for the period.
     pub undated: usize,
+    /// Inputs whose date field or column held a value that is not a date the run reads
+    /// ([`Record::date_unread`]).
+    #[serde(default)]
+    pub dates_unread: usize,
+    /// The first of those (up to 5), as `id: value`.
+    #[serde(default)]
+    pub dates_unread_examples: Vec<String>,
 }
 
 impl Summary {
@@ -240,6 +247,14 @@ impl Summary {
             self.human_rights,
             self.utf8_lossy
         );
+        if self.dates_unread > 0 {
+            let _ = writeln!(
+                o,
+                "{} dates not read (e.g. {})",
+                self.dates_unread,
+                self.dates_unread_examples.join("; ")
+            );
+        }
         if !self.reasons.is_empty() {
             let _ = writeln!(o, "\nnot classified:");
             for (k, n) in &self.reasons {
@@ -401,6 +416,12 @@ impl Tally {
     pub fn add(&mut self, r: &Record) {
         let s = &mut self.s;
         s.inputs += 1;
+        if let Some(v) = &r.date_unread {
+            s.dates_unread += 1;
+            if s.dates_unread_examples.len() < 5 {
+                s.dates_unread_examples.push(format!("{}: {v}", r.id));
+            }
+        }
         let report = match &r.outcome {
             Outcome::Classified(report) => report,
             Outcome::Skipped(reason) => {

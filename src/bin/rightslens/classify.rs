@@ -84,9 +84,18 @@ pub struct ClassifyArgs {
     /// Exit with status 1 if any input failed.
     #[arg(long)]
     pub strict: bool,
-    /// Skip inputs that are not valid UTF-8 instead of decoding them with replacement characters.
+    /// Skip inputs with malformed bytes (in their encoding; JSON Lines and CSV: UTF-8) instead of
+    /// decoding them with replacement characters.
     #[arg(long)]
     pub strict_utf8: bool,
+    /// Fail a whole CSV file whose quote is never closed (default: fail the row and each
+    /// line the quote swallowed, with line numbers, and classify the rest).
+    #[arg(long)]
+    pub strict_csv: bool,
+    /// Add the classified text to each JSON line ("text"; for web pages the extracted main
+    /// content), the text that hit offsets refer to.
+    #[arg(long)]
+    pub emit_text: bool,
     /// No progress bar and no closing counts on standard error.
     #[arg(short, long)]
     pub quiet: bool,
@@ -129,6 +138,8 @@ pub fn run(a: &ClassifyArgs) -> Result<ExitCode, CliError> {
         .include_hidden(a.hidden)
         .respect_ignore_files(!a.no_ignore)
         .strict_utf8(a.strict_utf8)
+        .strict_csv(a.strict_csv)
+        .emit_text(a.emit_text)
         .max_document_bytes(a.max_bytes)
         .period(match a.period {
             PeriodArg::Day => Period::Day,
@@ -191,6 +202,13 @@ pub fn run(a: &ClassifyArgs) -> Result<ExitCode, CliError> {
             summary.bytes as f64 / 1e6,
             secs,
             summary.bytes as f64 / 1e6 / secs
+        );
+    }
+    if !a.quiet && a.format != Format::Summary && summary.dates_unread > 0 {
+        eprintln!(
+            "{} dates not read (e.g. {})",
+            summary.dates_unread,
+            summary.dates_unread_examples.join("; ")
         );
     }
     if a.strict && summary.failed > 0 {

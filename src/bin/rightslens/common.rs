@@ -72,8 +72,11 @@ pub fn build_classifier(a: &LexiconArgs) -> Result<rightslens::Classifier, Strin
     b.build().map_err(|e| e.to_string())
 }
 
-/// Reads a document: a file path, or `-` for standard input.
+/// Reads a document as `classify` reads it: a file path, or `-` for standard input (HTML when
+/// it starts like a page). The encoding is found as in corpus runs and a web page gives its
+/// title and main content, so offsets and hits agree with `classify`.
 pub fn read_document(path: &str) -> Result<String, String> {
+    use rightslens::corpus::{document_text, Markup};
     let bytes = if path == "-" {
         let mut buf = Vec::new();
         io::Read::read_to_end(&mut io::stdin().lock(), &mut buf)
@@ -82,13 +85,31 @@ pub fn read_document(path: &str) -> Result<String, String> {
     } else {
         std::fs::read(path).map_err(|e| format!("{path}: cannot read: {}", io_cause(&e)))?
     };
-    let name = if path == "-" { "<stdin>" } else { path };
-    String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "{name}: not UTF-8 text (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
-        )
-    })
+    let (name, markup) = if path == "-" {
+        ("<stdin>", Markup::sniff(&bytes))
+    } else {
+        (path, Markup::of_path(std::path::Path::new(path)))
+    };
+    let jsonl = std::path::Path::new(path)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"));
+    if jsonl {
+        let head = &bytes[..bytes.len().min(256 << 10)];
+        if let Some(n) = rightslens::corpus::label_records(head, "text") {
+            return Err(format!(
+                "{name}: skipped: label file, not documents: none of its first {n} records \
+                 has a \"text\" field"
+            ));
+        }
+    }
+    let doc = document_text(&bytes, markup).map_err(|r| format!("{name}: {r}"))?;
+    if doc.lossy {
+        eprintln!(
+            "{name}: note: malformed {} bytes replaced by U+FFFD",
+            doc.encoding
+        );
+    }
+    Ok(doc.text)
 }
 
 /// A short lowercase cause for an I/O error, without the OS error number.

@@ -4,7 +4,8 @@
 use super::{
     failed, pending, skipped, Body, Flow, Format, Origin, Producer, BINARY_PROBE, READ_BUFFER,
 };
-use crate::corpus::{html_text, CorpusOptions, Outcome, ReasonKind, Record};
+use crate::corpus::document::label_notice;
+use crate::corpus::{document_text, label_records, CorpusOptions, Markup, Outcome, ReasonKind};
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -118,7 +119,7 @@ impl Producer<'_> {
             Ok(m) if m.is_dir() => self.walk(root),
             Ok(m) if m.is_file() => {
                 let format = Format::of(root).unwrap_or(Format::Text);
-                self.file(root, &origin, format)
+                self.file(root, &origin, format, false)
             }
             Ok(m) => self.done(origin.record(skipped(
                 ReasonKind::NotRegularFile,
@@ -169,7 +170,7 @@ impl Producer<'_> {
                         self.done(origin.record(skipped(ReasonKind::NotRegularFile, msg)))?;
                     } else {
                         match Format::of(path) {
-                            Some(format) => self.file(path, &origin, format)?,
+                            Some(format) => self.file(path, &origin, format, true)?,
                             None => {
                                 let ext = path
                                     .extension()
@@ -188,7 +189,8 @@ impl Producer<'_> {
         Ok(())
     }
 
-    fn file(&mut self, path: &Path, origin: &Origin, format: Format) -> Flow {
+    /// Reads one file; `in_folder` when found by a walk (a label file is then skipped).
+    fn file(&mut self, path: &Path, origin: &Origin, format: Format, in_folder: bool) -> Flow {
         let f = match open(path) {
             Ok(f) => f,
             Err(e) => return self.done(origin.record(io_outcome(&e, path))),
@@ -220,8 +222,35 @@ impl Producer<'_> {
                         ReasonKind::Binary,
                         format!("binary file (NUL byte at offset {at})"),
                     )),
-                    Ok(Probe::Text) if format == Format::Csv => self.csv(origin, &mut r, size),
-                    Ok(Probe::Text) => self.json_lines(origin, &mut r, Some(size)),
+                    Ok(Probe::Text) if format == Format::Csv => {
+                        if self.o.strict_csv {
+                            match super::csv::open_quote(&mut r) {
+                                Err(e) => return self.done(origin.record(io_outcome(&e, path))),
+                                Ok(Some(line)) => {
+                                    let mut rec = origin.record(failed(
+                                        ReasonKind::BadCsv,
+                                        format!(
+                                            "unterminated quote opened on line {line}; with \
+                                             strict CSV the file is not read"
+                                        ),
+                                    ));
+                                    rec.input_bytes = size;
+                                    return self.done(rec);
+                                }
+                                Ok(None) => {}
+                            }
+                        }
+                        self.csv(origin, &mut r, size)
+                    }
+                    Ok(Probe::Text) => {
+                        if in_folder {
+                            if let Some(n) = label_records(r.buffer(), &self.o.text_field) {
+                                let msg = label_notice(n, &self.o.text_field);
+                                return self.done(rec(ReasonKind::LabelFile, msg));
+                            }
+                        }
+                        self.json_lines(origin, &mut r, Some(size))
+                    }
                 }
             }
         }
@@ -251,52 +280,35 @@ impl Producer<'_> {
             rec.outcome = too_large(bytes.len() as u64);
             return self.done(rec);
         }
-        if bytes.is_empty() {
-            rec.outcome = skipped(ReasonKind::Empty, "empty file");
-            return self.done(rec);
+        let markup = if format == Format::Html {
+            Markup::Html
+        } else {
+            Markup::Plain
+        };
+        let doc = match document_text(&bytes, markup) {
+            Ok(doc) => doc,
+            Err(reason) => {
+                rec.outcome = if reason.kind.is_failure() {
+                    Outcome::Failed(reason)
+                } else {
+                    Outcome::Skipped(reason)
+                };
+                return self.done(rec);
+            }
+        };
+        drop(bytes);
+        if doc.encoding != "UTF-8" {
+            rec.encoding = Some(doc.encoding.to_string());
         }
-        if let Some(at) = memchr::memchr(0, &bytes[..bytes.len().min(BINARY_PROBE)]) {
+        if doc.lossy && self.o.strict_utf8 {
             rec.outcome = skipped(
-                ReasonKind::Binary,
-                format!("binary file (NUL byte at offset {at})"),
+                ReasonKind::InvalidUtf8,
+                format!("not valid {} (malformed bytes)", doc.encoding),
             );
             return self.done(rec);
         }
-        let text = match self.decode(bytes, &mut rec) {
-            Some(t) => t,
-            None => return self.done(rec),
-        };
-        let text = if format == Format::Html {
-            let t = html_text(&text);
-            if t.is_empty() {
-                rec.outcome = skipped(ReasonKind::Empty, "no visible text in the HTML");
-                return self.done(rec);
-            }
-            t
-        } else {
-            text
-        };
-        self.push(rec, Body::Text(text))
-    }
-
-    /// UTF-8 text from bytes: lossy and flagged, or `None` (outcome set) under strict UTF-8.
-    fn decode(&self, bytes: Vec<u8>, rec: &mut Record) -> Option<String> {
-        match String::from_utf8(bytes) {
-            Ok(t) => Some(t),
-            Err(e) => {
-                if self.o.strict_utf8 {
-                    let at = e.utf8_error().valid_up_to();
-                    rec.outcome = skipped(
-                        ReasonKind::InvalidUtf8,
-                        format!("not valid UTF-8 (invalid byte at offset {at})"),
-                    );
-                    None
-                } else {
-                    rec.utf8_lossy = true;
-                    Some(String::from_utf8_lossy(e.as_bytes()).into_owned())
-                }
-            }
-        }
+        rec.utf8_lossy = doc.lossy;
+        self.push(rec, Body::Text(doc.text))
     }
 }
 
@@ -343,7 +355,10 @@ pub(crate) enum Probe {
     Text,
 }
 
-/// Looks at the start of a stream without consuming it.
+/// Looks at the start of a JSON Lines or CSV stream without consuming it: binary when a NUL
+/// byte comes in the first line (the CSV header, or a JSON line) of the first 8 KiB and the
+/// stream does not start like JSON (`{`). A NUL further on is a fault of that one record,
+/// which fails alone.
 pub(crate) fn probe(r: &mut dyn BufRead) -> io::Result<Probe> {
     let buf = loop {
         match r.fill_buf() {
@@ -355,12 +370,18 @@ pub(crate) fn probe(r: &mut dyn BufRead) -> io::Result<Probe> {
     if buf.is_empty() {
         return Ok(Probe::Empty);
     }
-    Ok(
-        match memchr::memchr(0, &buf[..buf.len().min(BINARY_PROBE)]) {
-            Some(at) => Probe::Binary(at),
-            None => Probe::Text,
-        },
-    )
+    let head = &buf[..buf.len().min(BINARY_PROBE)];
+    let first_line = &head[..memchr::memchr(b'\n', head).unwrap_or(head.len())];
+    let json = head
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or(head)
+        .iter()
+        .find(|b| !b.is_ascii_whitespace())
+        == Some(&b'{');
+    Ok(match memchr::memchr(0, first_line) {
+        Some(at) if !json => Probe::Binary(at),
+        _ => Probe::Text,
+    })
 }
 
 #[cfg(test)]

@@ -85,6 +85,13 @@ impl Producer<'_> {
         } else {
             line
         };
+        if let Some(at) = memchr::memchr(0, line) {
+            rec.outcome = failed(
+                ReasonKind::BadJson,
+                format!("binary data: a NUL byte at offset {at} of the line"),
+            );
+            return Body::Done;
+        }
         let decoded;
         let s = match std::str::from_utf8(line) {
             Ok(s) => s,
@@ -116,12 +123,11 @@ impl Producer<'_> {
             Some(serde_json::Value::Number(n)) => rec.id = n.to_string(),
             _ => {}
         }
-        if let Some(d) = map
-            .get(&o.date_field)
-            .and_then(|v| v.as_str())
-            .and_then(parse_date)
-        {
-            rec.date = Some(d);
+        match map.get(&o.date_field) {
+            Some(serde_json::Value::String(v)) => read_date(v, rec),
+            Some(serde_json::Value::Number(n)) => read_date(&n.to_string(), rec),
+            Some(serde_json::Value::Null) | None => {}
+            Some(other) => read_date(&other.to_string(), rec),
         }
         let text = map.remove(&o.text_field);
         rec.fields = map.into_iter().collect();
@@ -148,6 +154,28 @@ impl Producer<'_> {
                 );
                 Body::Done
             }
+        }
+    }
+}
+
+/// Sets the record's date from a date field or column, or notes the value as unread (a blank
+/// value is no date).
+pub(crate) fn read_date(value: &str, rec: &mut Record) {
+    if value.trim().is_empty() {
+        return;
+    }
+    match parse_date(value) {
+        Some(d) => rec.date = Some(d),
+        None => {
+            let mut v = value.trim().to_string();
+            if v.len() > 64 {
+                let mut cut = 64;
+                while !v.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                v.truncate(cut);
+            }
+            rec.date_unread = Some(v);
         }
     }
 }
