@@ -314,6 +314,9 @@ pub enum SenseReason {
     /// Non-issue: the place opens a news dateline (`TAIPEI, Taiwan —`, `HONG KONG
     /// (Reuters) -`): where the story was filed, not what it is about.
     Dateline,
+    /// Non-issue: the place is part of the outlet a reporter speaks for in a transcript's
+    /// speaker label (`Hong Kong Commercial Daily: ...`, `香港凤凰卫视记者：`).
+    Affiliation,
     /// Non-issue: the place is where people fled or moved to, or reacts, in a sentence
     /// about another topic's place (Taiwan as the refuge of Hong Kongers).
     ThirdParty,
@@ -355,6 +358,9 @@ impl SenseReason {
 pub struct SenseContext {
     /// The mention opens a news dateline (`TAIPEI, Taiwan —`).
     pub dateline: bool,
+    /// The mention is part of a reporter's outlet in a speaker label (`Hong Kong Commercial
+    /// Daily: ...`).
+    pub affiliation: bool,
     /// A human-rights cue in the sentence.
     pub rights_cue: bool,
     /// An issue frame in the sentence (`status quo`, `peace and stability`, military
@@ -383,7 +389,9 @@ pub const LIST_MIN_ITEMS: usize = 2;
 /// order:
 ///
 /// 0. the place opens a news dateline (`TAIPEI, Taiwan — Three Hong Kong activists...`):
-///    **non-issue** ([`SenseReason::Dateline`]), whatever the sentence holds;
+///    **non-issue** ([`SenseReason::Dateline`]), whatever the sentence holds; so is the
+///    outlet of a transcript's speaker label (`Hong Kong Commercial Daily: ...`,
+///    [`SenseReason::Affiliation`]);
 /// 1. the place only receives people or reacts in a sentence about another topic's place
 ///    (`Lam ... relocated to Taiwan, citing concern that he could be extradited from Hong
 ///    Kong`): **non-issue** ([`SenseReason::ThirdParty`]), even in a rights sentence, which
@@ -416,6 +424,8 @@ pub const LIST_MIN_ITEMS: usize = 2;
 pub fn judge_sense(c: &SenseContext) -> SenseReason {
     if c.dateline {
         SenseReason::Dateline
+    } else if c.affiliation {
+        SenseReason::Affiliation
     } else if c.third_party {
         SenseReason::ThirdParty
     } else if c.rights_cue {

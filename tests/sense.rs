@@ -180,6 +180,18 @@ fn a_dateline_is_not_the_taiwan_question() {
     );
 }
 
+/// Taiwan Affairs Office press conference, relayed by 中国台湾网 (blind set `fresh`, f059):
+/// a Hong Kong broadcaster's reporter asks about Taiwan.
+#[test]
+fn a_reporters_outlet_is_not_the_hong_kong_question() {
+    not_raised(
+        "國務院台灣事務辦公室今天上午舉行例行新聞發布會，國台辦發言人陳斌華主持本次新聞發布會。\
+         香港鳳凰衛視記者：近日，賴清德在出席島內某論壇時妄稱，台灣已經是個「主權獨立國家」。",
+        "hong_kong",
+        SenseReason::Affiliation,
+    );
+}
+
 // What must still count.
 
 /// wh-briefings statements-releases/2023-08/2023-08-18-readout-of-president-bidens-meeting-

@@ -9,8 +9,8 @@
 //! * `sense.rs`: the sense decision for a place or ethnonym mention.
 
 mod builder;
+mod byline;
 mod compile;
-mod dateline;
 mod evidence;
 mod sense;
 mod stage;

@@ -98,7 +98,8 @@ impl Inner {
                 .map_or((1, false), |_| lists[item]);
             let others = topic_bits[s] & !e.topic.filter(|&t| t < 64).map_or(0, |t| 1 << t);
             let ctx = SenseContext {
-                dateline: super::dateline::is_dateline(text, f.start, f.end),
+                dateline: super::byline::is_dateline(text, f.start, f.end),
+                affiliation: super::byline::is_speaker_label(text, f.start, f.end),
                 rights_cue: fl & RIGHTS_CUE != 0,
                 issue_cue: fl & ISSUE_CUE != 0,
                 third_party: others & self.place_topic_bits != 0 && third_party(text, f),

@@ -1,10 +1,14 @@
-//! News datelines: `TAIPEI, Taiwan —`, `HONG KONG (Reuters) -`, `Taipei, Aug. 5 (CNA)`.
+//! Where a story comes from and who asks: news datelines (`TAIPEI, Taiwan —`, `HONG KONG
+//! (Reuters) -`, `Taipei, Aug. 5 (CNA)`) and the outlet labels of press-conference
+//! transcripts (`Hong Kong Bauhinia Magazine: ...`, `香港凤凰卫视记者：...`).
 //!
-//! A dateline says where a story was filed, not what it is about: a wire story datelined
-//! Taipei about Hong Kong's courts does not raise Taiwan. [`is_dateline`] recognises the
-//! place at the start of a line followed by the rest of a dateline; the sense step then
-//! judges that one mention non-issue ([`crate::SenseReason::Dateline`]). Other mentions of
-//! the place in the story are judged as usual.
+//! A dateline says where a story was filed, and a speaker label which outlet a reporter
+//! works for, not what the story or the question is about: a wire story datelined Taipei
+//! about Hong Kong's courts does not raise Taiwan, and a question from a Hong Kong
+//! newspaper at the Taiwan Affairs Office does not raise Hong Kong. [`is_dateline`] and
+//! [`is_speaker_label`] recognise such a mention; the sense step then judges that one
+//! mention non-issue ([`crate::SenseReason::Dateline`], [`crate::SenseReason::Affiliation`]).
+//! Other mentions of the place are judged as usual.
 
 /// Month names and their usual abbreviations in English datelines.
 const MONTHS: &[&str] = &[
@@ -111,6 +115,85 @@ pub(super) fn is_dateline(text: &str, start: usize, end: usize) -> bool {
     dashed && (dated || agency.is_some() || rest.starts_with(['—', '–']) || rest.starts_with("--"))
 }
 
+/// Last words of an outlet's name in an English speaker label (`Hong Kong Economic Journal:`).
+const OUTLET_WORDS: &[&str] = &[
+    "magazine",
+    "news",
+    "tv",
+    "television",
+    "daily",
+    "times",
+    "post",
+    "journal",
+    "radio",
+    "agency",
+    "network",
+    "reporter",
+    "correspondent",
+    "herald",
+    "tribune",
+    "weekly",
+    "press",
+    "broadcasting",
+];
+
+/// Most bytes between the place and the colon of a speaker label.
+const LABEL_TAIL: usize = 48;
+
+/// Whether the place at `text[start..end]` is part of a reporter's outlet in a transcript's
+/// speaker label: in English, a line that starts with the place and runs through capitalised
+/// words to an outlet word and a colon (`Hong Kong Commercial Daily: Recently, ...`); in
+/// Chinese, a clause that starts with the place and reaches `记者：` (`香港凤凰卫视记者：近日...`).
+///
+/// # Examples
+///
+/// ```ignore
+/// assert!(is_speaker_label("Hong Kong Economic Journal: Will the ...", 0, 9));
+/// assert!(!is_speaker_label("Hong Kong: authorities must release ...", 0, 9));
+/// ```
+pub(super) fn is_speaker_label(text: &str, start: usize, end: usize) -> bool {
+    let mut limit = (end + LABEL_TAIL).min(text.len());
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let tail = &text[end..limit];
+    let mut before = text[..start].chars().rev();
+    let first = loop {
+        match before.next() {
+            Some(' ' | '\t' | '\r' | '\u{feff}' | '\u{3000}') => continue,
+            other => break other,
+        }
+    };
+    if tail.starts_with(|c: char| crate::normalize::is_cjk(c)) {
+        // a clause start, then the outlet and 记者： with no punctuation between
+        if !matches!(first, None | Some('\n' | '。' | '！' | '？' | '；')) {
+            return false;
+        }
+        let clause = tail
+            .split(['，', '。', '、', '；', '\n'])
+            .next()
+            .unwrap_or("");
+        return ["记者：", "記者：", "记者:", "記者:"]
+            .iter()
+            .any(|label| clause.find(label).is_some_and(|k| k <= 30));
+    }
+    if !matches!(first, None | Some('\n')) {
+        return false;
+    }
+    let Some(colon) = tail.find(':') else {
+        return false;
+    };
+    let label = &tail[..colon];
+    let words: Vec<&str> = label.split(' ').filter(|w| !w.is_empty()).collect();
+    let Some(last) = words.last() else {
+        return false;
+    };
+    words
+        .iter()
+        .all(|w| w.starts_with(|c: char| c.is_uppercase()) || *w == "of" || *w == "and")
+        && OUTLET_WORDS.iter().any(|o| o.eq_ignore_ascii_case(last))
+}
+
 /// A capitalised place name of one to three words after a dateline's comma; returns the
 /// rest of the text.
 fn region(s: &str) -> Option<&str> {
@@ -198,6 +281,27 @@ mod tests {
         assert!(at("HONG KONG (Reuters) - A court on Monday", "HONG KONG"));
         assert!(at("  Hong Kong, 12 June 2023 – Police said", "Hong Kong"));
         assert!(at("LHASA, March 14, 2008 -- Shops burned", "LHASA"));
+    }
+
+    fn label(text: &str, place: &str) -> bool {
+        let start = text.find(place).expect("place in text");
+        is_speaker_label(text, start, start + place.len())
+    }
+
+    #[test]
+    fn outlets_in_speaker_labels() {
+        assert!(label(
+            "Title\n\nHong Kong Bauhinia Magazine: Recently, the US",
+            "Hong Kong"
+        ));
+        assert!(label("发布会。香港凤凰卫视记者：近日，赖清德", "香港"));
+        assert!(label("Q\n香港中评社记者：请问", "香港"));
+        assert!(!label(
+            "Hong Kong: authorities must release Jimmy Lai",
+            "Hong Kong"
+        ));
+        assert!(!label("Protests in Hong Kong Daily: news", "Hong Kong"));
+        assert!(!label("我们关注香港局势。记者：", "香港"));
     }
 
     #[test]
