@@ -119,16 +119,24 @@ pub fn page_for(clf: &Classifier, r: &Report, text: &str, breakdown: &str) -> St
          <th class=\"n\">score</th><th>present</th><th>primary</th><th class=\"n\">evidence</th>\
          <th class=\"n\">hits</th></tr></thead><tbody>\n",
     );
+    let secs = sections(breakdown);
     for t in topics.names() {
         let Some(s) = r.topics.get(t) else { continue };
+        // a link where the breakdown has a section for the topic
+        let name = if secs
+            .iter()
+            .any(|(title, _)| title.starts_with(&format!("{t}:")))
+        {
+            format!("<a href=\"#topic-{}\">{}</a>", esc(t), esc(t))
+        } else {
+            esc(t)
+        };
         let _ = writeln!(
             o,
-            "<tr><td><span class=\"swatch {}\"></span><a href=\"#topic-{}\">{}</a></td>\
+            "<tr><td><span class=\"swatch {}\"></span>{name}</td>\
              <td class=\"n\">{:.2}</td><td>{}</td><td>{}</td><td class=\"n\">{:.2}</td>\
              <td class=\"n\">{}</td></tr>",
             topics.class(t),
-            esc(t),
-            esc(t),
             s.score,
             yes(s.present),
             yes(s.primary),
@@ -152,7 +160,7 @@ pub fn page_for(clf: &Classifier, r: &Report, text: &str, breakdown: &str) -> St
     }
     non_issue(&mut o, r);
     o.push_str("<h2 id=\"scores\">How each score was reached</h2>\n");
-    for (title, body) in sections(breakdown) {
+    for (title, body) in secs {
         if body.trim().is_empty() {
             continue;
         }
