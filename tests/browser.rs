@@ -12,6 +12,7 @@
 #![cfg(feature = "cli")]
 
 use assert_cmd::Command;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::{Duration, Instant};
@@ -52,7 +53,9 @@ fn browser_or_skip() -> Option<PathBuf> {
             "RIGHTSLENS_REQUIRE_CHROMIUM=1 but no chromium on the PATH \
              (help: apt-get install chromium, or set RIGHTSLENS_CHROMIUM)"
         );
-        eprintln!(
+        // straight to the stream, past the test harness's capture, so `cargo test` shows it
+        let _ = writeln!(
+            std::io::stderr(),
             "SKIPPED: tests/browser.rs needs Chromium (apt-get install chromium); none found, \
              so the HTML reports were not checked in a browser"
         );
