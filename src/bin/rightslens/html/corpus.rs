@@ -53,6 +53,9 @@ pub struct CorpusPage<W: Write> {
     inputs: Vec<String>,
     rows: Vec<Row>,
     unlisted: usize,
+    /// Entries that are cues (benign senses, blocks...) inside topic files: left out of the
+    /// most frequent entries.
+    cues: std::collections::HashSet<String>,
 }
 
 impl<W: Write> CorpusPage<W> {
@@ -65,6 +68,13 @@ impl<W: Write> CorpusPage<W> {
             inputs: inputs.to_vec(),
             rows: Vec::new(),
             unlisted: 0,
+            cues: clf
+                .lexicons()
+                .iter()
+                .flat_map(|l| &l.entries)
+                .filter(|e| e.role != Role::Topic)
+                .map(|e| e.id.clone())
+                .collect(),
         }
     }
 
@@ -213,7 +223,7 @@ impl<W: Write> CorpusPage<W> {
         for e in s
             .entries
             .iter()
-            .filter(|e| e.topic != CONTEXT_TOPIC)
+            .filter(|e| e.topic != CONTEXT_TOPIC && !self.cues.contains(&e.entry))
             .take(TOP)
         {
             let _ = writeln!(
