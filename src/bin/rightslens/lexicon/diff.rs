@@ -104,6 +104,12 @@ pub fn run(a: &DiffArgs) -> Result<(), CliError> {
     let (old_clf, new_clf) = (classifier(&a.old)?, classifier(&a.new)?);
     let old = run_one(&old_clf, a)?;
     let new = run_one(&new_clf, a)?;
+    let same = old.len() == new.len() && old.iter().zip(&new).all(|(o, n)| o.0 == n.0);
+    if !same {
+        return Err(CliError::Failed(
+            "the corpus changed between the two reads (help: diff a corpus that is not being written to)".into(),
+        ));
+    }
     common::out(&report(a, &old_clf, &new_clf, &old, &new))
 }
 
