@@ -110,6 +110,7 @@ pub use classifier::{
 pub use compact_str::CompactString;
 pub use corpus::{CorpusOptions, Input, Outcome, Record, Summary};
 pub use error::{Error, ErrorKind, Result};
+pub use lexicon::import;
 pub use lexicon::{
     lint, Entry, EntryKind, Framing, Lexicon, LintIssue, MatchMode, Requirement, Role, Sense,
     Severity, Thresholds, CONTEXT_TOPIC, DEFAULT_TOPICS,

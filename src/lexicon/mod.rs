@@ -7,6 +7,7 @@
 //! [`lint`] runs the review checks over a set of lexicons.
 
 mod builtin;
+pub mod import;
 mod lint;
 mod parse;
 mod registry;

@@ -2,6 +2,7 @@
 //! parallel, with one output record per input (see `rightslens::corpus`).
 
 use crate::common::{self, CliError, LexiconArgs};
+use crate::html::corpus::CorpusPage;
 use rightslens::corpus::{
     estimate_bytes, scan, CorpusOptions, CsvWriter, Input, Outcome, Period, Record, Summary,
     DEFAULT_MAX_DOCUMENT_BYTES,
@@ -24,6 +25,8 @@ pub enum Format {
     Csv,
     /// Only the summary of the run (counts, topics, co-occurrence, people, time series).
     Summary,
+    /// One self-contained HTML page: charts, documents with their evidence, run manifest.
+    Html,
 }
 
 /// Period of the time series in the summary.
@@ -47,6 +50,7 @@ reason it was skipped or failed. Output order is input order, whatever --threads
 
 Examples:
   rightslens classify statements/ --format summary
+  rightslens classify statements/ --format html > report.html
   rightslens classify news.jsonl --format jsonl --text-field body > reports.jsonl
   zcat dump.jsonl.gz | rightslens classify - --format csv > topics.csv";
 
@@ -160,10 +164,11 @@ pub fn run(a: &ClassifyArgs) -> Result<ExitCode, CliError> {
     let progress = show_progress.then(|| Progress::new(estimate_bytes(&inputs, &opts)));
 
     let stdout = io::stdout();
-    let mut out = Output::new(
-        a.format,
-        io::BufWriter::with_capacity(1 << 16, stdout.lock()),
-    )?;
+    let w = io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut out = match a.format {
+        Format::Html => Output::Html(Box::new(CorpusPage::new(&clf, &a.paths, w))),
+        _ => Output::new(a.format, w)?,
+    };
     let started = Instant::now();
     let result = scan(&clf, inputs, &opts, |record| {
         if let Some(p) = &progress {
@@ -223,6 +228,8 @@ enum Output<W: Write> {
     Plain { format: Format, w: W, first: bool },
     /// CSV, through the library's tidy writer.
     Csv(Box<CsvWriter<W>>),
+    /// One HTML page, written when the run ends.
+    Html(Box<CorpusPage<W>>),
 }
 
 impl<W: Write> Output<W> {
@@ -240,7 +247,7 @@ impl<W: Write> Output<W> {
             )
             .map_err(common::write_error)?,
             Format::Json => write!(w, "{{\"records\":[").map_err(common::write_error)?,
-            Format::Jsonl | Format::Summary => {}
+            Format::Jsonl | Format::Summary | Format::Html => {}
         }
         Ok(Output::Plain {
             format,
@@ -252,6 +259,7 @@ impl<W: Write> Output<W> {
     fn record(&mut self, r: &Record) -> io::Result<()> {
         let (format, w, first) = match self {
             Output::Csv(c) => return c.write(r).map_err(to_io),
+            Output::Html(h) => return h.record(r),
             Output::Plain { format, w, first } => (*format, w, first),
         };
         match format {
@@ -287,13 +295,14 @@ impl<W: Write> Output<W> {
                     writeln!(w, "{:<32} {}: {}", r.id, r.outcome.status(), reason)
                 }
             },
-            Format::Summary | Format::Csv => Ok(()),
+            Format::Summary | Format::Csv | Format::Html => Ok(()),
         }
     }
 
     fn finish(self, summary: &Summary) -> io::Result<()> {
         let (format, mut w) = match self {
             Output::Csv(mut c) => return c.flush().map_err(to_io),
+            Output::Html(h) => return h.finish(summary),
             Output::Plain { format, w, .. } => (format, w),
         };
         match format {
@@ -303,7 +312,7 @@ impl<W: Write> Output<W> {
                 writeln!(w, "}}")?;
             }
             Format::Summary => write!(w, "{}", summary.table(20))?,
-            Format::Table | Format::Jsonl | Format::Csv => {}
+            Format::Table | Format::Jsonl | Format::Csv | Format::Html => {}
         }
         w.flush()
     }

@@ -1,4 +1,8 @@
-//! `rightslens lexicon list|show|check`: look into lexicons and lint your own.
+//! `rightslens lexicon list|show|check|diff|convert`: look into lexicons, lint your own,
+//! compare two versions on a corpus, convert other tools' dictionaries.
+
+mod convert;
+mod diff;
 
 use crate::common::{self, CliError, LexiconArgs};
 use rightslens::{Classifier, Entry, EntryKind, Lexicon, Severity};
@@ -13,7 +17,9 @@ Examples:
   rightslens lexicon list
   rightslens lexicon show tibet.place.tibet
   rightslens lexicon show \"Ilham Tohti\"
-  rightslens lexicon check my-lexicons/";
+  rightslens lexicon check my-lexicons/
+  rightslens lexicon diff old-lexicons/ lexicons/ examples/data
+  rightslens lexicon convert LSD2015.lc3 --out-dir my-lexicons/";
 
 const CHECK_HELP: &str = "\
 Examples:
@@ -80,6 +86,13 @@ pub enum LexiconSub {
         #[arg(long)]
         with_builtin: bool,
     },
+    /// Compare two lexicon folders on a corpus: verdicts that change, entries that gain or
+    /// lose hits, with examples.
+    #[command(after_help = diff::HELP)]
+    Diff(diff::DiffArgs),
+    /// Convert a LIWC, quanteda, Lexicoder or WordStat dictionary to native TOML lexicons.
+    #[command(after_help = convert::HELP)]
+    Convert(convert::ConvertArgs),
 }
 
 /// Runs `rightslens lexicon ...`.
@@ -99,6 +112,8 @@ pub fn run(a: &LexiconCmd) -> Result<ExitCode, CliError> {
             common::out(&show(&clf, id, *format)?)?;
             Ok(ExitCode::SUCCESS)
         }
+        LexiconSub::Diff(d) => diff::run(d).map(|()| ExitCode::SUCCESS),
+        LexiconSub::Convert(c) => convert::run(c).map(|()| ExitCode::SUCCESS),
         LexiconSub::Check { path, with_builtin } => {
             let (report, ok) = check(path, *with_builtin)?;
             common::out(&report)?;

@@ -8,6 +8,7 @@ mod common;
 mod compare;
 mod evaluate;
 mod explain;
+mod html;
 mod lexicon;
 
 use clap::{Parser, Subcommand};
@@ -41,7 +42,7 @@ enum Command {
     Explain(explain::ExplainArgs),
     /// What topics and named prisoners one document raises that another does not.
     Compare(compare::CompareArgs),
-    /// List, show and check lexicons.
+    /// List, show, check, compare and convert lexicons.
     Lexicon(lexicon::LexiconCmd),
     /// Measure the classifier against hand labels (JSON Lines).
     Evaluate(evaluate::EvaluateArgs),

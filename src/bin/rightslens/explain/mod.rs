@@ -18,6 +18,7 @@ Examples:
   rightslens explain examples/data/readout_tibet.txt
   rightslens explain --color never statement.txt | less
   cat statement.txt | rightslens explain -
+  rightslens explain statement.txt --format html > statement.html
 
 Hits are shown in colour by topic on a terminal, and as [[text|topic]] markers otherwise
 (or under --color never). Context cues are marked [[text|rights]] or [[text|benign]].";
@@ -64,6 +65,9 @@ pub struct ExplainArgs {
     /// List at most N sentences per topic (0: all of them).
     #[arg(long, value_name = "N", default_value_t = 25)]
     pub sentences: usize,
+    /// Output: text, or one self-contained HTML page (--color and --no-text then do not apply).
+    #[arg(long, value_enum, default_value_t = crate::html::document::ExplainFormat::Text)]
+    pub format: crate::html::document::ExplainFormat,
     #[command(flatten)]
     pub lexicon: LexiconArgs,
 }
@@ -74,12 +78,16 @@ pub fn run(a: &ExplainArgs) -> Result<ExitCode, String> {
     let clf = common::build_classifier(&a.lexicon)?;
     let name = if a.file == "-" { "<stdin>" } else { &a.file };
     let report = clf.classify_with_id(name, &text);
-    let style = Style::new(a.color.enabled(), clf.topics());
+    let html = a.format == crate::html::document::ExplainFormat::Html;
+    let style = Style::new(a.color.enabled() && !html, clf.topics());
     let show = Show {
-        text: !a.no_text,
+        text: !a.no_text && !html,
         max_sentences: a.sentences,
     };
-    let out = render(&clf, &report, &text, &style, &show);
+    let mut out = render(&clf, &report, &text, &style, &show);
+    if html {
+        out = crate::html::document::page_for(&clf, &report, &text, &out);
+    }
     common::out(&out)?;
     Ok(ExitCode::SUCCESS)
 }
