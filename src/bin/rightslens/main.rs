@@ -8,6 +8,7 @@ mod common;
 mod compare;
 mod evaluate;
 mod explain;
+mod interrupt;
 mod lexicon;
 
 use clap::{Parser, Subcommand};
