@@ -448,7 +448,8 @@ impl<W: Write> Output<W> {
                         topics.join(", ")
                     };
                     let people: Vec<&str> = report.prisoners.iter().map(|p| &*p.name).collect();
-                    writeln!(w, "{:<32} {:<58} {}", r.id, topics, people.join(", "))
+                    let line = format!("{:<32} {:<58} {}", r.id, topics, people.join(", "));
+                    writeln!(w, "{}", line.trim_end())
                 }
                 Outcome::Skipped(reason) | Outcome::Failed(reason) => {
                     writeln!(w, "{:<32} {}: {}", r.id, r.outcome.status(), reason)
