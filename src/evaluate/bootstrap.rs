@@ -113,7 +113,10 @@ pub struct Intervals {
 }
 
 /// Bootstrap confidence intervals of every figure of [`evaluate`](super::evaluate)`(gold,
-/// reports)` (see the [module docs](self) for the method).
+/// reports)`: the gold documents are resampled with replacement `opts.resamples` times with a
+/// generator seeded by `opts.seed`, every table is recomputed, and each interval is the
+/// percentile interval of the resampled values (resamples where the metric is undefined are
+/// left out; a metric undefined on the full sample has no interval).
 ///
 /// # Examples
 ///
