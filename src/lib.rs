@@ -83,7 +83,10 @@
 //!
 //! ## Crate features
 //!
-//! The library has no optional features; everything above is always available.
+//! One feature, `cli` (on by default), builds the `rightslens` command-line tool and brings
+//! its dependencies (clap, indicatif, and signal-hook on Unix). Everything above is always
+//! available; library users who do not want the tool depend on rightslens with
+//! `default-features = false`.
 #![deny(missing_docs)]
 #![deny(unsafe_code)]
 #![deny(rustdoc::broken_intra_doc_links)]

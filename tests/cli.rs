@@ -95,12 +95,17 @@ fn classify_stdin_json_lines() {
 
 #[test]
 fn classify_failed_input_exits_1_only_under_strict() {
-    let f = sample("taiwan_strait.txt");
-    rl().args(["classify", "-q", &f, "no-such-input.txt"])
+    // A failure inside a folder is a record, not a run error (a path named on the command
+    // line that does not exist is one: tests/cli_exit.rs).
+    let dir = TempDir::new();
+    dir.write("a.txt", "Free Tibet.");
+    dir.write("b.jsonl", "not json\n");
+    let d = dir.path().to_str().unwrap();
+    rl().args(["classify", "-q", d])
         .assert()
         .success()
-        .stdout(predicate::str::contains("no-such-input"));
-    rl().args(["classify", "-q", "--strict", &f, "no-such-input.txt"])
+        .stdout(predicate::str::contains("b.jsonl:1"));
+    rl().args(["classify", "-q", "--strict", d])
         .assert()
         .code(1);
 }

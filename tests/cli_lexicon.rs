@@ -230,8 +230,13 @@ fn evaluate_json_sweep_and_baseline() {
             .arg(&docs),
     );
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
-    assert_eq!(v["documents"], 3);
-    assert!(v["topics"]["tibet"]["present"]["tp"].as_u64().unwrap() >= 1);
+    assert_eq!(v["documents"]["scored"], 3);
+    assert!(
+        v["topics"]["tibet"]["present"]["true_positives"]
+            .as_u64()
+            .unwrap()
+            >= 1
+    );
 
     let both = stdout_of(
         rl().args(["evaluate", "--json", "--sweep", "--baseline", "--gold"])
@@ -239,8 +244,11 @@ fn evaluate_json_sweep_and_baseline() {
             .arg(&docs),
     );
     let v: serde_json::Value = serde_json::from_str(&both).unwrap();
-    assert_eq!(v["evaluation"]["documents"], 3);
-    assert_eq!(v["baseline"]["prisoners"]["tp"], 0);
+    assert_eq!(
+        v["documents"]["scored"], 3,
+        "same top level with --sweep and --baseline"
+    );
+    assert_eq!(v["baseline"]["prisoner_names"]["found"], 0);
     let sweep = v["sweep"].as_array().unwrap();
     assert_eq!(sweep.len(), 5);
     // the grid (16 and 9 points) plus the threshold in force when it is not on it

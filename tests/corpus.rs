@@ -356,7 +356,7 @@ fn csv_output_is_tidy_long() {
         .unwrap();
     assert_eq!(&tibet[7], "true");
     let b = rows.iter().find(|r| &r[0] == "b").unwrap();
-    assert_eq!((&b[4], &b[5], &b[11]), ("skipped", "", "empty file"));
+    assert_eq!((&b[4], &b[5], &b[13]), ("skipped", "", "empty file"));
 }
 
 #[test]

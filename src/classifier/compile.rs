@@ -40,6 +40,26 @@ pub(super) struct CompiledEntry {
     pub(super) short_slot: Option<u32>,
 }
 
+/// A matcher error with the lexicon file, line and entry of the variant it blames.
+fn locate(e: crate::matcher::BuildError, lexicons: &[Lexicon]) -> crate::Error {
+    let at = e.form().and_then(|form| {
+        lexicons.iter().find_map(|l| {
+            l.entries
+                .iter()
+                .find(|en| en.variants.iter().chain(&en.short_forms).any(|v| v == form))
+                .map(|en| (l, en))
+        })
+    });
+    let err = crate::Error::from(e);
+    match at {
+        Some((l, en)) => err
+            .with_path(&l.origin)
+            .with_line(en.line)
+            .with_entry(&en.id),
+        None => err,
+    }
+}
+
 pub(super) fn compile(
     b: &ClassifierBuilder,
     lexicons: Cow<'static, [Lexicon]>,
@@ -135,7 +155,7 @@ pub(super) fn compile(
         max_patterns: b.max_patterns,
         regex_size: b.regex_size_limit,
     };
-    let matcher = Matcher::new(&vs, limits)?;
+    let matcher = Matcher::new(&vs, limits).map_err(|e| locate(e, &lexicons))?;
     drop(vs);
     let prisoner_topic = topics.iter().position(|t| t == PRISONER_TOPIC);
     let place_topic_bits = entries

@@ -74,7 +74,7 @@
 //! ```
 //!
 //! [`CsvWriter`] writes the tidy long format that R and pandas read directly: one row per
-//! document and topic.
+//! document and topic ([`CSV_COLUMNS`]); [`PrisonerCsvWriter`] one row per prisoner mention.
 //!
 //! # Examples
 //!
@@ -126,7 +126,7 @@ pub use record::{Outcome, Reason, ReasonKind, Record};
 pub use summary::{
     EntryCount, Period, PeriodCounts, PrisonerCount, Summary, Tally, TopicSummary, HISTOGRAM_BINS,
 };
-pub use writer::CsvWriter;
+pub use writer::{CsvWriter, PrisonerCsvWriter, CSV_COLUMNS, PRISONER_CSV_COLUMNS};
 
 /// Classifies every input and hands one [`Record`] per input to `sink`, in input order;
 /// returns the [`Summary`] of the run.

@@ -27,20 +27,30 @@
 //!     clf.classify_with_id("b", "A recipe for dumplings."),
 //! ];
 //! let ev = evaluate(&gold, &reports);
-//! assert_eq!(ev.topics["tibet"].present.f1(), 1.0);
+//! assert_eq!(ev.topics["tibet"].present.f1(), Some(1.0));
 //! # Ok::<(), rightslens::Error>(())
 //! ```
 
+mod bootstrap;
+mod json;
 mod labels;
 mod metrics;
 mod names;
 mod report;
 mod sweep;
 
+pub use bootstrap::{
+    bootstrap, Bootstrap, Interval, Intervals, MetricIntervals, DEFAULT_CONFIDENCE,
+    DEFAULT_RESAMPLES, DEFAULT_SEED,
+};
+pub use json::{
+    Decision, DocumentCounts, EvaluationJson, MacroDecision, MacroDecisions, Names, Results,
+    TopicDecisions, SCHEMA_VERSION,
+};
 pub use labels::Gold;
 pub use metrics::Confusion;
-pub use report::{Evaluation, Mistake, TopicEval};
-pub use sweep::{sweep_present, sweep_primary, SweepPoint};
+pub use report::{Evaluation, Mistake, MistakeHit, NameRef, TopicEval};
+pub use sweep::{sweep_present, sweep_primary, SweepPoint, TopicSweep};
 
 use crate::report::Report;
 use names::{name_key, same_person};
@@ -65,7 +75,7 @@ pub(crate) fn report_key(id: &str) -> &str {
 /// assert_eq!(ev.prisoners.tp, 1);
 /// ```
 pub fn evaluate(gold: &[Gold], reports: &[Report]) -> Evaluation {
-    let by_id: BTreeMap<&str, &Report> = reports.iter().map(|r| (report_key(&r.id), r)).collect();
+    let by_id = reports_by_id(reports);
     let topics = topics_of(gold, reports);
     let mut ev = Evaluation::default();
     for t in &topics {
@@ -77,19 +87,87 @@ pub fn evaluate(gold: &[Gold], reports: &[Report]) -> Evaluation {
             Some(_) => ev.documents += 1,
             None => ev.missing.push(g.id.clone()),
         }
-        for t in &topics {
-            add_topic(&mut ev, g, r, t);
+        let d = decide(g, r, &topics);
+        for (t, decisions) in topics.iter().zip(&d.topics) {
+            let te = ev.topics.get_mut(t).expect("topic inserted above");
+            te.present.merge(&decisions[0]);
+            te.primary.merge(&decisions[1]);
+            ev.micro_present.merge(&decisions[0]);
+            ev.micro_primary.merge(&decisions[1]);
+            add_mistakes(&mut ev, g, r, t);
         }
-        if let (Some(h), Some(r)) = (g.human_rights, r) {
-            ev.human_rights.add(r.human_rights, h);
-        }
-        add_prisoners(&mut ev, g, r);
+        ev.human_rights.merge(&d.human_rights);
+        ev.prisoners.merge(&d.prisoners);
+        let m = match_prisoners(g, r);
+        ev.missed_prisoners
+            .extend(m.missed.into_iter().map(|name| NameRef {
+                id: g.id.clone(),
+                name,
+            }));
+        ev.extra_prisoners
+            .extend(m.extra.into_iter().map(|name| NameRef {
+                id: g.id.clone(),
+                name,
+            }));
     }
     ev
 }
 
+/// Reports by the key gold labels are matched on.
+pub(crate) fn reports_by_id(reports: &[Report]) -> BTreeMap<&str, &Report> {
+    reports.iter().map(|r| (report_key(&r.id), r)).collect()
+}
+
+/// The decisions about one gold document, each as a one-item confusion table, as both the
+/// evaluation and its bootstrap count them.
+pub(crate) struct Decisions {
+    /// Per topic (in the order given): `present` and `primary`.
+    pub(crate) topics: Vec<[Confusion; 2]>,
+    /// `human_rights`, when gold codes it and there is a report (else empty).
+    pub(crate) human_rights: Confusion,
+    /// Prisoner names: found (tp), missed (fn), extra (fp).
+    pub(crate) prisoners: Confusion,
+}
+
+/// Decides one gold document against its report (none: every prediction negative).
+pub(crate) fn decide(g: &Gold, r: Option<&Report>, topics: &[String]) -> Decisions {
+    let topics = topics
+        .iter()
+        .map(|t| {
+            let level = g.level(t);
+            let (present, primary) = predicted(r, t);
+            let mut p = Confusion::default();
+            p.add(present, level >= 1);
+            let mut q = Confusion::default();
+            q.add(primary, level == 2);
+            [p, q]
+        })
+        .collect();
+    let mut human_rights = Confusion::default();
+    if let (Some(h), Some(r)) = (g.human_rights, r) {
+        human_rights.add(r.human_rights, h);
+    }
+    let m = match_prisoners(g, r);
+    Decisions {
+        topics,
+        human_rights,
+        prisoners: Confusion {
+            tp: m.found,
+            fp: m.extra.len(),
+            fn_: m.missed.len(),
+            tn: 0,
+        },
+    }
+}
+
+/// The `present` and `primary` decisions of a report for a topic.
+fn predicted(r: Option<&Report>, t: &str) -> (bool, bool) {
+    r.and_then(|r| r.topics.get(t))
+        .map_or((false, false), |s| (s.present, s.primary))
+}
+
 /// Every topic of the reports and the gold labels, sorted.
-fn topics_of(gold: &[Gold], reports: &[Report]) -> Vec<String> {
+pub(crate) fn topics_of(gold: &[Gold], reports: &[Report]) -> Vec<String> {
     let mut topics: Vec<String> = Vec::new();
     let keys = reports
         .iter()
@@ -104,17 +182,11 @@ fn topics_of(gold: &[Gold], reports: &[Report]) -> Vec<String> {
     topics
 }
 
-/// Counts the `present` and `primary` decisions of topic `t` for one document, and lists
-/// the wrong ones.
-fn add_topic(ev: &mut Evaluation, g: &Gold, r: Option<&Report>, t: &str) {
+/// Lists the wrong `present` and `primary` decisions of topic `t` for one document.
+fn add_mistakes(ev: &mut Evaluation, g: &Gold, r: Option<&Report>, t: &str) {
     let level = g.level(t);
     let s = r.and_then(|r| r.topics.get(t));
-    let (present, primary) = s.map_or((false, false), |s| (s.present, s.primary));
-    let te = ev.topics.get_mut(t).expect("topic inserted above");
-    te.present.add(present, level >= 1);
-    te.primary.add(primary, level == 2);
-    ev.micro_present.add(present, level >= 1);
-    ev.micro_primary.add(primary, level == 2);
+    let (present, primary) = predicted(r, t);
     for (lvl, pred, want) in [
         ("present", present, level >= 1),
         ("primary", primary, level == 2),
@@ -127,7 +199,12 @@ fn add_topic(ev: &mut Evaluation, g: &Gold, r: Option<&Report>, t: &str) {
                 r.hits
                     .iter()
                     .filter(|h| h.topic == t)
-                    .map(|h| format!("{} ({})", h.text, h.entry))
+                    .map(|h| MistakeHit {
+                        text: h.text.to_string(),
+                        entry: h.entry.to_string(),
+                        start: h.start,
+                        end: h.end,
+                    })
                     .collect()
             })
             .unwrap_or_default();
@@ -144,8 +221,15 @@ fn add_topic(ev: &mut Evaluation, g: &Gold, r: Option<&Report>, t: &str) {
     }
 }
 
+/// The gold prisoner names of one document matched to the people its report names.
+struct PrisonerMatch {
+    found: usize,
+    missed: Vec<String>,
+    extra: Vec<String>,
+}
+
 /// Matches the gold prisoner names of one document to the prisoners its report names.
-fn add_prisoners(ev: &mut Evaluation, g: &Gold, r: Option<&Report>) {
+fn match_prisoners(g: &Gold, r: Option<&Report>) -> PrisonerMatch {
     let found: Vec<(String, Vec<String>)> = r
         .map(|r| {
             r.prisoners
@@ -159,22 +243,24 @@ fn add_prisoners(ev: &mut Evaluation, g: &Gold, r: Option<&Report>) {
         })
         .unwrap_or_default();
     let mut used = vec![false; found.len()];
+    let mut m = PrisonerMatch {
+        found: 0,
+        missed: Vec::new(),
+        extra: Vec::new(),
+    };
     for name in &g.prisoners {
         match found.iter().position(|(_, names)| same_person(name, names)) {
             Some(k) => {
-                ev.prisoners.tp += 1;
+                m.found += 1;
                 used[k] = true;
             }
-            None => {
-                ev.prisoners.fn_ += 1;
-                ev.missed_prisoners.push(format!("{}: {}", g.id, name));
-            }
+            None => m.missed.push(name.clone()),
         }
     }
-    for (k, (name, _)) in found.iter().enumerate() {
+    for (k, (name, _)) in found.into_iter().enumerate() {
         if !used[k] {
-            ev.prisoners.fp += 1;
-            ev.extra_prisoners.push(format!("{}: {}", g.id, name));
+            m.extra.push(name);
         }
     }
+    m
 }

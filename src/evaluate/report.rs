@@ -1,6 +1,6 @@
 //! The results of an evaluation and their table.
 
-use super::metrics::mean;
+use super::metrics::{cell, mean_defined};
 use super::Confusion;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -11,8 +11,8 @@ use std::collections::BTreeMap;
 ///
 /// ```
 /// let t = rightslens::evaluate::TopicEval::default();
-/// // nothing to find and nothing claimed: perfect by convention
-/// assert_eq!(t.present.f1(), 1.0);
+/// // nothing to find and nothing claimed: F1 is undefined, not perfect
+/// assert_eq!(t.present.f1(), None);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -28,11 +28,13 @@ pub struct TopicEval {
 /// # Examples
 ///
 /// ```
-/// let e = rightslens::evaluate::Mistake {
+/// use rightslens::evaluate::{Mistake, MistakeHit};
+/// let hit = MistakeHit { text: "Lhasa".into(), entry: "tibet.place.lhasa".into(), start: 10, end: 15 };
+/// let e = Mistake {
 ///     id: "7".into(), topic: "tibet".into(), level: "present".into(), gold: 0,
-///     predicted: true, score: 0.4, evidence: 1.2, hits: vec!["Lhasa".into()],
+///     predicted: true, score: 0.4, evidence: 1.2, hits: vec![hit],
 /// };
-/// assert!(e.to_string().contains("Lhasa"));
+/// assert!(e.to_string().contains("hits=[Lhasa (tibet.place.lhasa)]"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Mistake {
@@ -40,9 +42,11 @@ pub struct Mistake {
     pub id: String,
     /// Topic.
     pub topic: String,
-    /// `present` or `primary`.
+    /// The decision: `present` or `primary` (JSON: `decision`).
+    #[serde(rename = "decision")]
     pub level: String,
-    /// Gold level (0, 1, 2).
+    /// Gold level (0, 1, 2) (JSON: `gold_level`).
+    #[serde(rename = "gold_level")]
     pub gold: u8,
     /// What the classifier said.
     pub predicted: bool,
@@ -50,8 +54,56 @@ pub struct Mistake {
     pub score: f64,
     /// Evidence.
     pub evidence: f64,
-    /// The hits that drove it, as `text (entry)`.
-    pub hits: Vec<String>,
+    /// The hits of this topic in the document, in text order.
+    pub hits: Vec<MistakeHit>,
+}
+
+/// A hit behind a wrong decision.
+///
+/// # Examples
+///
+/// ```
+/// let h = rightslens::evaluate::MistakeHit { text: "Tibet".into(), entry: "tibet.place.tibet".into(), start: 0, end: 5 };
+/// assert_eq!(h.to_string(), "Tibet (tibet.place.tibet)");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MistakeHit {
+    /// The matched text.
+    pub text: String,
+    /// The lexicon entry id.
+    pub entry: String,
+    /// Start byte offset in the document.
+    pub start: usize,
+    /// End byte offset (exclusive).
+    pub end: usize,
+}
+
+impl std::fmt::Display for MistakeHit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} ({})", self.text, self.entry)
+    }
+}
+
+/// A prisoner name in one document (a gold name missed, or a reported person not in gold).
+///
+/// # Examples
+///
+/// ```
+/// let n = rightslens::evaluate::NameRef { id: "w1".into(), name: "Ilham Tohti".into() };
+/// assert_eq!(n.to_string(), "w1: Ilham Tohti");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NameRef {
+    /// Document id.
+    pub id: String,
+    /// The name.
+    pub name: String,
+}
+
+impl std::fmt::Display for NameRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.id, self.name)
+    }
 }
 
 impl std::fmt::Display for Mistake {
@@ -66,7 +118,11 @@ impl std::fmt::Display for Mistake {
             self.predicted,
             self.score,
             self.evidence,
-            self.hits.join("; ")
+            self.hits
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("; ")
         )
     }
 }
@@ -98,42 +154,44 @@ pub struct Evaluation {
     pub prisoners: Confusion,
     /// Wrong decisions with their evidence.
     pub mistakes: Vec<Mistake>,
-    /// Gold prisoner names that were not found, as `id: name`.
-    pub missed_prisoners: Vec<String>,
-    /// Reported people not in gold, as `id: name`.
-    pub extra_prisoners: Vec<String>,
+    /// Gold prisoner names that were not found.
+    pub missed_prisoners: Vec<NameRef>,
+    /// Reported people not in gold.
+    pub extra_prisoners: Vec<NameRef>,
 }
 
 impl Evaluation {
-    /// Macro-averaged F1 of `present` over topics.
+    /// Macro-averaged F1 of `present`: the mean over the topics where F1 is defined; `None`
+    /// when it is defined for none.
     ///
     /// # Examples
     ///
     /// ```
-    /// assert_eq!(rightslens::evaluate::Evaluation::default().macro_f1_present(), 0.0);
+    /// assert_eq!(rightslens::evaluate::Evaluation::default().macro_f1_present(), None);
     /// ```
-    pub fn macro_f1_present(&self) -> f64 {
-        mean(self.topics.values().map(|t| t.present.f1()))
+    pub fn macro_f1_present(&self) -> Option<f64> {
+        mean_defined(self.topics.values().map(|t| t.present.f1()))
     }
 
-    /// Macro-averaged F1 of `primary` over topics.
+    /// Macro-averaged F1 of `primary` (as [`macro_f1_present`](Self::macro_f1_present)).
     ///
     /// # Examples
     ///
     /// ```
-    /// assert_eq!(rightslens::evaluate::Evaluation::default().macro_f1_primary(), 0.0);
+    /// assert_eq!(rightslens::evaluate::Evaluation::default().macro_f1_primary(), None);
     /// ```
-    pub fn macro_f1_primary(&self) -> f64 {
-        mean(self.topics.values().map(|t| t.primary.f1()))
+    pub fn macro_f1_primary(&self) -> Option<f64> {
+        mean_defined(self.topics.values().map(|t| t.primary.f1()))
     }
 
-    /// A plain-text table of the figures (no mistakes).
+    /// A plain-text table of the figures (no mistakes); `n/a` marks an undefined metric
+    /// (see [`Confusion`]).
     ///
     /// # Examples
     ///
     /// ```
     /// let t = rightslens::evaluate::Evaluation::default().summary_table();
-    /// assert!(t.contains("micro"));
+    /// assert!(t.contains("micro") && t.contains("n/a"));
     /// ```
     pub fn summary_table(&self) -> String {
         let mut s = String::new();
@@ -148,16 +206,16 @@ impl Evaluation {
         ));
         let row = |name: &str, p: &Confusion, q: &Confusion| {
             format!(
-                "{:<22} {:>6.3} {:>6.3} {:>6.3} {:>6.3} {:>6.3} | {:>6.3} {:>6.3} {:>6.3}\n",
+                "{:<22} {} {} {} {} {} | {} {} {}\n",
                 name,
-                p.precision(),
-                p.recall(),
-                p.f1(),
-                p.kappa(),
-                p.alpha(),
-                q.precision(),
-                q.recall(),
-                q.f1()
+                cell(p.precision(), 6),
+                cell(p.recall(), 6),
+                cell(p.f1(), 6),
+                cell(p.kappa(), 6),
+                cell(p.alpha(), 6),
+                cell(q.precision(), 6),
+                cell(q.recall(), 6),
+                cell(q.f1(), 6)
             )
         };
         for (t, e) in &self.topics {
@@ -165,26 +223,28 @@ impl Evaluation {
         }
         s.push_str(&row("micro", &self.micro_present, &self.micro_primary));
         s.push_str(&format!(
-            "{:<22} {:>20.3} | {:>20.3}\n",
+            "{:<22} {} | {}\n",
             "macro F1",
-            self.macro_f1_present(),
-            self.macro_f1_primary()
+            cell(self.macro_f1_present(), 20),
+            cell(self.macro_f1_primary(), 20)
         ));
+        let h = &self.human_rights;
         s.push_str(&format!(
-            "human_rights           P={:.3} R={:.3} F1={:.3} kappa={:.3}\n",
-            self.human_rights.precision(),
-            self.human_rights.recall(),
-            self.human_rights.f1(),
-            self.human_rights.kappa()
+            "human_rights           P={} R={} F1={} kappa={}\n",
+            cell(h.precision(), 0),
+            cell(h.recall(), 0),
+            cell(h.f1(), 0),
+            cell(h.kappa(), 0)
         ));
+        let p = &self.prisoners;
         s.push_str(&format!(
-            "prisoner names         P={:.3} R={:.3} F1={:.3} (found {}, missed {}, extra {})\n",
-            self.prisoners.precision(),
-            self.prisoners.recall(),
-            self.prisoners.f1(),
-            self.prisoners.tp,
-            self.prisoners.fn_,
-            self.prisoners.fp
+            "prisoner names         P={} R={} F1={} (found {}, missed {}, extra {})\n",
+            cell(p.precision(), 0),
+            cell(p.recall(), 0),
+            cell(p.f1(), 0),
+            p.tp,
+            p.fn_,
+            p.fp
         ));
         s
     }

@@ -10,19 +10,38 @@ use std::collections::BTreeMap;
 /// # Examples
 ///
 /// ```
-/// let p = rightslens::evaluate::SweepPoint { threshold: 0.5, precision: 1.0, recall: 0.5, f1: 0.667 };
-/// assert!(p.f1 < 1.0);
+/// let p = rightslens::evaluate::SweepPoint { threshold: 0.5, precision: None, recall: Some(0.0), f1: Some(0.0) };
+/// assert_eq!(p.f1, Some(0.0));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct SweepPoint {
     /// Threshold tried.
     pub threshold: f64,
-    /// Precision at it.
-    pub precision: f64,
-    /// Recall at it.
-    pub recall: f64,
-    /// F1 at it.
-    pub f1: f64,
+    /// Precision at it (`None`: nothing predicted).
+    pub precision: Option<f64>,
+    /// Recall at it (`None`: no gold positives).
+    pub recall: Option<f64>,
+    /// F1 at it (`None`: neither gold nor predicted positives).
+    pub f1: Option<f64>,
+}
+
+/// The sweeps of one topic: `present` across evidence thresholds, `primary` across score
+/// thresholds.
+///
+/// # Examples
+///
+/// ```
+/// let s = rightslens::evaluate::TopicSweep { topic: "tibet".into(), present: vec![], primary: vec![] };
+/// assert!(s.present.is_empty());
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TopicSweep {
+    /// The topic.
+    pub topic: String,
+    /// `present` (evidence >= threshold) at each threshold tried.
+    pub present: Vec<SweepPoint>,
+    /// `primary` (score >= threshold) at each threshold tried.
+    pub primary: Vec<SweepPoint>,
 }
 
 /// F1 of one topic's `present` decision (evidence >= threshold) across thresholds, computed
@@ -35,8 +54,8 @@ pub struct SweepPoint {
 /// let gold = Gold::parse_jsonl(r#"{"id":"0","topics":{"tibet":1}}"#).unwrap();
 /// let clf = Classifier::new().unwrap();
 /// let pts = sweep_present(&gold, &clf.classify_all(&["Tibet"]), "tibet", &[0.5, 50.0]);
-/// assert_eq!(pts[0].f1, 1.0);
-/// assert_eq!(pts[1].f1, 0.0);
+/// assert_eq!(pts[0].f1, Some(1.0));
+/// assert_eq!(pts[1].f1, Some(0.0));
 /// ```
 pub fn sweep_present(
     gold: &[Gold],
@@ -64,7 +83,7 @@ pub fn sweep_present(
 /// let gold = Gold::parse_jsonl(r#"{"id":"0","topics":{"tibet":2}}"#).unwrap();
 /// let clf = Classifier::new().unwrap();
 /// let pts = sweep_primary(&gold, &clf.classify_all(&["Tibet is the topic. Tibet."]), "tibet", &[0.1]);
-/// assert_eq!(pts[0].recall, 1.0);
+/// assert_eq!(pts[0].recall, Some(1.0));
 /// ```
 pub fn sweep_primary(
     gold: &[Gold],

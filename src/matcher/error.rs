@@ -28,6 +28,19 @@ pub(crate) enum BuildError {
 }
 
 impl BuildError {
+    /// The variant refused, when one variant is to blame.
+    pub(crate) fn form(&self) -> Option<&str> {
+        match self {
+            BuildError::PrefixWithoutStar { form }
+            | BuildError::NoLetters { form }
+            | BuildError::NoLettersOrDigits { form }
+            | BuildError::Regex { form, .. } => Some(form),
+            BuildError::TooManyVariants { .. }
+            | BuildError::LiteralIndex { .. }
+            | BuildError::Combine { .. } => None,
+        }
+    }
+
     /// Whether a configured limit, not a bad variant, refused the build.
     pub(crate) fn is_limit(&self) -> bool {
         match self {

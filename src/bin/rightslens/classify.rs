@@ -3,10 +3,12 @@
 
 use crate::common::{self, CliError, LexiconArgs};
 use crate::html::corpus::CorpusPage;
+use crate::interrupt::{Interrupt, Signal};
 use rightslens::corpus::{
-    estimate_bytes, scan, CorpusOptions, CsvWriter, Input, Outcome, Period, Record, Summary,
-    DEFAULT_MAX_DOCUMENT_BYTES,
+    estimate_bytes, scan, CorpusOptions, CsvWriter, Input, Outcome, Period, PrisonerCsvWriter,
+    ReasonKind, Record, Summary, Tally, DEFAULT_MAX_DOCUMENT_BYTES,
 };
+use std::fs::File;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -48,11 +50,24 @@ per line, .csv one document per row; `-` reads JSON Lines from standard input.
 Every input (file, JSON line, CSV row) yields exactly one output record: its report, or the
 reason it was skipped or failed. Output order is input order, whatever --threads is.
 
+Exit status: 0 done; 1 nothing to classify (no input found, a warning says so) or, under
+--strict, an input failed; 2 a path named here does not exist, the text field or column
+(--text-field) is missing in every record, or another usage error; 130 / 143 interrupted by
+SIGINT / SIGTERM (the output then ends with a whole record, and standard error says how to
+resume with --skip).
+
+CSV output columns: id, path, line, date, status, topic, score, present, primary, hits,
+evidence, human_rights, prisoners, error. --prisoners-csv FILE writes one row per prisoner
+mention: id, path, line, date, prisoner_id, name, listed, region, start, end, mention,
+custody_start, custody_end, custody.
+
 Examples:
   rightslens classify statements/ --format summary
   rightslens classify statements/ --format html > report.html
   rightslens classify news.jsonl --format jsonl --text-field body > reports.jsonl
-  zcat dump.jsonl.gz | rightslens classify - --format csv > topics.csv";
+  zcat dump.jsonl.gz | rightslens classify - --format csv > topics.csv
+  rightslens classify news.jsonl --format csv --prisoners-csv people.csv > topics.csv
+  rightslens classify news.jsonl --format jsonl --skip 5000 >> reports.jsonl";
 
 /// Options of `rightslens classify`.
 #[derive(clap::Args, Debug)]
@@ -109,6 +124,13 @@ pub struct ClassifyArgs {
     /// Also write the summary of the run as JSON to FILE.
     #[arg(long, value_name = "FILE")]
     pub summary_json: Option<PathBuf>,
+    /// Also write one CSV row per prisoner mention to FILE (columns below).
+    #[arg(long, value_name = "FILE")]
+    pub prisoners_csv: Option<PathBuf>,
+    /// Leave out the first N inputs (records) from the output and the counts, to resume an
+    /// interrupted run; they are still read and classified.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub skip: u64,
     #[command(flatten)]
     pub lexicon: LexiconArgs,
 }
@@ -134,6 +156,11 @@ fn parse_bytes(s: &str) -> Result<usize, String> {
 /// Runs `rightslens classify`.
 pub fn run(a: &ClassifyArgs) -> Result<ExitCode, CliError> {
     let clf = common::build_classifier(&a.lexicon)?;
+    let period = match a.period {
+        PeriodArg::Day => Period::Day,
+        PeriodArg::Month => Period::Month,
+        PeriodArg::Year => Period::Year,
+    };
     let mut opts = CorpusOptions::new();
     opts.text_field(&a.text_field)
         .id_field(&a.id_field)
@@ -145,16 +172,13 @@ pub fn run(a: &ClassifyArgs) -> Result<ExitCode, CliError> {
         .strict_csv(a.strict_csv)
         .emit_text(a.emit_text)
         .max_document_bytes(a.max_bytes)
-        .period(match a.period {
-            PeriodArg::Day => Period::Day,
-            PeriodArg::Month => Period::Month,
-            PeriodArg::Year => Period::Year,
-        });
+        .period(period);
     if a.paths.iter().filter(|p| *p == "-").count() > 1 {
         return Err(CliError::Failed(
             "standard input (-) can be read only once".to_string(),
         ));
     }
+    check_paths_exist(&a.paths)?;
     let inputs: Vec<Input> = a.paths.iter().map(|p| Input::from_arg(p)).collect();
 
     // A progress bar only where a person watches it and it does not mix with the output.
@@ -163,6 +187,11 @@ pub fn run(a: &ClassifyArgs) -> Result<ExitCode, CliError> {
         && (a.format == Format::Summary || !io::stdout().is_terminal());
     let progress = show_progress.then(|| Progress::new(estimate_bytes(&inputs, &opts)));
 
+    let mut people = match &a.prisoners_csv {
+        Some(path) => Some(PeopleCsv::create(path)?),
+        None => None,
+    };
+    let interrupt = Interrupt::install()?;
     let stdout = io::stdout();
     let w = io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut out = match a.format {
@@ -170,30 +199,65 @@ pub fn run(a: &ClassifyArgs) -> Result<ExitCode, CliError> {
         _ => Output::new(a.format, w)?,
     };
     let started = Instant::now();
+    let mut run = RunState::new(Tally::new(clf.topics(), period));
     let result = scan(&clf, inputs, &opts, |record| {
+        // Stop between two records: the output holds whole records only.
+        if interrupt.received().is_some() {
+            return Err(io::Error::new(io::ErrorKind::Interrupted, "interrupted"));
+        }
+        run.seen += 1;
+        if run.seen <= a.skip {
+            return Ok(());
+        }
         if let Some(p) = &progress {
             p.record(&record);
         }
-        out.record(&record)
+        out.record(&record)?;
+        if let Some(people) = &mut people {
+            people.write(&record)?;
+        }
+        run.add(record);
+        Ok(())
     });
     if let Some(p) = &progress {
         p.finish();
     }
-    let summary = match result {
-        Ok(s) => s,
-        Err(e) => {
-            let io = std::error::Error::source(&e).and_then(|s| s.downcast_ref::<io::Error>());
-            return Err(match io {
-                Some(io) => common::write_error(io::Error::new(io.kind(), io.to_string())),
-                None => CliError::Failed(e.to_string()),
-            });
-        }
+    let stopped_by = match result {
+        Ok(_) => None,
+        Err(e) => match interrupt.received() {
+            Some(signal) => Some(signal),
+            None => {
+                if let Some(msg) = people.as_mut().and_then(|p| p.error.take()) {
+                    return Err(CliError::Failed(msg));
+                }
+                let io = std::error::Error::source(&e).and_then(|s| s.downcast_ref::<io::Error>());
+                return Err(match io {
+                    Some(io) => common::write_error(io::Error::new(io.kind(), io.to_string())),
+                    None => CliError::Failed(e.to_string()),
+                });
+            }
+        },
     };
+    let RunState {
+        tally,
+        seen,
+        last_id,
+        missing_text,
+        structured,
+    } = run;
+    let summary = tally.finish();
     out.finish(&summary).map_err(common::write_error)?;
+    if let Some(people) = people {
+        people.finish()?;
+    }
     if let Some(path) = &a.summary_json {
         let json = serde_json::to_string_pretty(&summary).map_err(|e| e.to_string())?;
         std::fs::write(path, json + "\n")
             .map_err(|e| format!("{}: cannot write: {}", path.display(), common::io_cause(&e)))?;
+    }
+    if let Some(signal) = stopped_by {
+        report_interruption(signal, seen, last_id.as_deref(), &summary);
+        return Ok(ExitCode::from(signal.exit_status()));
     }
     // The summary format already starts with these counts.
     if !a.quiet && a.format != Format::Summary {
@@ -216,10 +280,131 @@ pub fn run(a: &ClassifyArgs) -> Result<ExitCode, CliError> {
             summary.dates_unread_examples.join("; ")
         );
     }
+    if seen == 0 {
+        eprintln!(
+            "warning: nothing to classify: no input found in {} (supported: .txt, .md, .html, .jsonl, .csv)",
+            a.paths.join(", ")
+        );
+        return Ok(ExitCode::from(1));
+    }
+    if missing_text > 0 && missing_text == structured && summary.classified == 0 {
+        return Err(CliError::Failed(format!(
+            "no record has the text field or column \"{}\" ({missing_text} record{} failed; \
+             help: name the field that holds the text with --text-field)",
+            a.text_field,
+            if missing_text == 1 { "" } else { "s" }
+        )));
+    }
     if a.strict && summary.failed > 0 {
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Fails with exit status 2 (before any output) when a path named on the command line does
+/// not exist, as ripgrep does; inside folders a vanished file stays a failed record.
+fn check_paths_exist(paths: &[String]) -> Result<(), CliError> {
+    let missing: Vec<String> = paths
+        .iter()
+        .filter(|p| *p != "-")
+        .filter_map(|p| match std::fs::symlink_metadata(p) {
+            Ok(_) => None,
+            Err(e) => Some(format!("{p}: {}", common::io_cause(&e))),
+        })
+        .collect();
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(CliError::Failed(missing.join("; ")))
+    }
+}
+
+/// What the record callback keeps: the counts of the records written and what the exit
+/// status needs.
+struct RunState {
+    tally: Tally,
+    /// Records received, including those left out by `--skip`.
+    seen: u64,
+    /// Id of the last record written.
+    last_id: Option<String>,
+    /// Records failed because the text field or column is missing.
+    missing_text: u64,
+    /// Records from JSON Lines or CSV (those with a line number, or a missing text column).
+    structured: u64,
+}
+
+impl RunState {
+    fn new(tally: Tally) -> RunState {
+        RunState {
+            tally,
+            seen: 0,
+            last_id: None,
+            missing_text: 0,
+            structured: 0,
+        }
+    }
+
+    fn add(&mut self, record: Record) {
+        self.tally.add(&record);
+        let missing = record
+            .outcome
+            .reason()
+            .is_some_and(|r| r.kind == ReasonKind::MissingText);
+        self.missing_text += u64::from(missing);
+        self.structured += u64::from(missing || record.line.is_some());
+        self.last_id = Some(record.id);
+    }
+}
+
+/// Tells on standard error that the run stopped, what was written, and how to resume.
+fn report_interruption(signal: Signal, seen: u64, last_id: Option<&str>, summary: &Summary) {
+    // The record that was refused when the signal was noticed is not counted in `seen`.
+    let last = last_id.map_or(String::new(), |id| format!(", the last one {id:?}"));
+    eprintln!(
+        "interrupted by {}: the output holds {} whole record{} ({} classified, {} skipped, {} failed){last}; \
+         to resume, run the same command with --skip {seen} and append to the output",
+        signal.name(),
+        summary.inputs,
+        if summary.inputs == 1 { "" } else { "s" },
+        summary.classified,
+        summary.skipped,
+        summary.failed,
+    );
+}
+
+/// The `--prisoners-csv` file.
+struct PeopleCsv {
+    path: PathBuf,
+    w: PrisonerCsvWriter<io::BufWriter<File>>,
+    /// The message of a write error, to tell it from an error on standard output.
+    error: Option<String>,
+}
+
+impl PeopleCsv {
+    fn create(path: &std::path::Path) -> Result<PeopleCsv, CliError> {
+        let cannot = |e: String| CliError::Failed(format!("{}: cannot write: {e}", path.display()));
+        let f = File::create(path).map_err(|e| cannot(common::io_cause(&e)))?;
+        let w = PrisonerCsvWriter::new(io::BufWriter::new(f)).map_err(|e| cannot(e.to_string()))?;
+        Ok(PeopleCsv {
+            path: path.to_path_buf(),
+            w,
+            error: None,
+        })
+    }
+
+    fn write(&mut self, r: &Record) -> io::Result<()> {
+        self.w.write(r).map_err(|e| {
+            let msg = format!("{}: cannot write: {e}", self.path.display());
+            self.error = Some(msg.clone());
+            io::Error::other(msg)
+        })
+    }
+
+    fn finish(mut self) -> Result<(), CliError> {
+        self.w
+            .flush()
+            .map_err(|e| CliError::Failed(format!("{}: cannot write: {e}", self.path.display())))
+    }
 }
 
 /// Where records go, in the chosen format.
@@ -289,7 +474,8 @@ impl<W: Write> Output<W> {
                         topics.join(", ")
                     };
                     let people: Vec<&str> = report.prisoners.iter().map(|p| &*p.name).collect();
-                    writeln!(w, "{:<32} {:<58} {}", r.id, topics, people.join(", "))
+                    let line = format!("{:<32} {:<58} {}", r.id, topics, people.join(", "));
+                    writeln!(w, "{}", line.trim_end())
                 }
                 Outcome::Skipped(reason) | Outcome::Failed(reason) => {
                     writeln!(w, "{:<32} {}: {}", r.id, r.outcome.status(), reason)

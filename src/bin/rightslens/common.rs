@@ -23,6 +23,12 @@ pub struct LexiconArgs {
     /// Number of worker threads (default: one per CPU).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
+    /// Most variants all lexicons together may hold.
+    #[arg(long, value_name = "N", default_value_t = rightslens::DEFAULT_MAX_PATTERNS)]
+    pub max_patterns: usize,
+    /// Compiled-size limit of each regex variant, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = rightslens::DEFAULT_REGEX_SIZE_LIMIT)]
+    pub regex_size_limit: usize,
 }
 
 /// Hits stored per report by the command-line tool (`hits_dropped` counts the rest).
@@ -42,6 +48,8 @@ pub fn build_classifier(a: &LexiconArgs) -> Result<rightslens::Classifier, Strin
             .build_global();
     }
     let mut b = rightslens::Classifier::builder();
+    b.max_patterns(a.max_patterns)
+        .regex_size_limit(a.regex_size_limit);
     // Bound memory on hostile input (a document of "Tibet. " repeated): reports keep the
     // first MAX_STORED_HITS hits; scores and counts still include every hit.
     b.max_hits(MAX_STORED_HITS);
@@ -69,7 +77,42 @@ pub fn build_classifier(a: &LexiconArgs) -> Result<rightslens::Classifier, Strin
     if !topics.is_empty() {
         b.topics(&topics);
     }
-    b.build().map_err(|e| e.to_string())
+    b.build().map_err(|e| build_error(&e, a))
+}
+
+/// A build error as one line; a limit names the lexicons when no single file is to blame,
+/// and the option that raises it.
+fn build_error(e: &rightslens::Error, a: &LexiconArgs) -> String {
+    let rightslens::ErrorKind::Limit(msg) = e.kind() else {
+        return e.to_string();
+    };
+    let s = e
+        .to_string()
+        .replace(" (help: raise it with ClassifierBuilder::max_patterns)", "");
+    let help = if msg.contains("variants exceed") {
+        format!(
+            "raise the limit with --max-patterns N, now {}",
+            a.max_patterns
+        )
+    } else if msg.contains("regex") {
+        format!(
+            "raise the limit with --regex-size-limit BYTES, now {}",
+            a.regex_size_limit
+        )
+    } else {
+        "use fewer regex variants".to_string()
+    };
+    if e.path().is_some() {
+        return format!("{s} (help: {help})");
+    }
+    let mut files: Vec<String> = Vec::new();
+    match &a.lexicons {
+        Some(dir) => files.push(format!("{}/*.toml", dir.display())),
+        None => files.push("the built-in lexicons".to_string()),
+    }
+    files.extend(a.add_lexicon.iter().map(|f| f.display().to_string()));
+    files.extend(a.add_registry.iter().map(|f| f.display().to_string()));
+    format!("{s}, in {} together (help: {help})", files.join(", "))
 }
 
 /// Reads a document as `classify` reads it: a file path, or `-` for standard input (HTML when

@@ -2,9 +2,11 @@
 //! labels, list every wrong decision, sweep thresholds, compare with a keyword baseline.
 
 use crate::common::{self, CliError, LexiconArgs};
-use rightslens::evaluate::{evaluate, sweep_present, sweep_primary, Evaluation, Gold, SweepPoint};
+use rightslens::evaluate::{
+    bootstrap, evaluate, sweep_present, sweep_primary, Bootstrap, DocumentCounts, Evaluation,
+    EvaluationJson, Gold, Results, SweepPoint, TopicSweep, DEFAULT_SEED,
+};
 use rightslens::{Classifier, Document};
-use serde::Serialize;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -20,8 +22,12 @@ Every file of DOCS_DIR is one document whose id is the file name without its ext
   {\"id\": \"017\", \"topics\": {\"tibet\": 2, \"taiwan\": 1}, \"human_rights\": true, \"prisoners\": [\"Ilham Tohti\"]}
 with levels 0 (not raised), 1 (raised) and 2 (a main subject).
 
---json prints the evaluation as one JSON object; with --sweep or --baseline the object has
-the keys \"evaluation\", \"baseline\" and \"sweep\".";
+--json prints the evaluation as one JSON object whose schema is versioned (\"schema_version\": 1)
+and documented in docs/evaluate-json.md: per topic, micro and macro, precision, recall, F1,
+Cohen's kappa, Krippendorff's alpha, support and bootstrap intervals (--bootstrap resamples of
+the documents, 1000 by default, seeded by --seed so runs repeat exactly); null where a metric
+is undefined (the tables print n/a). --baseline and --sweep add the keys \"baseline\" and
+\"sweep\" and change nothing else.";
 
 /// Options of `rightslens evaluate`.
 #[derive(clap::Args, Debug)]
@@ -45,6 +51,12 @@ pub struct EvaluateArgs {
     /// Exit with status 1 when a document could not be read.
     #[arg(long)]
     pub strict: bool,
+    /// Bootstrap resamples for the confidence intervals of --json (0: none).
+    #[arg(long, value_name = "N", default_value_t = rightslens::evaluate::DEFAULT_RESAMPLES)]
+    pub bootstrap: usize,
+    /// Seed of the bootstrap resampling.
+    #[arg(long, value_name = "SEED", default_value_t = DEFAULT_SEED)]
+    pub seed: u64,
     #[command(flatten)]
     pub lexicon: LexiconArgs,
 }
@@ -155,22 +167,6 @@ fn read_docs(dir: &Path, skip: &Path) -> Result<(Vec<Document>, Vec<String>), St
     Ok((docs, failed))
 }
 
-#[derive(Serialize)]
-struct TopicSweep {
-    topic: String,
-    present: Vec<SweepPoint>,
-    primary: Vec<SweepPoint>,
-}
-
-#[derive(Serialize)]
-struct JsonOut<'a> {
-    evaluation: &'a Evaluation,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    baseline: Option<&'a Evaluation>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    sweep: Vec<TopicSweep>,
-}
-
 /// Runs `rightslens evaluate`.
 pub fn run(a: &EvaluateArgs) -> Result<ExitCode, CliError> {
     let gold = Gold::from_file(&a.gold).map_err(|e| e.to_string())?;
@@ -201,7 +197,7 @@ pub fn run(a: &EvaluateArgs) -> Result<ExitCode, CliError> {
         for r in &mut reports {
             r.topics.retain(|t, _| topics.contains(&t.as_str()));
         }
-        Some(evaluate(&gold, &reports))
+        Some((evaluate(&gold, &reports), reports))
     } else {
         None
     };
@@ -222,20 +218,42 @@ pub fn run(a: &EvaluateArgs) -> Result<ExitCode, CliError> {
     };
 
     let out = if a.json {
-        let s = if a.sweep || a.baseline {
-            serde_json::to_string_pretty(&JsonOut {
-                evaluation: &ev,
-                baseline: base.as_ref(),
-                sweep: sweeps,
-            })
-        } else {
-            serde_json::to_string_pretty(&ev)
+        let opts = Bootstrap {
+            resamples: a.bootstrap,
+            seed: a.seed,
+            ..Bootstrap::default()
         };
-        let mut s = s.map_err(|e| e.to_string())?;
+        let intervals = |reports: &[rightslens::Report]| {
+            (a.bootstrap > 0).then(|| bootstrap(&gold, reports, &opts))
+        };
+        let counts = DocumentCounts {
+            read: docs.len(),
+            gold_labels: gold.len(),
+            without_label: docs
+                .iter()
+                .filter(|d| !gold.iter().any(|g| g.id == d.id))
+                .map(|d| d.id.clone())
+                .collect(),
+            unreadable: failed.clone(),
+            ..DocumentCounts::default()
+        };
+        let mut json = EvaluationJson::new(counts, &ev, intervals(&reports).as_ref(), opts);
+        json.baseline = base
+            .as_ref()
+            .map(|(b, reports)| Results::new(b, intervals(reports).as_ref()));
+        json.sweep = a.sweep.then_some(sweeps);
+        let mut s = serde_json::to_string_pretty(&json).map_err(|e| e.to_string())?;
         s.push('\n');
         s
     } else {
-        text(&clf, &ev, base.as_ref(), &sweeps, &docs, &gold)
+        text(
+            &clf,
+            &ev,
+            base.as_ref().map(|b| &b.0),
+            &sweeps,
+            &docs,
+            &gold,
+        )
     };
     common::out(&out)?;
     if a.strict && !failed.is_empty() {
@@ -301,9 +319,9 @@ fn text(
         o.push_str(&b.summary_table());
         let _ = writeln!(
             o,
-            "macro F1 (present): rightslens {:.3} vs baseline {:.3}",
-            ev.macro_f1_present(),
-            b.macro_f1_present()
+            "macro F1 (present): rightslens {} vs baseline {}",
+            cell(ev.macro_f1_present()),
+            cell(b.macro_f1_present())
         );
     }
     for s in sweeps {
@@ -323,9 +341,10 @@ fn sweep_table(o: &mut String, title: &str, pts: &[SweepPoint], current: f64) {
     let best = pts
         .iter()
         .enumerate()
-        .fold(None::<(usize, f64)>, |acc, (i, p)| match acc {
-            Some((_, f)) if f >= p.f1 => acc,
-            _ => Some((i, p.f1)),
+        .filter_map(|(i, p)| Some((i, p.f1?)))
+        .fold(None::<(usize, f64)>, |acc, (i, f1)| match acc {
+            Some((_, f)) if f >= f1 => acc,
+            _ => Some((i, f1)),
         })
         .map(|(i, _)| i);
     let _ = writeln!(o, "{title:<22} {:>6} {:>6} {:>6}", "P", "R", "F1");
@@ -339,13 +358,18 @@ fn sweep_table(o: &mut String, title: &str, pts: &[SweepPoint], current: f64) {
         }
         let _ = writeln!(
             o,
-            "{:>22} {:>6.3} {:>6.3} {:>6.3}{mark}",
+            "{:>22} {:>6} {:>6} {:>6}{mark}",
             format!("{:.2}", p.threshold),
-            p.precision,
-            p.recall,
-            p.f1
+            cell(p.precision),
+            cell(p.recall),
+            cell(p.f1)
         );
     }
+}
+
+/// A metric with three decimals, or `n/a` when it is undefined.
+fn cell(x: Option<f64>) -> String {
+    x.map_or_else(|| "n/a".to_string(), |x| format!("{x:.3}"))
 }
 
 #[cfg(test)]

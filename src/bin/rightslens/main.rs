@@ -9,6 +9,7 @@ mod compare;
 mod evaluate;
 mod explain;
 mod html;
+mod interrupt;
 mod lexicon;
 
 use clap::{Parser, Subcommand};
@@ -23,7 +24,9 @@ Examples:
   rightslens lexicon list
   rightslens evaluate --gold labels.jsonl docs/
 
-Exit status: 0 success, 1 some inputs failed (under --strict), 2 usage or configuration error.";
+Exit status: 0 success; 1 some inputs failed (under --strict) or classify found nothing to read;
+2 usage or configuration error (also: a path named that does not exist, a text field missing
+in every record); 130 / 143 classify interrupted by SIGINT / SIGTERM.";
 
 /// Tells which China-related human-rights issues (Tibet, Xinjiang, Hong Kong, Taiwan,
 /// political prisoners) a statement raises, how prominently, and why.
