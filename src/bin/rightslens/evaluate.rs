@@ -2,6 +2,7 @@
 //! labels, list every wrong decision, sweep thresholds, compare with a keyword baseline.
 
 use crate::common::{self, CliError, LexiconArgs};
+use rightslens::corpus::{document_text, Markup};
 use rightslens::evaluate::{
     bootstrap, evaluate, sweep_present, sweep_primary, Bootstrap, DocumentCounts, Evaluation,
     EvaluationJson, Gold, Results, SweepPoint, TopicSweep, DEFAULT_SEED,
@@ -153,9 +154,10 @@ fn read_docs(dir: &Path, skip: &Path) -> Result<(Vec<Document>, Vec<String>), St
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
         match std::fs::read(&p) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => docs.push(Document::new(id, text)),
-                Err(_) => failed.push(format!("{}: skipped: not UTF-8 text", p.display())),
+            // the same reading as `classify`: encodings, web pages' main content
+            Ok(bytes) => match document_text(&bytes, Markup::of_path(&p)) {
+                Ok(t) => docs.push(Document::new(id, t.text)),
+                Err(reason) => failed.push(format!("{}: skipped: {reason}", p.display())),
             },
             Err(e) => failed.push(format!(
                 "{}: skipped: cannot read: {}",
