@@ -48,7 +48,9 @@ pub fn is_cjk(c: char) -> bool {
         | 0x20000..=0x3134F) // ext B..G
 }
 
-/// Whether `c` is part of a word: a letter, digit or combining mark outside the CJK scripts.
+/// Whether `c` is part of a word: a letter, digit, combining mark or `_` outside the CJK
+/// scripts. The low line joins words as in Unicode word segmentation (UAX #29), so
+/// `@Tibet_Watch` is one word and `Tibet` is not found inside it.
 ///
 /// # Examples
 ///
@@ -57,12 +59,13 @@ pub fn is_cjk(c: char) -> bool {
 /// assert!(is_word_char('é'));
 /// assert!(is_word_char('7'));
 /// assert!(!is_word_char('-'));
+/// assert!(is_word_char('_'));
 /// assert!(!is_word_char('港'));
 /// ```
 #[inline]
 pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
-        return c.is_ascii_alphanumeric();
+        return c.is_ascii_alphanumeric() || c == '_';
     }
     // Range checks for the non-ASCII characters of English text, before the Unicode tables
     // (a test checks them against `is_word_char_by_tables` for every character): the
@@ -222,7 +225,7 @@ pub(crate) fn word_end(text: &str, start: usize) -> (usize, bool, Option<usize>)
     while i < bytes.len() {
         let b = bytes[i];
         if b < 0x80 {
-            if b.is_ascii_alphanumeric() {
+            if b.is_ascii_alphanumeric() || b == b'_' {
                 i += 1;
                 continue;
             }
@@ -277,7 +280,20 @@ pub(crate) fn next_char(text: &str, i: usize) -> Option<char> {
 /// assert!(fold_phrase("  -- ").is_empty());
 /// ```
 pub fn fold_phrase(phrase: &str) -> Vec<String> {
+    split_phrase(phrase).0
+}
+
+/// Splits a phrase into folded words and the punctuation after each of them (see
+/// [`gap_char`]): `Antony J. Blinken` gives `antony`, `j`, `blinken` with the gaps `""`,
+/// `"."` and `""`; `BN(O)` gives `bn`, `o` with `"("` and `")"`. An empty gap between two
+/// words is a run of separators (whitespace, dashes). Punctuation before the first word is
+/// not kept; punctuation after the last is kept only when some punctuation stands between
+/// the words (`U.S.`, `BN(O)`; not `Tibet.` or `(Hong Kong)`), and never an apostrophe
+/// (`Tibetans'` is `tibetans`).
+pub(crate) fn split_phrase(phrase: &str) -> (Vec<String>, Vec<String>) {
     let mut out = Vec::new();
+    let mut gaps = Vec::new();
+    let mut gap = String::new();
     let mut i = 0;
     let mut buf = String::new();
     while i < phrase.len() {
@@ -287,10 +303,18 @@ pub fn fold_phrase(phrase: &str) -> Vec<String> {
             fold_word(&phrase[i..end], ascii, &mut buf);
             // a "word" of invisible joiners only (a ZWJ between emoji) folds to nothing
             if !buf.is_empty() {
+                if !out.is_empty() {
+                    gaps.push(std::mem::take(&mut gap));
+                }
+                gap.clear();
                 out.push(buf.clone());
             }
+            // a word that folds to nothing leaves the gap as it was
             i = end;
         } else {
+            if !is_phrase_separator(c) {
+                gap.push(gap_char(c));
+            }
             i += c.len_utf8();
         }
     }
@@ -299,8 +323,36 @@ pub fn fold_phrase(phrase: &str) -> Vec<String> {
             let stem = stem.to_string();
             *last = stem;
         }
+        gap.retain(|c| c != '\'');
+        if gaps.iter().all(String::is_empty) {
+            gap.clear();
+        }
+        gaps.push(gap);
     }
-    out
+    (out, gaps)
+}
+
+/// A punctuation character between words, folded for comparison: apostrophes become `'`,
+/// double quotes `"`, full-width ASCII punctuation its ASCII form.
+///
+/// # Examples
+///
+/// ```
+/// use rightslens::normalize::gap_char;
+/// assert_eq!(gap_char('’'), '\'');
+/// assert_eq!(gap_char('“'), '"');
+/// assert_eq!(gap_char('．'), '.');
+/// ```
+pub fn gap_char(c: char) -> char {
+    if is_apostrophe(c) {
+        return '\'';
+    }
+    match c {
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
+        | '\u{00BB}' => '"',
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        _ => c,
+    }
 }
 
 /// The stem of a folded word that ends in a possessive `'s`.

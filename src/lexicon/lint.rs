@@ -1,7 +1,7 @@
 //! Review checks over a set of lexicons: [`lint`] runs one function per rule, in order.
 
 use super::{Entry, EntryKind, Lexicon, MatchMode, Role, CONTEXT_TOPIC};
-use crate::normalize::{fold_phrase, is_apostrophe, is_cjk, is_phrase_separator, is_word_char};
+use crate::normalize::{fold_phrase, is_cjk};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::fmt;
@@ -86,9 +86,7 @@ fn valid_id(id: &str) -> bool {
 /// shorter than 3 characters (2 for short forms) unless case-sensitive, context-restricted or
 /// in a CJK script; no
 /// surface form claimed by two topics unless both entries say `shared = true`. Warnings: a
-/// phrase whose words are separated by anything but spaces and dashes (an apostrophe counts
-/// only inside a word, as in `Xi'an`), which can never match; a form listed twice in a topic;
-/// a lexicon header that names no sources.
+/// form listed twice in a topic; a lexicon header that names no sources.
 ///
 /// # Examples
 ///
@@ -309,9 +307,6 @@ impl<'a> Linter<'a> {
             self.error(at, msg, "remove it");
             return;
         }
-        if !cjk && tokens.len() > 1 {
-            self.phrase_separated_by_spaces(at, f, body);
-        }
         if !cjk {
             self.form_long_enough(at, f, body);
         }
@@ -349,27 +344,6 @@ impl<'a> Linter<'a> {
                 false
             }
             _ => true,
-        }
-    }
-
-    /// Warning: a phrase whose words are separated by anything but whitespace and dashes,
-    /// which can never match. An apostrophe belongs to a word only between two letters
-    /// (`Xi'an`); one that opens or closes a word (`dge 'dun`) stops the phrase.
-    fn phrase_separated_by_spaces(&mut self, at: At<'_>, f: Form<'_>, body: &str) {
-        let inner: Vec<char> = body.trim().chars().collect();
-        let word = |k: Option<&char>| k.is_some_and(|&c| is_word_char(c));
-        let stray = inner.iter().enumerate().any(|(k, &c)| {
-            if is_apostrophe(c) {
-                return !(k > 0 && word(inner.get(k - 1)) && word(inner.get(k + 1)));
-            }
-            !(is_word_char(c) || is_phrase_separator(c))
-        });
-        if stray {
-            self.warning(
-                at,
-                format!("variant {:?} has punctuation between its words and can never match", f.v),
-                "only spaces and dashes may separate words: drop the punctuation or use mode = \"regex\"",
-            );
         }
     }
 
