@@ -6,7 +6,9 @@
 //!
 //! * Unicode compatibility normalisation (NFKC) for words with non-ASCII characters: full-width
 //!   `ＴＩＢＥＴ` becomes `TIBET`, decomposed `U` + combining diaeresis becomes `Ü`;
-//! * Unicode lowercase (`ÜRÜMQI` and `Ürümqi` fold alike);
+//! * Unicode case folding (`ÜRÜMQI` and `Ürümqi` fold alike), full where it matters for
+//!   names: dotted `İ` folds to `i` (`İlham Tohti`, `TİBET`), final `ς` to `σ`, `ß` to `ss`;
+//!   NFKC has already made the long `ſ` an `s` and the Kelvin sign a `K`;
 //! * curly, straight and modifier apostrophes become `'`;
 //! * soft hyphens and zero-width joiners inside a word are dropped.
 //!
@@ -21,6 +23,7 @@
 //! assert_eq!(fold_phrase("Hong\nKong’s"), vec!["hong", "kong"]);
 //! assert_eq!(fold_phrase("Government-in-Exile"), vec!["government", "in", "exile"]);
 //! assert_eq!(fold_phrase("ＴＩＢＥＴ"), vec!["tibet"]);
+//! assert_eq!(fold_phrase("İlham Tohti"), vec!["ilham", "tohti"]);
 //! assert_eq!(fold_phrase("People’s Republic"), vec!["people's", "republic"]);
 //! ```
 
@@ -182,7 +185,21 @@ fn fold_normalised(word: &str, out: &mut String) {
             out.push('\'');
             continue;
         }
-        out.extend(c.to_lowercase());
+        fold_case(c, out);
+    }
+}
+
+/// Appends the case fold of `c` to `out`: lowercase, and where lowercase is not a fold,
+/// the full case folding of the Unicode standard (`CaseFolding.txt`, statuses C and F) for
+/// the letters of names: `İ` (whose lowercase is `i` with a combining dot) becomes `i`, the
+/// final sigma `ς` becomes `σ` (the lowercase of `Σ`), `ß` and `ẞ` become `ss`.
+#[inline]
+fn fold_case(c: char, out: &mut String) {
+    match c {
+        '\u{0130}' => out.push('i'),
+        '\u{03C2}' => out.push('\u{03C3}'),
+        '\u{00DF}' | '\u{1E9E}' => out.push_str("ss"),
+        _ => out.extend(c.to_lowercase()),
     }
 }
 
@@ -408,6 +425,28 @@ mod tests {
         assert_eq!(s, "ürümqi");
         fold_word("Tib\u{00AD}et", false, &mut s);
         assert_eq!(s, "tibet");
+    }
+
+    #[test]
+    fn case_folding_for_names() {
+        let fold = |w: &str| {
+            let mut s = String::new();
+            fold_word(w, w.is_ascii(), &mut s);
+            s
+        };
+        // dotted capital I (Turkish, Azerbaijani, Uyghur Latin): İlham Tohti
+        assert_eq!(fold("İlham"), "ilham");
+        assert_eq!(fold("TİBET"), "tibet");
+        // the same dotted I written as I + combining dot above
+        assert_eq!(fold("TI\u{307}BET"), "tibet");
+        // long s and the Kelvin sign fold through NFKC
+        assert_eq!(fold("Tibeſ"), "tibes");
+        assert_eq!(fold("\u{212A}ashgar"), "kashgar");
+        // final sigma and capital sigma fold alike; sharp s as ss
+        assert_eq!(fold("ΤΙΒΕΤΟΣ"), fold("Τιβετος"));
+        assert_eq!(fold("Τιβετος"), fold("τιβετοσ"));
+        assert_eq!(fold("Straße"), fold("STRASSE"));
+        assert_eq!(fold("STRAẞE"), "strasse");
     }
 
     #[test]
