@@ -73,7 +73,7 @@ impl<'a, M: Copy + Default, F: Fn(&[u8; BLOCK]) -> M> BlockCursor<'a, M, F> {
 
 /// The (letter or digit, interesting) masks of a block: bit k of the first is set where byte
 /// k is an ASCII letter or digit; of the second, where it is a letter, a digit, an apostrophe,
-/// a backtick or a non-ASCII byte.
+/// a backtick, a low line `_` (which joins words) or a non-ASCII byte.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct WordMasks {
     pub(crate) alnum: u64,
@@ -173,7 +173,8 @@ pub(crate) fn class_masks8(x: u64) -> (u64, u64) {
     let alpha = bytes_at_least(folded, b'a') & !bytes_at_least(folded, b'z' + 1);
     let digit = bytes_at_least(low7, b'0') & !bytes_at_least(low7, b'9' + 1);
     let alnum = (alpha | digit) & !high;
-    let apos = (bytes_equal(low7, b'\'') | bytes_equal(low7, b'`')) & !high;
+    let apos =
+        (bytes_equal(low7, b'\'') | bytes_equal(low7, b'`') | bytes_equal(low7, b'_')) & !high;
     (pack_high_bits(alnum), pack_high_bits(alnum | apos | high))
 }
 
@@ -208,8 +209,11 @@ mod sse2 {
             let folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
             let w = _mm_or_si128(between(folded, b'a', b'z'), between(v, b'0', b'9'));
             let apos = _mm_or_si128(
-                _mm_cmpeq_epi8(v, _mm_set1_epi8(b'\'' as i8)),
-                _mm_cmpeq_epi8(v, _mm_set1_epi8(b'`' as i8)),
+                _mm_or_si128(
+                    _mm_cmpeq_epi8(v, _mm_set1_epi8(b'\'' as i8)),
+                    _mm_cmpeq_epi8(v, _mm_set1_epi8(b'`' as i8)),
+                ),
+                _mm_cmpeq_epi8(v, _mm_set1_epi8(b'_' as i8)),
             );
             let w_bits = _mm_movemask_epi8(w) as u16 as u64;
             // the sign bit of a byte is set exactly for non-ASCII bytes
@@ -242,7 +246,7 @@ mod tests {
     fn bytes() -> impl proptest::strategy::Strategy<Value = Vec<u8>> {
         proptest::collection::vec(
             proptest::prop_oneof![
-                proptest::sample::select(b"aZ09 .,'`-\n\x7f@[{!?".to_vec()),
+                proptest::sample::select(b"aZ09 .,'`_-\n\x7f@[{!?".to_vec()),
                 0x80u8..=0xFF,
                 0u8..0x80,
             ],

@@ -6,7 +6,9 @@
 //!
 //! * Unicode compatibility normalisation (NFKC) for words with non-ASCII characters: full-width
 //!   `ＴＩＢＥＴ` becomes `TIBET`, decomposed `U` + combining diaeresis becomes `Ü`;
-//! * Unicode lowercase (`ÜRÜMQI` and `Ürümqi` fold alike);
+//! * Unicode case folding (`ÜRÜMQI` and `Ürümqi` fold alike), full where it matters for
+//!   names: dotted `İ` folds to `i` (`İlham Tohti`, `TİBET`), final `ς` to `σ`, `ß` to `ss`;
+//!   NFKC has already made the long `ſ` an `s` and the Kelvin sign a `K`;
 //! * curly, straight and modifier apostrophes become `'`;
 //! * soft hyphens and zero-width joiners inside a word are dropped.
 //!
@@ -21,6 +23,7 @@
 //! assert_eq!(fold_phrase("Hong\nKong’s"), vec!["hong", "kong"]);
 //! assert_eq!(fold_phrase("Government-in-Exile"), vec!["government", "in", "exile"]);
 //! assert_eq!(fold_phrase("ＴＩＢＥＴ"), vec!["tibet"]);
+//! assert_eq!(fold_phrase("İlham Tohti"), vec!["ilham", "tohti"]);
 //! assert_eq!(fold_phrase("People’s Republic"), vec!["people's", "republic"]);
 //! ```
 
@@ -48,7 +51,9 @@ pub fn is_cjk(c: char) -> bool {
         | 0x20000..=0x3134F) // ext B..G
 }
 
-/// Whether `c` is part of a word: a letter, digit or combining mark outside the CJK scripts.
+/// Whether `c` is part of a word: a letter, digit, combining mark or `_` outside the CJK
+/// scripts. The low line joins words as in Unicode word segmentation (UAX #29), so
+/// `@Tibet_Watch` is one word and `Tibet` is not found inside it.
 ///
 /// # Examples
 ///
@@ -57,12 +62,13 @@ pub fn is_cjk(c: char) -> bool {
 /// assert!(is_word_char('é'));
 /// assert!(is_word_char('7'));
 /// assert!(!is_word_char('-'));
+/// assert!(is_word_char('_'));
 /// assert!(!is_word_char('港'));
 /// ```
 #[inline]
 pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
-        return c.is_ascii_alphanumeric();
+        return c.is_ascii_alphanumeric() || c == '_';
     }
     // Range checks for the non-ASCII characters of English text, before the Unicode tables
     // (a test checks them against `is_word_char_by_tables` for every character): the
@@ -179,7 +185,21 @@ fn fold_normalised(word: &str, out: &mut String) {
             out.push('\'');
             continue;
         }
-        out.extend(c.to_lowercase());
+        fold_case(c, out);
+    }
+}
+
+/// Appends the case fold of `c` to `out`: lowercase, and where lowercase is not a fold,
+/// the full case folding of the Unicode standard (`CaseFolding.txt`, statuses C and F) for
+/// the letters of names: `İ` (whose lowercase is `i` with a combining dot) becomes `i`, the
+/// final sigma `ς` becomes `σ` (the lowercase of `Σ`), `ß` and `ẞ` become `ss`.
+#[inline]
+fn fold_case(c: char, out: &mut String) {
+    match c {
+        '\u{0130}' => out.push('i'),
+        '\u{03C2}' => out.push('\u{03C3}'),
+        '\u{00DF}' | '\u{1E9E}' => out.push_str("ss"),
+        _ => out.extend(c.to_lowercase()),
     }
 }
 
@@ -222,7 +242,7 @@ pub(crate) fn word_end(text: &str, start: usize) -> (usize, bool, Option<usize>)
     while i < bytes.len() {
         let b = bytes[i];
         if b < 0x80 {
-            if b.is_ascii_alphanumeric() {
+            if b.is_ascii_alphanumeric() || b == b'_' {
                 i += 1;
                 continue;
             }
@@ -277,7 +297,20 @@ pub(crate) fn next_char(text: &str, i: usize) -> Option<char> {
 /// assert!(fold_phrase("  -- ").is_empty());
 /// ```
 pub fn fold_phrase(phrase: &str) -> Vec<String> {
+    split_phrase(phrase).0
+}
+
+/// Splits a phrase into folded words and the punctuation after each of them (see
+/// [`gap_char`]): `Antony J. Blinken` gives `antony`, `j`, `blinken` with the gaps `""`,
+/// `"."` and `""`; `BN(O)` gives `bn`, `o` with `"("` and `")"`. An empty gap between two
+/// words is a run of separators (whitespace, dashes). Punctuation before the first word is
+/// not kept; punctuation after the last is kept only when some punctuation stands between
+/// the words (`U.S.`, `BN(O)`; not `Tibet.` or `(Hong Kong)`), and never an apostrophe
+/// (`Tibetans'` is `tibetans`).
+pub(crate) fn split_phrase(phrase: &str) -> (Vec<String>, Vec<String>) {
     let mut out = Vec::new();
+    let mut gaps = Vec::new();
+    let mut gap = String::new();
     let mut i = 0;
     let mut buf = String::new();
     while i < phrase.len() {
@@ -287,10 +320,18 @@ pub fn fold_phrase(phrase: &str) -> Vec<String> {
             fold_word(&phrase[i..end], ascii, &mut buf);
             // a "word" of invisible joiners only (a ZWJ between emoji) folds to nothing
             if !buf.is_empty() {
+                if !out.is_empty() {
+                    gaps.push(std::mem::take(&mut gap));
+                }
+                gap.clear();
                 out.push(buf.clone());
             }
+            // a word that folds to nothing leaves the gap as it was
             i = end;
         } else {
+            if !is_phrase_separator(c) {
+                gap.push(gap_char(c));
+            }
             i += c.len_utf8();
         }
     }
@@ -299,8 +340,36 @@ pub fn fold_phrase(phrase: &str) -> Vec<String> {
             let stem = stem.to_string();
             *last = stem;
         }
+        gap.retain(|c| c != '\'');
+        if gaps.iter().all(String::is_empty) {
+            gap.clear();
+        }
+        gaps.push(gap);
     }
-    out
+    (out, gaps)
+}
+
+/// A punctuation character between words, folded for comparison: apostrophes become `'`,
+/// double quotes `"`, full-width ASCII punctuation its ASCII form.
+///
+/// # Examples
+///
+/// ```
+/// use rightslens::normalize::gap_char;
+/// assert_eq!(gap_char('’'), '\'');
+/// assert_eq!(gap_char('“'), '"');
+/// assert_eq!(gap_char('．'), '.');
+/// ```
+pub fn gap_char(c: char) -> char {
+    if is_apostrophe(c) {
+        return '\'';
+    }
+    match c {
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
+        | '\u{00BB}' => '"',
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        _ => c,
+    }
 }
 
 /// The stem of a folded word that ends in a possessive `'s`.
@@ -356,6 +425,28 @@ mod tests {
         assert_eq!(s, "ürümqi");
         fold_word("Tib\u{00AD}et", false, &mut s);
         assert_eq!(s, "tibet");
+    }
+
+    #[test]
+    fn case_folding_for_names() {
+        let fold = |w: &str| {
+            let mut s = String::new();
+            fold_word(w, w.is_ascii(), &mut s);
+            s
+        };
+        // dotted capital I (Turkish, Azerbaijani, Uyghur Latin): İlham Tohti
+        assert_eq!(fold("İlham"), "ilham");
+        assert_eq!(fold("TİBET"), "tibet");
+        // the same dotted I written as I + combining dot above
+        assert_eq!(fold("TI\u{307}BET"), "tibet");
+        // long s and the Kelvin sign fold through NFKC
+        assert_eq!(fold("Tibeſ"), "tibes");
+        assert_eq!(fold("\u{212A}ashgar"), "kashgar");
+        // final sigma and capital sigma fold alike; sharp s as ss
+        assert_eq!(fold("ΤΙΒΕΤΟΣ"), fold("Τιβετος"));
+        assert_eq!(fold("Τιβετος"), fold("τιβετοσ"));
+        assert_eq!(fold("Straße"), fold("STRASSE"));
+        assert_eq!(fold("STRAẞE"), "strasse");
     }
 
     #[test]

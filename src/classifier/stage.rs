@@ -169,6 +169,11 @@ impl Inner {
         crate::segment::sentence_starts_into(text, &mut scratch.starts);
         let n_sent = scratch.starts.len().saturating_sub(1);
         self.expand_matches(scratch, n_sent);
+        // the raw matches are done with: a very large document's go now, before the buffers
+        // of the later steps grow (one match in every few bytes of a dense document)
+        if scratch.raw.capacity() > Scratch::KEEP {
+            scratch.raw = Vec::new();
+        }
         let cues = self.mark_sentences(scratch, n_sent);
         let apolitical = self.judge_register(&cues, stats.words);
         self.judge_senses(text, scratch, apolitical);

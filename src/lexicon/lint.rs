@@ -1,7 +1,7 @@
 //! Review checks over a set of lexicons: [`lint`] runs one function per rule, in order.
 
 use super::{Entry, EntryKind, Lexicon, MatchMode, Role, CONTEXT_TOPIC};
-use crate::normalize::{fold_phrase, is_apostrophe, is_cjk, is_phrase_separator, is_word_char};
+use crate::normalize::{fold_phrase, is_cjk};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::fmt;
@@ -86,9 +86,7 @@ fn valid_id(id: &str) -> bool {
 /// shorter than 3 characters (2 for short forms) unless case-sensitive, context-restricted or
 /// in a CJK script; no
 /// surface form claimed by two topics unless both entries say `shared = true`. Warnings: a
-/// phrase whose words are separated by anything but spaces and dashes (an apostrophe counts
-/// only inside a word, as in `Xi'an`), which can never match; a form listed twice in a topic;
-/// a lexicon header that names no sources.
+/// form listed twice in a topic; a lexicon header that names no sources.
 ///
 /// # Examples
 ///
@@ -309,9 +307,6 @@ impl<'a> Linter<'a> {
             self.error(at, msg, "remove it");
             return;
         }
-        if !cjk && tokens.len() > 1 {
-            self.phrase_separated_by_spaces(at, f, body);
-        }
         if !cjk {
             self.form_long_enough(at, f, body);
         }
@@ -340,6 +335,8 @@ impl<'a> Linter<'a> {
                     let first = err.to_string().lines().last().unwrap_or("").to_string();
                     let msg = format!("regex {:?} does not compile: {first}", f.v);
                     self.error(at, msg, "fix the pattern (Rust regex syntax)");
+                } else {
+                    self.regex_stretches_bounded(at, f);
                 }
                 false
             }
@@ -352,23 +349,27 @@ impl<'a> Linter<'a> {
         }
     }
 
-    /// Warning: a phrase whose words are separated by anything but whitespace and dashes,
-    /// which can never match. An apostrophe belongs to a word only between two letters
-    /// (`Xi'an`); one that opens or closes a word (`dge 'dun`) stops the phrase.
-    fn phrase_separated_by_spaces(&mut self, at: At<'_>, f: Form<'_>, body: &str) {
-        let inner: Vec<char> = body.trim().chars().collect();
-        let word = |k: Option<&char>| k.is_some_and(|&c| is_word_char(c));
-        let stray = inner.iter().enumerate().any(|(k, &c)| {
-            if is_apostrophe(c) {
-                return !(k > 0 && word(inner.get(k - 1)) && word(inner.get(k + 1)));
-            }
-            !(is_word_char(c) || is_phrase_separator(c))
-        });
-        if stray {
+    /// Warning: a regex with an unbounded stretch that can run across words (`.*`, `.+`,
+    /// `[^,]*`: a repeated class holding both letters and spaces), or an unbounded stretch
+    /// at either end of the pattern (`\s*Tibet`, `Tibet\s+`). Each makes the regex read far
+    /// past the literal it is found by; the matcher caps every match at
+    /// `MAX_MATCH_BYTES` (1 KiB) so the run time stays linear, but such a variant finds
+    /// matches no reader would mean and is slow.
+    fn regex_stretches_bounded(&mut self, at: At<'_>, f: Form<'_>) {
+        let Ok(hir) = regex_syntax::Parser::new().parse(f.v) else {
+            return;
+        };
+        let (across, edge) = (crosses_words(&hir), unbounded_edge(&hir));
+        if across || edge {
+            let what = if across {
+                "an unbounded stretch that can run across words"
+            } else {
+                "an unbounded stretch at its start or end"
+            };
             self.warning(
                 at,
-                format!("variant {:?} has punctuation between its words and can never match", f.v),
-                "only spaces and dashes may separate words: drop the punctuation or use mode = \"regex\"",
+                format!("regex {:?} has {what}", f.v),
+                "bound it (`.{0,40}`, `\\s{1,3}`), or drop a stretch at either end",
             );
         }
     }
@@ -421,4 +422,53 @@ impl<'a> Linter<'a> {
             }
         }
     }
+}
+
+/// Whether `h` repeats, without an upper bound, a class that matches both a letter and a
+/// space (`.*`, `[^,]+`, `[\s\S]*`).
+fn crosses_words(h: &regex_syntax::hir::Hir) -> bool {
+    use regex_syntax::hir::{Class, HirKind};
+    match h.kind() {
+        HirKind::Repetition(r) => {
+            let wide = match r.sub.kind() {
+                HirKind::Class(Class::Unicode(c)) => {
+                    let has = |x: char| c.ranges().iter().any(|r| r.start() <= x && x <= r.end());
+                    has('a') && has(' ')
+                }
+                HirKind::Class(Class::Bytes(c)) => {
+                    let has = |x: u8| c.ranges().iter().any(|r| r.start() <= x && x <= r.end());
+                    has(b'a') && has(b' ')
+                }
+                _ => false,
+            };
+            (r.max.is_none() && wide) || crosses_words(&r.sub)
+        }
+        HirKind::Capture(c) => crosses_words(&c.sub),
+        HirKind::Concat(v) | HirKind::Alternation(v) => v.iter().any(crosses_words),
+        _ => false,
+    }
+}
+
+/// Whether `h` starts or ends with a repetition that has no upper bound (`\s*Tibet`).
+fn unbounded_edge(h: &regex_syntax::hir::Hir) -> bool {
+    use regex_syntax::hir::{Hir, HirKind};
+    fn edge(h: &Hir, last: bool) -> bool {
+        match h.kind() {
+            HirKind::Repetition(r) => r.max.is_none(),
+            HirKind::Capture(c) => edge(&c.sub, last),
+            HirKind::Alternation(v) => v.iter().any(|b| edge(b, last)),
+            HirKind::Concat(v) => {
+                // look-around assertions (`\b`, `^`) take no text: the edge is past them
+                let mut parts = v.iter().filter(|p| !matches!(p.kind(), HirKind::Look(_)));
+                let part = if last {
+                    parts.next_back()
+                } else {
+                    parts.next()
+                };
+                part.is_some_and(|p| edge(p, last))
+            }
+            _ => false,
+        }
+    }
+    edge(h, false) || edge(h, true)
 }

@@ -11,7 +11,7 @@ use super::tables::{
 };
 use super::{BuildError, Limits, Matcher, Pattern, Variant};
 use crate::lexicon::MatchMode;
-use crate::normalize::{fold_phrase, is_cjk, is_word_char, next_char, word_end};
+use crate::normalize::{is_cjk, is_word_char, next_char, split_phrase, word_end};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 
@@ -147,7 +147,7 @@ impl Patterns {
         let prefix = match v.mode {
             MatchMode::Regex => {
                 self.regex_ids.push(self.patterns.len() as u32);
-                self.push(Vec::new(), None, false, v.target);
+                self.push(Vec::new(), None, None, false, v.target);
                 return Ok(());
             }
             MatchMode::Exact => false,
@@ -170,10 +170,18 @@ impl Patterns {
         }
     }
 
-    fn push(&mut self, tokens: Vec<Box<str>>, case: Option<Vec<Box<str>>>, prefix: bool, t: u32) {
+    fn push(
+        &mut self,
+        tokens: Vec<Box<str>>,
+        case: Option<Vec<Box<str>>>,
+        gaps: Option<Box<[Box<str>]>>,
+        prefix: bool,
+        t: u32,
+    ) {
         self.patterns.push(Pattern {
             tokens,
             case,
+            gaps,
             prefix_last: prefix,
             targets: vec![t],
         });
@@ -202,7 +210,13 @@ impl Patterns {
         let id = self.patterns.len() as u32;
         let first = key.chars().next().map_or(' ', |c| c.to_ascii_lowercase());
         let second = key.chars().nth(1).map_or('\0', |c| c.to_ascii_lowercase());
-        self.push(vec![key.clone().into_boxed_str()], None, false, v.target);
+        self.push(
+            vec![key.clone().into_boxed_str()],
+            None,
+            None,
+            false,
+            v.target,
+        );
         self.cjk_seen.insert(key, id);
         if first.is_ascii() {
             self.cjk_ascii[first as usize] = true;
@@ -216,10 +230,19 @@ impl Patterns {
 
     /// A variant of words: same words, prefix flag and exact words make the same pattern.
     fn add_words(&mut self, v: &Variant<'_>, form: &str, prefix: bool) -> Result<(), BuildError> {
-        let tokens: Vec<Box<str>> = fold_phrase(form)
-            .into_iter()
-            .map(String::into_boxed_str)
-            .collect();
+        let (words, mut gaps) = split_phrase(form);
+        if prefix {
+            // the last word of a prefix pattern goes on: nothing can stand right after it
+            if let Some(tail) = gaps.last_mut() {
+                tail.clear();
+            }
+        }
+        let tokens: Vec<Box<str>> = words.into_iter().map(String::into_boxed_str).collect();
+        // punctuation between words: kept only when some gap holds any
+        let gaps: Option<Box<[Box<str>]>> = gaps
+            .iter()
+            .any(|g| !g.is_empty())
+            .then(|| gaps.into_iter().map(String::into_boxed_str).collect());
         if tokens.is_empty() {
             return Err(BuildError::NoLettersOrDigits {
                 form: v.form.to_string(),
@@ -228,12 +251,12 @@ impl Patterns {
         let case = v.case_sensitive.then(|| original_words(form));
         let mut h = {
             let mut hasher = WordHasher::default();
-            (&tokens, prefix, &case).hash(&mut hasher);
+            (&tokens, prefix, &case, &gaps).hash(&mut hasher);
             hasher.finish()
         };
         while let Some(&id) = self.seen.get(&h) {
             let p = &self.patterns[id as usize];
-            if p.tokens == tokens && p.prefix_last == prefix && p.case == case {
+            if p.tokens == tokens && p.prefix_last == prefix && p.case == case && p.gaps == gaps {
                 self.add_target(id, v.target);
                 return Ok(());
             }
@@ -243,7 +266,7 @@ impl Patterns {
         self.seen.insert(h, id);
         let first = tokens[0].clone();
         let single_prefix = prefix && tokens.len() == 1;
-        self.push(tokens, case, prefix, v.target);
+        self.push(tokens, case, gaps, prefix, v.target);
         let map = if single_prefix {
             &mut self.prefixes
         } else {
@@ -281,13 +304,15 @@ impl Patterns {
 }
 
 /// The table of first words and the pair table, from the patterns listed under each first
-/// word: longest first, then exact before prefix, case-sensitive before folded.
+/// word: longest first, then with punctuation before without, exact before prefix,
+/// case-sensitive before folded.
 fn first_tables(pats: &[Pattern], mut map: WordMap<Vec<u32>>) -> (WordTable<FirstWord>, PairTable) {
     for ids in map.values_mut() {
         ids.sort_by_key(|&id| {
             let p = &pats[id as usize];
             (
                 std::cmp::Reverse(p.tokens.len()),
+                p.gaps.is_none(),
                 p.prefix_last,
                 p.case.is_none(),
             )
@@ -324,6 +349,7 @@ fn first_word(pats: &[Pattern], key: u32, ids: &[u32], pairs: &mut Vec<(u32, Can
         n_multi: multi().count() as u32,
         second_leads,
         paired: all.iter().any(by_pair),
+        punct: all.iter().any(|c| c.punct),
         rest: all.iter().filter(|c| !by_pair(c)).copied().collect(),
         all,
     }

@@ -3,7 +3,7 @@
 
 use super::hash::word_hash;
 use super::tables::{Cand, FirstWord, Gate, PREFIX_BUCKET};
-use super::words::{next_lead_bit, next_word, NextWord};
+use super::words::{after_punctuation, gap_then_word, next_lead_bit, next_word, NextWord};
 use super::{Matcher, Pattern, RawMatch};
 use crate::normalize::{fold_word, is_word_char, next_char, possessive_stem, word_end};
 
@@ -67,14 +67,16 @@ impl Matcher {
     ) -> Option<RawMatch> {
         let singles = if fw.n_multi == 0 {
             &fw.all[..]
-        } else if next_lead_bit(text.as_bytes(), end).is_some_and(|b| fw.second_leads & b == 0) {
+        } else if !fw.punct
+            && next_lead_bit(text.as_bytes(), end).is_some_and(|b| fw.second_leads & b == 0)
+        {
             &fw.all[fw.n_multi as usize..]
         } else {
             return self.first_candidates(fw, text, start, end, scratch);
         };
         match singles.first() {
             None => None,
-            Some(c) if !c.case => Some(RawMatch {
+            Some(c) if !c.checked => Some(RawMatch {
                 start,
                 end,
                 pattern: c.id,
@@ -124,7 +126,7 @@ impl Matcher {
         end: usize,
         scratch: &mut String,
     ) -> Option<RawMatch> {
-        if c.words == 1 && !c.case {
+        if c.words == 1 && !c.checked {
             return Some(RawMatch {
                 start,
                 end,
@@ -132,6 +134,15 @@ impl Matcher {
             });
         }
         let p = &self.patterns[c.id as usize];
+        if c.punct {
+            // punctuation between the words: checked word by word
+            let e = self.try_pattern(p, text, end, scratch)?;
+            return self.case_ok(p, text, start, e).then_some(RawMatch {
+                start,
+                end: e,
+                pattern: c.id,
+            });
+        }
         let Some(nw) = next.nw else {
             // no word follows: only a single word can match
             let single = c.words < 2 && self.case_ok(p, text, start, end) && !p.prefix_last;
@@ -153,7 +164,7 @@ impl Matcher {
                 _ => {}
             }
         }
-        if c.words == 2 && nw.plain && !c.case {
+        if c.words == 2 && nw.plain && !c.checked {
             // two words, the second plain: compared in place, as `try_pattern` would
             let w = &text.as_bytes()[nw.start..nw.end];
             return plain_word_matches(w, p.tokens[1].as_bytes(), p.prefix_last).then_some(
@@ -187,14 +198,14 @@ impl Matcher {
         // multi-word candidates fail on it, and are rejected without reading the pattern.
         let mut next: Option<Option<(NextWord, u64)>> = None;
         for c in cands {
-            if c.words == 1 && !c.case {
+            if c.words == 1 && !c.checked {
                 return Some(RawMatch {
                     start,
                     end,
                     pattern: c.id,
                 });
             }
-            if c.words >= 2 {
+            if c.words >= 2 && !c.punct {
                 let nw = *next.get_or_insert_with(|| {
                     next_word(text, end).map(|nw| {
                         let h = if nw.plain {
@@ -282,7 +293,11 @@ impl Matcher {
             if let (Some(fw), Some(a)) = (self.first.get(stem.as_bytes()), apos) {
                 for c in fw.all.iter() {
                     let p = &self.patterns[c.id as usize];
-                    if p.tokens.len() == 1 && !p.prefix_last && self.case_ok(p, text, start, a) {
+                    if p.tokens.len() == 1
+                        && !p.prefix_last
+                        && p.gaps.is_none()
+                        && self.case_ok(p, text, start, a)
+                    {
                         return Some(RawMatch {
                             start,
                             end: a,
@@ -308,8 +323,18 @@ impl Matcher {
         )
     }
 
-    /// Checks tokens `1..` of `p` after the first word, which ends at `end`.
+    /// Checks tokens `1..` of `p` after the first word, which ends at `end`, and the
+    /// punctuation that must follow the words: returns the end of the match.
     fn try_pattern(&self, p: &Pattern, text: &str, end: usize, buf: &mut String) -> Option<usize> {
+        let e = self.try_words(p, text, end, buf)?;
+        match p.gaps.as_deref().and_then(|g| g.last()) {
+            Some(tail) if !tail.is_empty() => after_punctuation(text, e, tail),
+            _ => Some(e),
+        }
+    }
+
+    /// [`Matcher::try_pattern`] without the punctuation after the last word.
+    fn try_words(&self, p: &Pattern, text: &str, end: usize, buf: &mut String) -> Option<usize> {
         let n = p.tokens.len();
         if n == 1 {
             return if p.prefix_last { None } else { Some(end) };
@@ -317,7 +342,10 @@ impl Matcher {
         let bytes = text.as_bytes();
         let mut pos = end;
         for (k, tok) in p.tokens.iter().enumerate().skip(1) {
-            let nw = next_word(text, pos)?;
+            let nw = match p.gaps.as_deref().map(|g| &*g[k - 1]) {
+                Some(gap) if !gap.is_empty() => gap_then_word(text, pos, gap)?,
+                _ => next_word(text, pos)?,
+            };
             let (pos_w, we, ascii, apos) = (nw.start, nw.end, nw.ascii, nw.apos);
             pos = pos_w;
             let last = k == n - 1;

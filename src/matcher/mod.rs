@@ -20,7 +20,11 @@
 //! word is found once and the candidates it can continue come from a table keyed by the first
 //! word and the second word's hash, merged in order with those that need a full check; longer
 //! ones are rejected on a hash of their third word. Word boundaries are inherent: a variant
-//! can only start at a word start and end at a word end.
+//! can only start at a word start and end at a word end. Words are those of Unicode word
+//! segmentation (UAX #29) as far as matching goes: a low line `_` joins words, so `Tibet` is
+//! not found in `@Tibet_Watch`. Punctuation written between the words of a variant (`Antony
+//! J. Blinken`, `U.S. Congress`, `BN(O)`) must stand in the text between the same words
+//! (curly and straight quotes alike, separators around it allowed).
 //!
 //! Variants written in CJK scripts (no spaces between words) are indexed by their first two
 //! characters and checked in place at every CJK character and word start, longest first.
@@ -79,6 +83,10 @@ pub(crate) struct Pattern {
     /// Exact original words when the pattern is case-sensitive.
     case: Option<Vec<Box<str>>>,
     prefix_last: bool,
+    /// The punctuation after each word (`.` after `j` in `Antony J. Blinken`, `)` after `o`
+    /// in `BN(O)`), when some gap holds any: an empty gap between two words is a run of
+    /// separators (see [`crate::normalize::split_phrase`]).
+    gaps: Option<Box<[Box<str>]>>,
     targets: Vec<u32>,
 }
 
@@ -140,6 +148,9 @@ impl Matcher {
             n += p.tokens.iter().map(|t| t.len() + 16).sum::<usize>();
             if let Some(c) = &p.case {
                 n += c.iter().map(|t| t.len() + 16).sum::<usize>();
+            }
+            if let Some(g) = &p.gaps {
+                n += g.iter().map(|t| t.len() + 16).sum::<usize>();
             }
         }
         n += self

@@ -65,12 +65,13 @@ impl Matcher {
                 i += 1;
                 continue;
             }
-            if b < 0x80 {
+            if b < 0x80 && b != b'_' {
                 // The common case: a word of ASCII letters and digits followed by ASCII that
-                // is not an apostrophe, its end found in the byte-class masks.
+                // is not an apostrophe or a low line, its end found in the byte-class masks.
+                // (A low line joins words, UAX #29: `Tibet_Watch` is one word, folded below.)
                 let j = blocks.next_set(i + 1, |m| !m.alnum);
                 let after = bytes.get(j).copied().unwrap_or(b' ');
-                if after < 0x80 && after != b'\'' && after != b'`' {
+                if after < 0x80 && after != b'\'' && after != b'`' && after != b'_' {
                     self.plain_word(&mut w, i, j);
                     i = j;
                     continue;
@@ -144,7 +145,10 @@ impl Matcher {
     fn folded_word(&self, w: &mut Walk<'_, '_>, i: usize) -> usize {
         let text = w.text;
         let (end, ascii, apos) = word_end(text, i);
-        w.words += 1;
+        // a run of low lines alone is no word (UAX #29 words hold a letter or digit)
+        if text.as_bytes()[i] != b'_' || text.as_bytes()[i..end].iter().any(|&b| b != b'_') {
+            w.words += 1;
+        }
         if let Some(rv) = &self.regexes {
             // the word itself, and what follows each apostrophe inside it: a regex match may
             // start there (`Teachers’Professional`), its edge being the apostrophe

@@ -99,6 +99,46 @@ const CASES: &[(&str, &[&str], &str, &[&str])] = &[
         "Hong, Kong",
         &[],
     ),
+    (
+        "low line joins words",
+        &["Xinjiang", "Tibet", "Victims Database"],
+        "@Xinjiang_Victims_Database, Tibet_ _Tibet Tibet__ and Victims_Database; Tibet",
+        &["Tibet"],
+    ),
+    (
+        "low line ends a phrase",
+        &["Hong Kong", "Hong"],
+        "Hong Kong_Watch Hong Kong",
+        &["Hong", "Hong Kong"],
+    ),
+    (
+        "inner punctuation matches itself",
+        &[
+            "Antony J. Blinken",
+            "U.S. Congress",
+            "St. Petersburg",
+            "BN(O)",
+        ],
+        "Antony J. Blinken and the U.S. Congress in St. Petersburg hold BN(O) passports",
+        &[
+            "Antony J. Blinken",
+            "U.S. Congress",
+            "St. Petersburg",
+            "BN(O)",
+        ],
+    ),
+    (
+        "inner punctuation is required",
+        &["Antony J. Blinken", "U.S. Congress", "Antony", "BN(O)"],
+        "Antony J Blinken, US Congress, U S Congress, U.S, Congress, BN(O, BN O",
+        &["Antony"],
+    ),
+    (
+        "inner punctuation folds quotes and allows spaces",
+        &["Professional Teachers' Union", "one country, two systems"],
+        "the Professional Teachers’ Union backs one country , two\nsystems",
+        &["Professional Teachers’ Union", "one country , two\nsystems"],
+    ),
 ];
 
 #[test]

@@ -1,9 +1,9 @@
-//! Finding words from the bytes: the word after a phrase separator, the first bytes of the
-//! next word, apostrophes inside a word, and whether a span lies on word edges.
+//! Finding words from the bytes: the word after a phrase separator or a pattern's inner
+//! punctuation, the first bytes of the next word, apostrophes inside a word, and whether a span lies on word edges.
 
 use super::tables::second_lead_bit;
 use crate::blocks::class_masks8;
-use crate::normalize::{is_phrase_separator, is_word_char, next_char, word_end};
+use crate::normalize::{gap_char, is_phrase_separator, is_word_char, next_char, word_end};
 
 /// The [`second_lead_bit`] of the word that follows the word ending at `end`, when it is
 /// sure to be the next word's: one space, then an ASCII letter or digit, then ASCII, and
@@ -105,11 +105,51 @@ pub(crate) fn next_word(text: &str, mut pos: usize) -> Option<NextWord> {
     if pos == sep_start {
         return None;
     }
+    word_at(text, pos)
+}
+
+/// Skips whitespace and dashes at `pos`, as many as there are (none too).
+fn skip_separators(text: &str, mut pos: usize) -> usize {
+    while let Some(c) = next_char(text, pos) {
+        if !is_phrase_separator(c) {
+            break;
+        }
+        pos += c.len_utf8();
+    }
+    pos
+}
+
+/// The end of the punctuation `gap` at `pos` (see [`gap_then_word`]), if it stands there.
+pub(crate) fn after_punctuation(text: &str, mut pos: usize, gap: &str) -> Option<usize> {
+    for want in gap.chars() {
+        pos = skip_separators(text, pos);
+        let c = next_char(text, pos)?;
+        if gap_char(c) != want {
+            return None;
+        }
+        pos += c.len_utf8();
+    }
+    Some(pos)
+}
+
+/// The word after the punctuation `gap` of a pattern (see [`crate::normalize::split_phrase`])
+/// at `pos`: each of its characters in turn, as [`gap_char`] folds them, with separators
+/// allowed before and after each (`J. Blinken`, `U.S.`, `BN(O)`).
+#[inline(never)]
+pub(crate) fn gap_then_word(text: &str, pos: usize, gap: &str) -> Option<NextWord> {
+    let pos = after_punctuation(text, pos, gap)?;
+    word_at(text, skip_separators(text, pos))
+}
+
+/// The word that starts at `pos`, if one does.
+#[inline(always)]
+fn word_at(text: &str, pos: usize) -> Option<NextWord> {
+    let bytes = text.as_bytes();
     // the common case: ASCII letters and digits followed by ASCII other than an apostrophe
     let j = ascii_word_end(bytes, pos);
     if j > pos {
         let after = bytes.get(j).copied().unwrap_or(b' ');
-        if after < 0x80 && after != b'\'' && after != b'`' {
+        if after < 0x80 && after != b'\'' && after != b'`' && after != b'_' {
             return Some(NextWord {
                 start: pos,
                 end: j,

@@ -25,7 +25,13 @@
 //! match found this way is a match on the whole text, and every match contains one of the
 //! literals within reach of its start, so none is missed. Regexes without a usable literal
 //! set (a literal too short, or an unbounded part before it) run as one alternation over the
-//! whole text.
+//! whole text, a window at a time.
+//!
+//! No match holds more than [`scan::MAX_MATCH_BYTES`] (1 KiB), and no search reads more than
+//! that past where it starts (two windows of it for the alternation), so the work of a regex
+//! on a document is linear in its length whatever the pattern: `Tibet.*X` on 240 KB of
+//! "Tibet Tibet ..." once read the rest of the text at every `Tibet`. Lint warns about such
+//! stretches (`src/lexicon/lint.rs`).
 
 //!
 //! [`compile`] builds the variants from their sources; [`scan`] runs them over a text.

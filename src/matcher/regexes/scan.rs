@@ -97,9 +97,25 @@ impl RegexVariants {
             self.try_window(self.lits[j as usize].owner, s, p, text, &mut next, out);
         }
         if let Some(all) = &self.residual {
+            // Searched a window at a time, so that no search reads more than two caps of
+            // text: a match found there that starts in the first half is whole (no match is
+            // longer than the cap); one that starts later is searched again from its start;
+            // when there is none, no match starts in the first half.
             let mut at = 0;
-            while let Some(mat) = all.search(&Input::new(text).range(at..)) {
+            while at < text.len() {
+                let end = window_end(text, at, 2 * MAX_MATCH_BYTES);
+                let Some(mat) = search(all, text, at, end, false) else {
+                    if end == text.len() {
+                        break;
+                    }
+                    at = window_end(text, at, MAX_MATCH_BYTES);
+                    continue;
+                };
                 let start = mat.start();
+                if start > at && start - at > MAX_MATCH_BYTES && end < text.len() {
+                    at = start;
+                    continue;
+                }
                 for &k in &self.residual_ids {
                     let v = &self.variants[k];
                     if let Some(e) = anchored_match(&v.re, text, start) {
@@ -116,9 +132,6 @@ impl RegexVariants {
                 } else {
                     next_boundary(text, start)
                 };
-                if at > text.len() {
-                    break;
-                }
             }
         }
     }
@@ -155,10 +168,62 @@ impl RegexVariants {
     }
 }
 
-/// The end of a non-empty match of `re` anchored at `start` whose edges are word edges.
+/// The most bytes a regex match can hold: each search reads at most this much text after
+/// the position it starts from (twice this for the residual alternation), so a regex's time
+/// on a document grows linearly with its length, whatever the pattern (`Tibet.*X` on a
+/// document of "Tibet Tibet ..." once read the rest of the text at every `Tibet`).
+pub(crate) const MAX_MATCH_BYTES: usize = 1024;
+
+#[cfg(test)]
+thread_local! {
+    /// Bytes of text handed to the regex engine on this thread (the tests' count of work).
+    pub(crate) static SEARCHED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// The end of a window of at most `len` bytes from `at`, on a char boundary (past `at`).
+fn window_end(text: &str, at: usize, len: usize) -> usize {
+    let mut end = (at + len).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    if end <= at {
+        next_boundary(text, at).min(text.len())
+    } else {
+        end
+    }
+}
+
+/// One search of `re` in `text[at..end]` (the whole text as context for `\b`).
+#[inline]
+fn search(
+    re: &meta::Regex,
+    text: &str,
+    at: usize,
+    end: usize,
+    anchored: bool,
+) -> Option<regex_automata::Match> {
+    #[cfg(test)]
+    SEARCHED.with(|n| n.set(n.get() + (end - at)));
+    let input = Input::new(text).range(at..end);
+    let input = if anchored {
+        input.anchored(Anchored::Yes)
+    } else {
+        input
+    };
+    re.search(&input)
+}
+
+/// The end of a non-empty match of `re` anchored at `start` whose edges are word edges; the
+/// match holds at most [`MAX_MATCH_BYTES`].
 #[inline]
 pub(crate) fn anchored_match(re: &meta::Regex, text: &str, start: usize) -> Option<usize> {
-    let m = re.search(&Input::new(text).range(start..).anchored(Anchored::Yes))?;
+    let m = search(
+        re,
+        text,
+        start,
+        window_end(text, start, MAX_MATCH_BYTES),
+        true,
+    )?;
     (m.end() > start && on_word_edges(text, start, m.end())).then_some(m.end())
 }
 

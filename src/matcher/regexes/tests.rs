@@ -310,3 +310,54 @@ fn windows_equal_trying_every_position() {
     // both ways of finding literals are exercised
     assert!(triggered > 0 && searched > 0, "{triggered} {searched}");
 }
+
+/// Bytes the regex engine is handed while `m` scans `text`, and the matches it finds.
+fn work(m: &crate::matcher::Matcher, text: &str) -> (usize, usize) {
+    use super::scan::SEARCHED;
+    SEARCHED.with(|n| n.set(0));
+    let mut out = Vec::new();
+    m.scan(text, &mut out);
+    (SEARCHED.with(|n| n.get()), out.len())
+}
+
+/// A pathological variant costs work in proportion to the text: the text four times as long
+/// costs about four times the work (without the cap, `Tibet.*X` read the rest of the text at
+/// every `Tibet`: sixteen times), and each byte a bounded amount.
+#[test]
+fn pathological_regexes_run_in_linear_time() {
+    use super::scan::MAX_MATCH_BYTES;
+    for (form, unit) in [
+        (r"Tibet.*X", "Tibet "),
+        (r"the .*Uyghur", "the people of the town said "),
+        (r"\w+\s+.*Union", "word "),
+    ] {
+        let m = matcher(&[form]);
+        let small = unit.repeat(60_000 / unit.len());
+        let large = unit.repeat(240_000 / unit.len());
+        let (w1, n1) = work(&m, &small);
+        let (w4, n4) = work(&m, &large);
+        assert_eq!((n1, n4), (0, 0), "{form}");
+        assert!(w1 > 0, "{form}: no work counted");
+        let ratio = w4 as f64 / w1 as f64;
+        assert!(
+            (3.5..4.5).contains(&ratio),
+            "{form}: 4x text, {ratio:.2}x work"
+        );
+        assert!(
+            w4 <= large.len() * (MAX_MATCH_BYTES + 8),
+            "{form}: {w4} bytes of work on {} bytes",
+            large.len()
+        );
+    }
+    // the cap keeps matches whole up to its length
+    let m = matcher(&[r"Tibet.*X"]);
+    let text = format!(
+        "Tibet {} X and Tibet {} X",
+        "a ".repeat(100),
+        "b ".repeat(600)
+    );
+    let mut out = Vec::new();
+    m.scan(&text, &mut out);
+    assert_eq!(out.len(), 1, "the second match is longer than the cap");
+    assert_eq!(out[0].end - out[0].start, "Tibet  X".len() + 200);
+}

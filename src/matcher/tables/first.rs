@@ -19,10 +19,13 @@ pub(crate) struct Cand {
     pub(crate) check_second: bool,
     /// the second word is ASCII letters and digits only (no other can match a plain word)
     pub(crate) plain_second: bool,
-    /// the pattern is case-sensitive
-    pub(crate) case: bool,
+    /// the pattern needs [`crate::matcher::Matcher`]'s full check even as a single word: it is
+    /// case-sensitive, or punctuation must follow its words
+    pub(crate) checked: bool,
     /// `word_hash` of the third word when it is plain and matched whole, else 0
     pub(crate) third: u64,
+    /// punctuation stands between some of its words: checked in full, word by word
+    pub(crate) punct: bool,
 }
 
 /// The candidate patterns of one first word.
@@ -42,6 +45,9 @@ pub(crate) struct FirstWord {
     /// bit per [`second_lead_bit`] of the second words of the candidates of two words or
     /// more (all bits when one of them is a one-byte prefix)
     pub(crate) second_leads: u64,
+    /// some candidate has punctuation between its words (`Antony J. Blinken`): the next
+    /// word's first bytes cannot rule the longer candidates out
+    pub(crate) punct: bool,
 }
 
 /// A bit of [`FirstWord::second_leads`]: of the first two bytes of a second word, ASCII
@@ -57,11 +63,12 @@ pub(crate) fn cand(id: u32, rank: u32, p: &Pattern) -> Cand {
     let plain = |t: &[u8]| t.iter().all(u8::is_ascii_alphanumeric);
     let second = p.tokens.get(1).map(|t| t.as_bytes());
     let plain_second = second.is_some_and(plain);
+    let punct = p.gaps.is_some();
     let third = p
         .tokens
         .get(2)
         .map(|t| t.as_bytes())
-        .filter(|t| plain(t) && !(p.prefix_last && p.tokens.len() == 3));
+        .filter(|t| plain(t) && !(p.prefix_last && p.tokens.len() == 3) && !punct);
     Cand {
         plain_second,
         third: third.map_or(0, |t| word_hash::<false>(t, 0, t.len())),
@@ -70,7 +77,8 @@ pub(crate) fn cand(id: u32, rank: u32, p: &Pattern) -> Cand {
         words: p.tokens.len() as u32,
         second: second.map_or(0, |t| word_hash::<false>(t, 0, t.len())),
         // a prefix second word, or one that no plain ASCII word folds to: checked in full
-        check_second: (p.prefix_last && p.tokens.len() == 2) || !plain_second,
-        case: p.case.is_some(),
+        check_second: (p.prefix_last && p.tokens.len() == 2) || !plain_second || punct,
+        checked: p.case.is_some() || punct,
+        punct,
     }
 }
