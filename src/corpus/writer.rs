@@ -198,12 +198,7 @@ impl<W: Write> CsvWriter<W> {
     /// # Ok::<(), rightslens::Error>(())
     /// ```
     pub fn into_inner(self) -> Result<W> {
-        self.w.into_inner().map_err(|e| {
-            Error::io(
-                "<output>",
-                std::io::Error::new(e.error().kind(), e.error().to_string()),
-            )
-        })
+        finish(self.w)
     }
 }
 
@@ -366,11 +361,16 @@ impl<W: Write> PrisonerCsvWriter<W> {
     /// # Ok::<(), rightslens::Error>(())
     /// ```
     pub fn into_inner(self) -> Result<W> {
-        self.w.into_inner().map_err(|e| {
-            Error::io(
-                "<output>",
-                std::io::Error::new(e.error().kind(), e.error().to_string()),
-            )
-        })
+        finish(self.w)
     }
+}
+
+/// Flushes a CSV writer and returns what it wrote to.
+fn finish<W: Write>(w: csv::Writer<W>) -> Result<W> {
+    w.into_inner().map_err(|e| {
+        Error::io(
+            "<output>",
+            std::io::Error::new(e.error().kind(), e.error().to_string()),
+        )
+    })
 }
