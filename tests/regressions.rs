@@ -14,7 +14,7 @@ mod invariants;
 #[path = "fuzz/src/toml_lexicon.rs"]
 mod toml_lexicon;
 
-use invariants::{check_batch, check_classify};
+use invariants::{check_batch, check_capped, check_classify};
 use rightslens::{lint, Classifier, ErrorKind, Lexicon, Severity};
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -42,11 +42,16 @@ fn inputs(dir: &str) -> Vec<(String, Vec<u8>)> {
 #[test]
 fn replay_classify_text_inputs() {
     let clf = Classifier::new().expect("built-in lexicons build");
+    let capped = Classifier::builder()
+        .max_hits(3)
+        .build()
+        .expect("built-in lexicons build");
     for (name, bytes) in inputs("classify_text") {
         let text = String::from_utf8_lossy(&bytes);
         println!("{name}");
         check_classify(&clf, &text);
         check_batch(&clf, &[&text, ""]);
+        check_capped(&clf.classify(&text), &capped.classify(&text), 3);
     }
 }
 

@@ -301,19 +301,35 @@ impl Inner {
                 listed: false,
                 custody: Some(mention(c.evidence.clone())),
             });
+            let hit = Hit {
+                topic: Cow::Borrowed(self.entries_topic_name(t)),
+                entry: Cow::Borrowed(UNLISTED_ENTRY),
+                role: crate::lexicon::Role::Topic,
+                start: f.start,
+                end: f.end,
+                text: CompactString::from(name),
+                sentence: f.sentence,
+                evidence,
+                sense: None,
+            };
+            // the kept hits stay the first `max_hits` in text order: a full list gives up its
+            // last hit for an earlier one, and every hit not kept is counted
             if out.hits.len() < self.max_hits {
-                out.hits.push(Hit {
-                    topic: Cow::Borrowed(self.entries_topic_name(t)),
-                    entry: Cow::Borrowed(UNLISTED_ENTRY),
-                    role: crate::lexicon::Role::Topic,
-                    start: f.start,
-                    end: f.end,
-                    text: CompactString::from(name),
-                    sentence: f.sentence,
-                    evidence,
-                    sense: None,
-                });
+                out.hits.push(hit);
                 added = true;
+            } else if let Some(last) = out
+                .hits
+                .iter()
+                .enumerate()
+                .max_by_key(|(_, h)| (h.start, h.end))
+                .filter(|(_, h)| (h.start, h.end) > (hit.start, hit.end))
+                .map(|(k, _)| k)
+            {
+                out.hits[last] = hit;
+                out.hits_dropped += 1;
+                added = true;
+            } else {
+                out.hits_dropped += 1;
             }
         }
         if added {

@@ -145,8 +145,13 @@ impl Matcher {
     fn folded_word(&self, w: &mut Walk<'_, '_>, i: usize) -> usize {
         let text = w.text;
         let (end, ascii, apos) = word_end(text, i);
-        // a run of low lines alone is no word (UAX #29 words hold a letter or digit)
-        if text.as_bytes()[i] != b'_' || text.as_bytes()[i..end].iter().any(|&b| b != b'_') {
+        // low lines and apostrophes alone are no word (UAX #29 words hold a letter or digit;
+        // `rightslens::segment` starts a word only at one)
+        if text.as_bytes()[i] != b'_'
+            || text[i..end].chars().any(|c| {
+                c.is_ascii_alphanumeric() || (!c.is_ascii() && crate::normalize::is_word_char(c))
+            })
+        {
             w.words += 1;
         }
         if let Some(rv) = &self.regexes {
