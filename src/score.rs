@@ -317,6 +317,10 @@ pub enum SenseReason {
     /// Non-issue: the place is part of the outlet a reporter speaks for in a transcript's
     /// speaker label (`Hong Kong Commercial Daily: ...`, `香港凤凰卫视记者：`).
     Affiliation,
+    /// Non-issue: the place is part of the name of a company, school or other body (`Moda
+    /// Holding Hong Kong`, `Hong Kong Baptist University`, `香港中國人權民運信息中心`): its
+    /// home, not its subject.
+    OrganisationName,
     /// Non-issue: the place is where people fled or moved to, or reacts, in a sentence
     /// about another topic's place (Taiwan as the refuge of Hong Kongers).
     ThirdParty,
@@ -361,6 +365,9 @@ pub struct SenseContext {
     /// The mention is part of a reporter's outlet in a speaker label (`Hong Kong Commercial
     /// Daily: ...`).
     pub affiliation: bool,
+    /// The mention is part of an organisation's name (`Moda Holding Hong Kong`,
+    /// `香港中國人權民運信息中心`).
+    pub organisation_name: bool,
     /// A human-rights cue in the sentence.
     pub rights_cue: bool,
     /// An issue frame in the sentence (`status quo`, `peace and stability`, military
@@ -391,11 +398,14 @@ pub const LIST_MIN_ITEMS: usize = 2;
 /// 0. the place opens a news dateline (`TAIPEI, Taiwan — Three Hong Kong activists...`):
 ///    **non-issue** ([`SenseReason::Dateline`]), whatever the sentence holds; so is the
 ///    outlet of a transcript's speaker label (`Hong Kong Commercial Daily: ...`,
-///    [`SenseReason::Affiliation`]);
+///    [`SenseReason::Affiliation`]), and a place inside an organisation's name (`Moda
+///    Holding Hong Kong`, [`SenseReason::OrganisationName`]);
 /// 1. the place only receives people or reacts in a sentence about another topic's place
 ///    (`Lam ... relocated to Taiwan, citing concern that he could be extradited from Hong
 ///    Kong`): **non-issue** ([`SenseReason::ThirdParty`]), even in a rights sentence, which
-///    is about the other place;
+///    is about the other place; a judged organisation or person (Taiwan's Mainland Affairs
+///    Council) is an actor by nature, so naming another topic's place, or a prisoner from
+///    it, in its sentence is enough;
 /// 2. a human-rights cue in the sentence: **issue** ([`SenseReason::RightsCue`]);
 /// 3. an issue frame in the sentence: **issue** ([`SenseReason::IssueCue`]);
 /// 4. one item of an enumeration of at least [`LIST_MIN_ITEMS`] places that includes a
@@ -426,6 +436,8 @@ pub fn judge_sense(c: &SenseContext) -> SenseReason {
         SenseReason::Dateline
     } else if c.affiliation {
         SenseReason::Affiliation
+    } else if c.organisation_name {
+        SenseReason::OrganisationName
     } else if c.third_party {
         SenseReason::ThirdParty
     } else if c.rights_cue {

@@ -241,3 +241,51 @@ fn one_line_of_a_readout_is_not_primary() {
     let t = &clf().classify(text).topics["taiwan"];
     assert!(t.present && !t.primary, "{t:#?}");
 }
+
+/// State Department, 2021 Country Reports on Human Rights Practices: Cameroon (a company's
+/// name holds a place: its home, not its subject).
+#[test]
+fn a_company_name_does_not_raise_its_home_city() {
+    not_raised(
+        "Moda Holding Hong Kong billed the Ministry of Health for transportation-related \
+         expenses, but the incurred expenses were not justified.",
+        "hong_kong",
+        SenseReason::OrganisationName,
+    );
+}
+
+/// Written for this test after the shape of Chinese-language reports on dissident groups:
+/// a rights group's name holds `香港` and `人權`, and neither makes the city the subject.
+#[test]
+fn a_rights_group_named_after_its_home_city() {
+    not_raised(
+        "根據香港中國人權民運信息中心的消息，浙江、山東等地的異見人士發表公開信。",
+        "hong_kong",
+        SenseReason::OrganisationName,
+    );
+}
+
+/// Written for this test after the shape of Taiwanese news on Hong Kong: the Mainland
+/// Affairs Council reacting to a Hong Kong verdict is a third party (the codebook's own
+/// example), even in a sentence full of rights words.
+#[test]
+fn taiwans_mainland_affairs_council_reacting_to_hong_kong() {
+    let text = "The Mainland Affairs Council condemned the Hong Kong court's verdict as political \
+                persecution and called for the release of the publisher.";
+    not_raised(text, "taiwan", SenseReason::ThirdParty);
+    assert!(clf().classify(text).topics["hong_kong"].present);
+    // speaking of Taiwan itself, the council still raises Taiwan
+    let own = "The Mainland Affairs Council said Beijing's military drills threaten Taiwan.";
+    assert!(clf().classify(own).topics["taiwan"].present);
+}
+
+/// Written for this test: a group founded in Taiwan and prosecuted in Hong Kong, where
+/// Taiwan is only a location (`在台灣成立`).
+#[test]
+fn a_place_where_a_hong_kong_group_was_founded() {
+    not_raised(
+        "香港國安處拘捕四名男子，涉嫌參與在台灣成立的組織及其策劃的顛覆國家政權活動。",
+        "taiwan",
+        SenseReason::ThirdParty,
+    );
+}

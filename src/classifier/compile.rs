@@ -24,6 +24,9 @@ pub(super) struct CompiledEntry {
     /// Interned, like `id`.
     pub(super) topic_name: &'static str,
     pub(super) place: bool,
+    /// A judged organisation or person: an actor, which is a third party whenever its
+    /// sentence is about another topic's place.
+    pub(super) actor: bool,
     /// Each mention is judged issue or non-issue in context (`sense = "judged"`).
     pub(super) judged: bool,
     /// A supporting term: counts only beside another hit of its topic.
@@ -105,6 +108,8 @@ pub(super) fn compile(
                 },
                 topic_name,
                 place: e.kind == EntryKind::Place,
+                actor: e.sense == Sense::Judged
+                    && matches!(e.kind, EntryKind::Organisation | EntryKind::Person),
                 judged: e.sense == Sense::Judged && e.role == Role::Topic,
                 support: e.support,
                 role: e.role,

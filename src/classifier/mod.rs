@@ -12,6 +12,7 @@ mod builder;
 mod byline;
 mod compile;
 mod evidence;
+mod orgname;
 mod sense;
 mod stage;
 

@@ -52,6 +52,10 @@ const DESTINATION_VERBS: &[&str] = &[
     "arrived",
 ];
 
+/// Chinese characters before a place that make it where something happens or where people
+/// go (`在台灣成立`, `逃往台灣`, `赴台`).
+const LOCATIVES_ZH: &[char] = &['在', '於', '于', '到', '赴', '往', '抵', '至'];
+
 /// Words after a place (or its possessive) that make it an actor reacting
 /// (`Taiwan's government said...`).
 const ACTOR_NOUNS: &[&str] = &[
@@ -100,9 +104,12 @@ impl Inner {
             let ctx = SenseContext {
                 dateline: super::byline::is_dateline(text, f.start, f.end),
                 affiliation: super::byline::is_speaker_label(text, f.start, f.end),
+                organisation_name: e.place
+                    && super::orgname::in_organisation_name(text, f.start, f.end),
                 rights_cue: fl & RIGHTS_CUE != 0,
                 issue_cue: fl & ISSUE_CUE != 0,
-                third_party: others & self.place_topic_bits != 0 && third_party(text, f),
+                third_party: others & self.place_topic_bits != 0
+                    && (e.actor || third_party(text, f)),
                 list_items,
                 list_has_foreign,
                 biography_cue: fl & BIO_CUE != 0,
@@ -186,6 +193,11 @@ const TITLE_WORDS: &[&str] = &["the", "of", "special", "administrative", "region
 /// (`Taiwan's government said`). The caller checks that the sentence names another topic's
 /// place.
 fn third_party(text: &str, f: &Found) -> bool {
+    // Chinese: a place after 在 / 於 / 到 / 赴 / 往 / 抵 / 至 (`在台灣成立的「香港…聯盟」`)
+    let before_char = text.get(..f.start).and_then(|b| b.chars().next_back());
+    if before_char.is_some_and(|c| LOCATIVES_ZH.contains(&c)) {
+        return true;
+    }
     // a few words either side: bounded windows keep this linear in long runs of letters
     let before = window_before(text, f.start, 64);
     let mut words = before
@@ -273,5 +285,8 @@ mod tests {
         assert!(f("They sought refuge in the Taiwan of today.", "Taiwan"));
         assert!(f("Taiwan's government said it would help.", "Taiwan"));
         assert!(!f("China threatened Taiwan with drills.", "Taiwan"));
+        assert!(f("涉嫌非法參與在台灣成立的「香港民主建國聯盟」", "台灣"));
+        assert!(f("多名香港社運人士逃往台灣", "台灣"));
+        assert!(!f("中共對台灣施壓", "台灣"));
     }
 }

@@ -306,8 +306,11 @@ impl Inner {
                     0
                 }
                 Role::Topic => {
-                    if let Some(t) = e.topic.filter(|&t| t < 64) {
-                        topic_bits[s] |= 1 << t;
+                    // a named prisoner also stands for his or her region's topic
+                    for t in [e.topic, e.region_topic].into_iter().flatten() {
+                        if t < 64 {
+                            topic_bits[s] |= 1 << t;
+                        }
                     }
                     if e.place {
                         items.push(ListItem::new(f, false));
