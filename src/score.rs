@@ -21,7 +21,9 @@
 //!    "National Security Law") only within [`ScoreModel::china_window`] sentences (1: the
 //!    same, the previous or the next one) of a China cue or a topic hit that needs no
 //!    context, or in a document with [`ScoreModel::china_density`] (5) of those per 1,000
-//!    words. A named political prisoner whose region is a topic (`tibet`, `xinjiang`,
+//!    words; never in a sentence that names another country (a `place` cue: `Burma`,
+//!    `Burmese`) and no China cue, which is about that country's prisoners or laws. A named
+//!    political prisoner whose region is a topic (`tibet`, `xinjiang`,
 //!    `hong_kong`) also adds his or her evidence to that topic.
 //! 3. **Supporting terms** (`support = true`: generic custody vocabulary such as "arbitrary
 //!    detention" or "subversion of state power", rights groups' names) add their evidence

@@ -289,3 +289,20 @@ fn a_place_where_a_hong_kong_group_was_founded() {
         SenseReason::ThirdParty,
     );
 }
+
+/// White House readout, 2022 (President Biden's meeting with an ASEAN leader): a release
+/// call in a sentence about Burma's regime is about Burma's prisoners, though the next
+/// sentence turns to the PRC.
+#[test]
+fn a_release_call_for_another_countrys_prisoners() {
+    let text =
+        "He raised concern regarding the deteriorating crisis in Burma, and highlighted the \
+                importance of taking further action to increase pressure on the Burmese military \
+                regime to implement the Five Point Consensus, release political prisoners, and \
+                provide for a return to the path of democracy.  President Biden also commented on \
+                U.S.-PRC relations, underscoring that the United States will compete vigorously \
+                with the PRC.";
+    assert!(!clf().classify(text).topics["political_prisoners"].present);
+    let china = "He urged the PRC to release political prisoners.";
+    assert!(clf().classify(china).topics["political_prisoners"].present);
+}

@@ -98,8 +98,14 @@ pub(super) struct Gathered {
 
 impl Inner {
     /// Whether a hit of an entry with `requires = "china"` is near a China cue (or in a
-    /// document dense in them).
+    /// document dense in them). A sentence that names another country and no China cue
+    /// is about that country, whatever its neighbours hold (`...pressure on the Burmese
+    /// regime to release political prisoners.`).
     fn china_near(&self, flags: &[u8], sentence: usize, china_cues: usize, words: usize) -> bool {
+        let own = flags[sentence];
+        if own & super::stage::FOREIGN_CUE != 0 && own & CHINA_CUE == 0 {
+            return false;
+        }
         let w = self.model.china_window;
         let lo = sentence.saturating_sub(w);
         let hi = sentence

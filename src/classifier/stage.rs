@@ -40,6 +40,9 @@ pub(super) const CHINA_CUE: u8 = 1 << 2;
 pub(super) const ISSUE_CUE: u8 = 1 << 3;
 /// [`Scratch::flags`]: the sentence holds career or life-story wording.
 pub(super) const BIO_CUE: u8 = 1 << 4;
+/// [`Scratch::flags`]: the sentence names a country or territory other than China and the
+/// five topics (a `place` cue).
+pub(super) const FOREIGN_CUE: u8 = 1 << 5;
 
 /// The cue kinds whose first occurrence in a sentence is remembered, to name it as the
 /// reason of a sense decision ([`Scratch::first_cue`]).
@@ -303,7 +306,7 @@ impl Inner {
                 }
                 Role::Place => {
                     items.push(ListItem::new(f, true));
-                    0
+                    FOREIGN_CUE
                 }
                 Role::Topic => {
                     // a named prisoner also stands for his or her region's topic
