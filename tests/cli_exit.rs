@@ -245,3 +245,23 @@ fn prisoner_csv_of_an_unlisted_person_has_the_custody_phrase() {
     assert!(row.contains(",false,"), "{row}");
     assert!(row.ends_with("was sentenced"), "{row}");
 }
+
+#[test]
+fn evaluate_names_a_json_lines_file_in_the_documents_folder() {
+    let dir = TempDir::new();
+    dir.write("docs/a.txt", "The Dalai Lama spoke about Tibet.");
+    dir.write("docs/more.jsonl", "{\"id\":\"b\",\"text\":\"Tibet\"}\n");
+    let gold = dir.write("labels.jsonl", "{\"id\":\"a\",\"topics\":{\"tibet\":2}}\n");
+    let out = rl()
+        .args(["evaluate", "--gold"])
+        .arg(&gold)
+        .arg(dir.path().join("docs"))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("more.jsonl: skipped: a JSON Lines file"),
+        "{err}"
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("tibet"));
+}

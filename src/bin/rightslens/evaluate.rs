@@ -138,7 +138,6 @@ fn read_docs(dir: &Path, skip: &Path) -> Result<(Vec<Document>, Vec<String>), St
                     .file_name()
                     .and_then(|n| n.to_str())
                     .is_some_and(|n| n.starts_with('.'))
-                && p.extension().and_then(|x| x.to_str()) != Some("jsonl")
         })
         .collect();
     paths.sort();
@@ -147,6 +146,14 @@ fn read_docs(dir: &Path, skip: &Path) -> Result<(Vec<Document>, Vec<String>), St
     let mut failed = Vec::new();
     for p in paths {
         if skip.is_some() && p.canonicalize().ok() == skip {
+            continue;
+        }
+        if p.extension().and_then(|x| x.to_str()) == Some("jsonl") {
+            failed.push(format!(
+                "{}: skipped: a JSON Lines file (evaluate reads one document per file; \
+                 labels go in --gold)",
+                p.display()
+            ));
             continue;
         }
         let id = p
