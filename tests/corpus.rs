@@ -121,7 +121,8 @@ fn bad_folder(dir: &Path, follow: bool) -> BTreeMap<String, Expect> {
     jsonl.extend_from_slice(b"\n");
     jsonl.extend_from_slice(b"{\"id\": \"j2\", \"body\": \"no text field\"}\n");
     jsonl.extend_from_slice(long.as_bytes());
-    jsonl.extend_from_slice(b"\n{\"text\": \"Tibet \xff\"}\n");
+    // UTF-8 cut inside its last character: malformed UTF-8, not a legacy encoding
+    jsonl.extend_from_slice(b"\n{\"text\": \"Tibet \xe8\xa5\xbf\xe8\x97\x8f\xe5\x92\"}\n");
     jsonl.extend_from_slice(b"[1, 2]\n");
     jsonl.extend_from_slice(b"{\"id\": 7, \"text\": \"\"}\r\n");
     w("news.jsonl", &jsonl);
@@ -257,7 +258,10 @@ fn strict_utf8_skips_instead_of_replacing() {
     let mut cut = "Tibet 西藏和新疆".as_bytes().to_vec();
     cut.pop();
     fs::write(dir.path().join("a.txt"), &cut).unwrap();
-    fs::write(dir.path().join("b.jsonl"), b"{\"text\": \"Tibet \xff\"}\n").unwrap();
+    let mut line = b"{\"text\": \"Tibet ".to_vec();
+    line.extend_from_slice(&cut);
+    line.extend_from_slice(b"\"}\n");
+    fs::write(dir.path().join("b.jsonl"), line).unwrap();
     let mut row = b"text\nTibet ".to_vec();
     row.extend_from_slice(&cut);
     row.push(b'\n');

@@ -214,3 +214,44 @@ fn a_csv_saved_in_gbk_or_big5_is_read_in_that_encoding() {
         assert_eq!(r.fields[key], source, "header and cells decoded");
     }
 }
+
+/// UTF-16 text with a little-endian byte order mark, as Windows tools save it.
+fn utf16le(text: &str) -> Vec<u8> {
+    let mut out = vec![0xFF, 0xFE];
+    for unit in text.encode_utf16() {
+        out.extend_from_slice(&unit.to_le_bytes());
+    }
+    out
+}
+
+#[test]
+fn json_lines_and_csv_saved_as_utf16_or_gbk_are_read_record_by_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines = format!(
+        "{{\"id\":\"j1\",\"text\":\"{SIMPLIFIED}\"}}\n{{\"id\":\"j2\",\"text\":\"Hong Kong\"}}\n"
+    );
+    fs::write(dir.path().join("utf16.jsonl"), utf16le(&lines)).unwrap();
+    fs::write(
+        dir.path().join("gbk.jsonl"),
+        encode(GBK, &lines.replace("j1", "g1").replace("j2", "g2")),
+    )
+    .unwrap();
+    let table = format!("id,text\nc1,{SIMPLIFIED}\nc2,Taiwan\n");
+    fs::write(dir.path().join("utf16.csv"), utf16le(&table)).unwrap();
+    let records = run(dir.path());
+    assert_eq!(records.len(), 6, "{records:?}");
+    for (id, enc) in [("j1", "UTF-16LE"), ("g1", "GBK"), ("c1", "UTF-16LE")] {
+        let r = records.iter().find(|r| r.id == id).unwrap();
+        assert!(xinjiang_found(r), "{id}");
+        assert_eq!(r.encoding.as_deref(), Some(enc), "{id}");
+        assert!(!r.utf8_lossy, "{id}");
+    }
+    // an ASCII line of a GBK file is valid UTF-8 and read as such
+    let g2 = records.iter().find(|r| r.id == "g2").unwrap();
+    assert_eq!(g2.encoding, None);
+    let j2 = records.iter().find(|r| r.id == "j2").unwrap();
+    match &j2.outcome {
+        Outcome::Classified(rep) => assert!(rep.topics["hong_kong"].present),
+        other => panic!("{other:?}"),
+    }
+}

@@ -147,9 +147,9 @@ impl CorpusOptions {
     }
 
     /// Skip inputs that do not decode cleanly instead of decoding them with replacement
-    /// characters (default: no). Text and HTML files may be in any encoding the run
-    /// recognises (see [`Record::encoding`](crate::corpus::Record::encoding)); JSON Lines must
-    /// be UTF-8.
+    /// characters (default: no). Inputs may be in any encoding the run recognises (see
+    /// [`Record::encoding`](crate::corpus::Record::encoding)); this option only concerns bytes
+    /// that do not decode cleanly in it.
     ///
     /// # Examples
     ///

@@ -267,12 +267,13 @@ pub struct Record {
     /// of a CSV row (as strings).
     pub fields: BTreeMap<String, serde_json::Value>,
     /// The input was not valid text in its encoding and malformed bytes were replaced by
-    /// U+FFFD (for JSON Lines: not valid UTF-8).
+    /// U+FFFD.
     pub utf8_lossy: bool,
-    /// The encoding a text or HTML file was decoded from, when it is not UTF-8 (`GBK`,
-    /// `Big5`, `Shift_JIS`, `windows-1252`, `UTF-16LE`...; names of the WHATWG Encoding
-    /// Standard): of a text or HTML file, or of a CSV file (guessed from its first 256 KiB).
-    /// JSON Lines are read as UTF-8.
+    /// The encoding an input was decoded from, when it is not UTF-8 (`GBK`, `Big5`,
+    /// `Shift_JIS`, `windows-1252`, `UTF-16LE`...; names of the WHATWG Encoding Standard): of
+    /// a text or HTML file; of a CSV or JSON Lines file saved as UTF-16 (told by its byte
+    /// order mark) or in a legacy encoding (guessed from its start; a JSON line that is valid
+    /// UTF-8 is read as UTF-8).
     pub encoding: Option<String>,
     /// A date field or column that was not empty but could not be read as a date (its value,
     /// shortened to 64 bytes); [`date`](Record::date) is then the file name's date or none.

@@ -6,7 +6,7 @@ use super::{failed, pending, skipped, Body, Flow, Origin, Producer};
 use crate::corpus::ReasonKind;
 use encoding_rs::Encoding;
 use std::collections::BTreeMap;
-use std::io::{self, BufRead, Seek, SeekFrom};
+use std::io::{self, BufRead};
 use std::path::Path;
 
 impl Producer<'_> {
@@ -182,7 +182,7 @@ impl Producer<'_> {
             return self.done(rec);
         }
         rec.utf8_lossy = lossy;
-        rec.encoding = enc.map(|e| e.name().to_string());
+        rec.encoding = enc.or(self.stream_encoding).map(|e| e.name().to_string());
         if let Some(id) = id.filter(|s| !s.is_empty()) {
             rec.id = id;
         }
@@ -246,9 +246,9 @@ impl Producer<'_> {
     }
 }
 
-/// Reads a whole CSV file for a quote left open (under `strict_csv`); returns the line of the
-/// opening quote, and leaves the reader at the start again.
-pub(crate) fn open_quote<R: BufRead + Seek>(r: &mut R) -> io::Result<Option<u64>> {
+/// Reads a whole CSV stream for a quote left open (under `strict_csv`); returns the line of
+/// the opening quote. The caller rewinds the file.
+pub(crate) fn open_quote(r: &mut dyn BufRead) -> io::Result<Option<u64>> {
     let mut scan = QuoteScan::default();
     loop {
         let buf = match r.fill_buf() {
@@ -263,7 +263,6 @@ pub(crate) fn open_quote<R: BufRead + Seek>(r: &mut R) -> io::Result<Option<u64>
         scan.feed(buf, 1);
         r.consume(n);
     }
-    r.seek(SeekFrom::Start(0))?;
     Ok(scan.finish().map(|q| q.line))
 }
 
@@ -434,7 +433,7 @@ fn decode_cell(bytes: &[u8], encoding: Option<&'static Encoding>, lossy: &mut bo
 /// in the legacy encoding of the system: GBK, Big5, Shift_JIS, Windows-1252...): `None` when
 /// they are UTF-8 (a character cut at the end of the sample does not count) or when the guess
 /// does not decode them cleanly either.
-fn legacy_encoding(head: &[u8]) -> Option<&'static Encoding> {
+pub(crate) fn legacy_encoding(head: &[u8]) -> Option<&'static Encoding> {
     let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
     match std::str::from_utf8(head) {
         Ok(_) => return None,

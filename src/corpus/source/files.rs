@@ -7,7 +7,7 @@ use super::{
 use crate::corpus::document::label_notice;
 use crate::corpus::{document_text, label_records, CorpusOptions, Markup, Outcome, ReasonKind};
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
 /// A short lowercase description of an I/O error, without the OS error number.
@@ -207,7 +207,49 @@ impl Producer<'_> {
             Format::Text | Format::Html => self.whole(f, meta.len(), origin, format),
             Format::JsonLines | Format::Csv => {
                 let size = meta.len();
-                let mut r = BufReader::with_capacity(READ_BUFFER, f);
+                let mut f = f;
+                if format == Format::Csv && self.o.strict_csv {
+                    match strict_csv_check(&mut f) {
+                        Err(e) => return self.done(origin.record(io_outcome(&e, path))),
+                        Ok(Some(line)) => {
+                            let mut rec = origin.record(failed(
+                                ReasonKind::BadCsv,
+                                format!(
+                                    "unterminated quote opened on line {line}; with strict CSV \
+                                     the file is not read"
+                                ),
+                            ));
+                            rec.input_bytes = size;
+                            return self.done(rec);
+                        }
+                        Ok(None) => {}
+                    }
+                }
+                let (mut r, utf16) =
+                    match super::transcode::utf8_stream(BufReader::with_capacity(READ_BUFFER, f)) {
+                        Ok(x) => x,
+                        Err(e) => return self.done(origin.record(io_outcome(&e, path))),
+                    };
+                self.stream_encoding = utf16;
+                let flow = self.records_of(&mut *r, origin, path, format, size, in_folder);
+                self.stream_encoding = None;
+                flow
+            }
+        }
+    }
+
+    /// The lines or rows of a JSON Lines or CSV stream (already UTF-8) as inputs.
+    fn records_of(
+        &mut self,
+        r: &mut dyn BufRead,
+        origin: &Origin,
+        path: &Path,
+        format: Format,
+        size: u64,
+        in_folder: bool,
+    ) -> Flow {
+        {
+            {
                 let rec = |kind, msg: String| {
                     let mut rec = origin.record(skipped(kind, msg));
                     rec.input_bytes = size;
@@ -215,41 +257,23 @@ impl Producer<'_> {
                 };
                 // The whole file is skipped if empty or binary; otherwise its lines or rows
                 // are the inputs.
-                match probe(&mut r) {
+                match probe(r) {
                     Err(e) => self.done(origin.record(io_outcome(&e, path))),
                     Ok(Probe::Empty) => self.done(rec(ReasonKind::Empty, "empty file".into())),
                     Ok(Probe::Binary(at)) => self.done(rec(
                         ReasonKind::Binary,
                         format!("binary file (NUL byte at offset {at})"),
                     )),
-                    Ok(Probe::Text) if format == Format::Csv => {
-                        if self.o.strict_csv {
-                            match super::csv::open_quote(&mut r) {
-                                Err(e) => return self.done(origin.record(io_outcome(&e, path))),
-                                Ok(Some(line)) => {
-                                    let mut rec = origin.record(failed(
-                                        ReasonKind::BadCsv,
-                                        format!(
-                                            "unterminated quote opened on line {line}; with \
-                                             strict CSV the file is not read"
-                                        ),
-                                    ));
-                                    rec.input_bytes = size;
-                                    return self.done(rec);
-                                }
-                                Ok(None) => {}
-                            }
-                        }
-                        self.csv(origin, &mut r, size)
-                    }
+                    Ok(Probe::Text) if format == Format::Csv => self.csv(origin, r, size),
                     Ok(Probe::Text) => {
                         if in_folder {
-                            if let Some(n) = label_records(r.buffer(), &self.o.text_field) {
+                            let head = r.fill_buf().unwrap_or(&[]);
+                            if let Some(n) = label_records(head, &self.o.text_field) {
                                 let msg = label_notice(n, &self.o.text_field);
                                 return self.done(rec(ReasonKind::LabelFile, msg));
                             }
                         }
-                        self.json_lines(origin, &mut r, Some(size))
+                        self.json_lines(origin, r, Some(size))
                     }
                 }
             }
@@ -347,6 +371,18 @@ fn walk_error(e: &ignore::Error) -> (Option<PathBuf>, Outcome) {
             failed(ReasonKind::Io, other.to_string().to_lowercase()),
         ),
     }
+}
+
+/// Under `strict_csv`: the line of a quote a CSV file leaves open (decoded from UTF-16 when
+/// the file is), read through once; the file is then rewound.
+fn strict_csv_check(f: &mut File) -> io::Result<Option<u64>> {
+    let line = {
+        let (mut r, _) =
+            super::transcode::utf8_stream(BufReader::with_capacity(READ_BUFFER, &mut *f))?;
+        super::csv::open_quote(&mut *r)?
+    };
+    f.seek(SeekFrom::Start(0))?;
+    Ok(line)
 }
 
 pub(crate) enum Probe {

@@ -15,6 +15,11 @@ impl Producer<'_> {
         size: Option<u64>,
     ) -> Flow {
         let max = self.o.max_document_bytes;
+        // a file saved in a legacy encoding (GBK, Big5, Windows-1252...), told from its start
+        let legacy = match self.stream_encoding {
+            Some(_) => None,
+            None => r.fill_buf().ok().and_then(super::csv::legacy_encoding),
+        };
         let mut line_no = 0u64;
         let mut records = 0usize;
         let mut line = std::mem::take(&mut self.line);
@@ -58,7 +63,7 @@ impl Producer<'_> {
             records += 1;
             let mut rec = origin.row(line_no, pending());
             rec.input_bytes = len;
-            let body = self.json_record(&line, line_no == 1, &mut rec);
+            let body = self.json_record(&line, line_no == 1, legacy, &mut rec);
             if let Err(s) = self.push(rec, body) {
                 break Err(s);
             }
@@ -78,7 +83,13 @@ impl Producer<'_> {
     }
 
     /// Parses one JSON line into the record; returns what to classify.
-    fn json_record(&self, line: &[u8], first: bool, rec: &mut Record) -> Body {
+    fn json_record(
+        &self,
+        line: &[u8],
+        first: bool,
+        legacy: Option<&'static encoding_rs::Encoding>,
+        rec: &mut Record,
+    ) -> Body {
         let o = self.o;
         let line = if first {
             line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line)
@@ -92,9 +103,18 @@ impl Producer<'_> {
             );
             return Body::Done;
         }
+        rec.encoding = self.stream_encoding.map(|e| e.name().to_string());
         let decoded;
         let s = match std::str::from_utf8(line) {
             Ok(s) => s,
+            Err(_) if legacy.is_some() => {
+                let enc = legacy.unwrap_or(encoding_rs::UTF_8);
+                let (text, lossy) = enc.decode_without_bom_handling(line);
+                rec.encoding = Some(enc.name().to_string());
+                rec.utf8_lossy = lossy;
+                decoded = text;
+                &decoded
+            }
             Err(e) => {
                 if o.strict_utf8 {
                     rec.outcome = skipped(

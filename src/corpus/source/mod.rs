@@ -7,6 +7,7 @@
 mod csv;
 mod files;
 mod jsonl;
+mod transcode;
 
 use super::dates::date_in_name;
 use super::{CorpusOptions, Input, InputKind, Outcome, Reason, ReasonKind, Record};
@@ -141,6 +142,7 @@ pub(crate) fn produce(inputs: Vec<Input>, o: &CorpusOptions, tx: SyncSender<Vec<
         batch: Vec::new(),
         batch_bytes: 0,
         line: Vec::new(),
+        stream_encoding: None,
     };
     for input in inputs {
         if p.input(input).is_err() {
@@ -157,6 +159,10 @@ pub(crate) struct Producer<'a> {
     pub(crate) batch_bytes: usize,
     /// Line buffer, reused (never larger than `max_document_bytes`).
     pub(crate) line: Vec<u8>,
+    /// The encoding of the JSON Lines or CSV stream being read when it is not UTF-8 (a
+    /// UTF-16 file decoded as it streams, or a legacy encoding guessed from its start), for
+    /// each record's `encoding`.
+    pub(crate) stream_encoding: Option<&'static encoding_rs::Encoding>,
 }
 
 impl Producer<'_> {
@@ -193,8 +199,19 @@ impl Producer<'_> {
                     rel: name,
                     name_date: None,
                 };
-                let mut r = BufReader::with_capacity(READ_BUFFER, reader);
-                self.json_lines(&origin, &mut r, None)
+                let r = BufReader::with_capacity(READ_BUFFER, reader);
+                match transcode::utf8_stream(r) {
+                    Ok((mut r, enc)) => {
+                        self.stream_encoding = enc;
+                        let flow = self.json_lines(&origin, &mut *r, None);
+                        self.stream_encoding = None;
+                        flow
+                    }
+                    Err(e) => {
+                        let msg = format!("cannot read: {}", files::io_text(&e));
+                        self.done(origin.record(failed(ReasonKind::Io, msg)))
+                    }
+                }
             }
             InputKind::Path(root) => self.root(&root),
         }
