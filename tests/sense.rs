@@ -306,3 +306,32 @@ fn a_release_call_for_another_countrys_prisoners() {
     let china = "He urged the PRC to release political prisoners.";
     assert!(clf().classify(china).topics["political_prisoners"].present);
 }
+
+/// State Department press statement, 12 July 2015 (public domain): a release call for
+/// detainees described by a relative clause.
+#[test]
+fn a_release_call_for_those_who_have_been_detained() {
+    let text =
+        "We strongly urge China to respect the rights of all of its citizens and to release \
+                all those who have recently been detained for seeking to protect the rights of \
+                Chinese citizens.";
+    assert!(clf().classify(text).topics["political_prisoners"].present);
+}
+
+/// Written for this test after the shape of news on house-church and 709 arrests: a group
+/// held for who its members are, with any count, raises the topic; a crowd does not.
+#[test]
+fn a_counted_group_of_pastors_or_lawyers_in_custody() {
+    for text in [
+        "Since Thursday, police in China have detained nearly 30 pastors and staff members of \
+         Zion Church.",
+        "The report on Xinjiang cited 1,046 clerics who have been detained since 2014.",
+    ] {
+        assert!(
+            clf().classify(text).topics["political_prisoners"].present,
+            "{text}"
+        );
+    }
+    let crowd = "Hong Kong police arrested more than 400 protesters on New Year's Day.";
+    assert!(!clf().classify(crowd).topics["political_prisoners"].present);
+}
