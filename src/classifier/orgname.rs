@@ -60,7 +60,15 @@ const SUFFIXES_ZH: &[&str] = &[
     "交易所",
     "机场",
     "機場",
+    "组织",
+    "組織",
+    "团体",
+    "團體",
 ];
+
+/// Suffixes that always end a noun phrase, so the name may run straight on into its verb
+/// (`多個台灣人權組織聲援香港政治犯`).
+const CLOSED_SUFFIXES_ZH: &[&str] = &["组织", "組織", "团体", "團體"];
 
 /// Most words of an English name after the place (`Hong Kong Baptist University`).
 const MAX_WORDS_AFTER: usize = 3;
@@ -113,6 +121,9 @@ fn han_name_after(after: &str) -> bool {
             Some(&next) => next == '的' || !is_han(next),
         };
         if ends_name && SUFFIXES_ZH.iter().any(|s| prefix.ends_with(s)) {
+            return true;
+        }
+        if CLOSED_SUFFIXES_ZH.iter().any(|s| prefix.ends_with(s)) {
             return true;
         }
     }
@@ -190,6 +201,7 @@ mod tests {
             "香港"
         ));
         assert!(judge("香港大學，", "香港"));
+        assert!(judge("在台港人及多個台灣人權組織聲援香港政治犯", "台灣"));
     }
 
     #[test]
