@@ -109,6 +109,7 @@ pub(crate) fn find_in(text: &str, sentences: &[Range<usize>]) -> Vec<Candidate> 
         found.extend(zh::find(sentence));
         if sentence.chars().any(crate::normalize::is_cjk) {
             found.extend(zh_lists::find(sentence));
+            found.extend(zh_lists::role_subject(sentence));
         }
         out.extend(found.into_iter().map(shift));
         out.extend(en_lists::testimony(text, s.clone()));

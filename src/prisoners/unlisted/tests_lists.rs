@@ -86,3 +86,15 @@ fn long_tibetan_names_in_characters() {
     // a Han name before the same phrase keeps its usual length
     assert_eq!(names("维权人士王荣文出狱后仍受监控。"), ["王荣文"]);
 }
+
+#[test]
+fn role_and_name_as_the_subject_of_a_custody_clause() {
+    // Independent Chinese PEN statement (2010): the verb at the far end of the clause.
+    let t = "湖南記者師濤以其雅虎電郵發了一封文件給海外網站便被重判十年；";
+    assert_eq!(names(t), ["師濤"]);
+    // the lawyer defends someone who was detained: not the lawyer
+    assert!(names("律师张凯在法庭上为被捕的牧师辩护。").is_empty());
+    assert!(names("记者王晓在现场采访被捕者家属。").is_empty());
+    // the phrase belongs to another person named in the clause
+    assert_eq!(names("律师张凯在得知维权人士李和平被捕后赶往北京。"), ["李和平"]);
+}

@@ -184,3 +184,69 @@ pub(super) fn find(s: &str) -> Vec<Candidate> {
     }
     out
 }
+
+/// Custody phrases of a clause whose subject is named at its start.
+const CLAUSE_CUSTODY: &[&str] = &[
+    "被重判", "被判", "被捕", "被刑拘", "被拘", "被逮捕", "被关押", "被關押", "被带走", "被帶走",
+    "被抓", "入狱", "入獄",
+];
+
+/// Characters that may follow a name at the start of its clause (`师涛以……`, `王某在……`).
+const AFTER_SUBJECT: &str = "以因在于於曾已将將也又是等便则則即从從向对對";
+
+/// Clause ends.
+const CLAUSE_ENDS: [char; 8] = ['，', '。', '；', ',', ';', '！', '？', '：'];
+
+/// A role word and the name after it as the subject of a clause that ends in custody, the
+/// verb far from the name: `湖南记者师涛以其电邮发了一份文件……便被重判十年`. The name is two
+/// or three characters, ended by a word that commonly follows a subject (`以`, `因`, `在`);
+/// a custody phrase that describes someone else (`为被捕的……`, `被捕者`) does not count.
+pub(super) fn role_subject(s: &str) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for (pos, _) in s.char_indices() {
+        let Some(role) = ROLES.iter().find(|r| s[pos..].starts_with(*r)) else {
+            continue;
+        };
+        let from = pos + role.len();
+        let ends: Vec<usize> = s[from..]
+            .char_indices()
+            .map(|(i, _)| from + i)
+            .skip(2)
+            .take(2)
+            .collect();
+        let Some(&end) = ends.iter().find(|&&e| {
+            s[e..].chars().next().is_some_and(|c| AFTER_SUBJECT.contains(c))
+                && !s[from..e].contains(CLAUSE_ENDS)
+        }) else {
+            continue;
+        };
+        let Some(shape) = plausible(&s[from..end], true) else {
+            continue;
+        };
+        let clause_end = s[end..].find(CLAUSE_ENDS).map_or(s.len(), |i| end + i);
+        let clause = &s[end..clause_end];
+        let found = CLAUSE_CUSTODY.iter().find_map(|p| {
+            let i = clause.find(p)?;
+            let after = &clause[i + p.len()..];
+            let before = &clause[..i];
+            let other = after.starts_with(['的', '者'])
+                || before.ends_with(['为', '為', '替', '对', '對', '将', '將'])
+                || ROLES.iter().any(|r| {
+                    // another person named right before the phrase: `维权人士李四被捕`
+                    before
+                        .rfind(r)
+                        .is_some_and(|k| before[k + r.len()..].chars().count() <= 4)
+                });
+            (!other).then(|| end + i..end + i + p.len())
+        });
+        if let Some(ev) = found {
+            out.push(Candidate {
+                name: from..end,
+                evidence: ev,
+                reason: Reason::ZhBefore,
+                confidence: 0.75 * shape,
+            });
+        }
+    }
+    out
+}
