@@ -66,6 +66,19 @@ fn candidate(
     }
 }
 
+/// The start of the line holding byte `at` of `text`, if it is at most `max` bytes back (the
+/// search is bounded so that a long text without line breaks costs nothing per sentence).
+fn line_start(text: &str, at: usize, max: usize) -> Option<usize> {
+    let mut from = at.saturating_sub(max);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    match text[from..at].rfind('\n') {
+        Some(i) => Some(from + i + 1),
+        None => (from == 0).then_some(0),
+    }
+}
+
 /// A run followed by `, AGE` and a list mark: `Alan Keung Ka-wai, 31,`.
 fn has_age(toks: &[Tok<'_>], r: &Run) -> bool {
     let left =
@@ -130,7 +143,7 @@ pub(super) fn testimony(text: &str, sentence: Range<usize>) -> Option<Candidate>
         return None;
     }
     let (w, ev) = passive(&toks, 1, 1.0)?;
-    let line = text[..sentence.start].rfind('\n').map_or(0, |i| i + 1);
+    let line = line_start(text, sentence.start, 600)?;
     let prefix = &text[line..sentence.start];
     if prefix.trim().is_empty() || crate::segment::sentences(prefix).count() > 2 {
         return None;
@@ -153,4 +166,96 @@ pub(super) fn testimony(text: &str, sentence: Range<usize>) -> Option<Candidate>
         reason: Reason::Subject,
         confidence: confidence(0.85 * w, r),
     })
+}
+
+/// Custody words of a heading over a list of people (`Detained family members`).
+const HEADING_CUSTODY: &[&str] = &[
+    "detained",
+    "imprisoned",
+    "arrested",
+    "jailed",
+    "sentenced",
+    "disappeared",
+    "interned",
+    "incarcerated",
+];
+
+/// Nouns of a heading over a list of people.
+const HEADING_PEOPLE: &[&str] = &[
+    "relatives",
+    "family",
+    "members",
+    "people",
+    "detainees",
+    "prisoners",
+    "persons",
+    "individuals",
+    "brothers",
+    "sisters",
+    "siblings",
+    "children",
+];
+
+/// Marks that may open a list item: bullets and numbers.
+const BULLETS: &[char] = &['-', '*', '•', '–', '—', '·'];
+
+/// Names listed under a heading that says they are held (`My detained relatives:`, `Detained
+/// family members`): the heading is a short line holding a custody word and a word for
+/// people, and each following line up to a blank one that opens with a name (after a bullet
+/// or a number) followed by the end of the line, a bracket, a comma, a dash or a colon gives
+/// that name. `sentence` is a byte range of `text` in the heading line.
+pub(super) fn under_heading(text: &str, sentence: Range<usize>) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    let Some(start) = line_start(text, sentence.start, 100) else {
+        return out;
+    };
+    let mut limit = text.len().min(start + 101).max(sentence.start);
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let Some(end) = text[sentence.start..limit]
+        .find('\n')
+        .map(|i| sentence.start + i)
+    else {
+        return out;
+    };
+    let heading = &text[start..end];
+    let htoks = tokens(heading);
+    if !htoks.iter().any(|t| is(Some(t), HEADING_PEOPLE)) {
+        return out;
+    }
+    let Some(ev) = htoks.iter().find(|t| is(Some(t), HEADING_CUSTODY)) else {
+        return out;
+    };
+    let mut at = end + 1;
+    while at < text.len() {
+        let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+        let line = &text[at..line_end];
+        if line.trim().is_empty() {
+            break;
+        }
+        let lead = line.len()
+            - line
+                .trim_start_matches(|c: char| {
+                    c.is_whitespace() || BULLETS.contains(&c) || c.is_ascii_digit() || c == '.'
+                })
+                .len();
+        let toks = tokens(&line[lead..]);
+        let runs = runs(&toks);
+        let item = runs.first().filter(|r| r.first == 0).filter(|r| {
+            toks.get(r.last + 1)
+                .is_none_or(|t| matches!(t.s, "(" | "," | "—" | "–" | "-" | ":"))
+        });
+        if let Some(r) = item {
+            let base = at + lead;
+            out.push(Candidate {
+                name: base + toks[r.first].start..base + toks[r.last].end,
+                evidence: start + ev.start..start + ev.end,
+                reason: Reason::Subject,
+                confidence: confidence(0.8, r),
+            });
+        }
+        at = line_end + 1;
+    }
+    out
 }

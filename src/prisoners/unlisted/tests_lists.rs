@@ -96,5 +96,22 @@ fn role_and_name_as_the_subject_of_a_custody_clause() {
     assert!(names("律师张凯在法庭上为被捕的牧师辩护。").is_empty());
     assert!(names("记者王晓在现场采访被捕者家属。").is_empty());
     // the phrase belongs to another person named in the clause
-    assert_eq!(names("律师张凯在得知维权人士李和平被捕后赶往北京。"), ["李和平"]);
+    assert_eq!(
+        names("律师张凯在得知维权人士李和平被捕后赶往北京。"),
+        ["李和平"]
+    );
+}
+
+#[test]
+fn names_under_a_custody_heading() {
+    // The layout of diaspora testimonies submitted to the Xinjiang Victims Database.
+    let t = "My detained relatives:\n\
+             - Abdurehim Memet (brother), taken in 2017\n\
+             - Patigul Memet (sister)\n\
+             \n\
+             Other news follows here.\n";
+    assert_eq!(names(t), ["Abdurehim Memet", "Patigul Memet"]);
+    // a heading with no custody word: a list of guests is not a list of detainees
+    let t = "Family members at the wedding:\n- Abdurehim Memet (brother)\n- Patigul Memet\n";
+    assert!(names(t).is_empty());
 }

@@ -187,8 +187,19 @@ pub(super) fn find(s: &str) -> Vec<Candidate> {
 
 /// Custody phrases of a clause whose subject is named at its start.
 const CLAUSE_CUSTODY: &[&str] = &[
-    "被重判", "被判", "被捕", "被刑拘", "被拘", "被逮捕", "被关押", "被關押", "被带走", "被帶走",
-    "被抓", "入狱", "入獄",
+    "被重判",
+    "被判",
+    "被捕",
+    "被刑拘",
+    "被拘",
+    "被逮捕",
+    "被关押",
+    "被關押",
+    "被带走",
+    "被帶走",
+    "被抓",
+    "入狱",
+    "入獄",
 ];
 
 /// Characters that may follow a name at the start of its clause (`师涛以……`, `王某在……`).
@@ -215,7 +226,10 @@ pub(super) fn role_subject(s: &str) -> Vec<Candidate> {
             .take(2)
             .collect();
         let Some(&end) = ends.iter().find(|&&e| {
-            s[e..].chars().next().is_some_and(|c| AFTER_SUBJECT.contains(c))
+            s[e..]
+                .chars()
+                .next()
+                .is_some_and(|c| AFTER_SUBJECT.contains(c))
                 && !s[from..e].contains(CLAUSE_ENDS)
         }) else {
             continue;
