@@ -249,7 +249,16 @@ fn match_prisoners(g: &Gold, r: Option<&Report>) -> PrisonerMatch {
         extra: Vec::new(),
     };
     for name in &g.prisoners {
-        match found.iter().position(|(_, names)| same_person(name, names)) {
+        // an unused person whose name is the gold name first, so that `Liu Xia` is not taken
+        // by an earlier `Liu Xiaobo` that contains it
+        let key = name_key(name);
+        let exact = |k: usize| found[k].1.contains(&key);
+        let similar = |k: usize| same_person(name, &found[k].1);
+        let pick = (0..found.len())
+            .find(|&k| !used[k] && exact(k))
+            .or_else(|| (0..found.len()).find(|&k| !used[k] && similar(k)))
+            .or_else(|| (0..found.len()).find(|&k| similar(k)));
+        match pick {
             Some(k) => {
                 m.found += 1;
                 used[k] = true;
@@ -263,4 +272,32 @@ fn match_prisoners(g: &Gold, r: Option<&Report>) -> PrisonerMatch {
         }
     }
     m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_inside_another_takes_its_own_person() {
+        // `Liu Xia` is contained in `Liu Xiaobo`: each gold name takes the person named so
+        let clf = crate::Classifier::new().expect("built-in lexicons");
+        let r = clf.classify(
+            "China must free Liu Xiaobo, the jailed Nobel laureate; his wife, the poet Liu Xia, \
+             remains under house arrest.",
+        );
+        let gold = Gold {
+            id: "x".into(),
+            topics: Default::default(),
+            human_rights: None,
+            prisoners: vec!["Liu Xiaobo".into(), "Liu Xia".into()],
+        };
+        let m = match_prisoners(&gold, Some(&r));
+        assert_eq!(
+            (m.found, m.missed.len(), m.extra.len()),
+            (2, 0, 0),
+            "{:?}",
+            m.extra
+        );
+    }
 }

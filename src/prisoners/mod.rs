@@ -5,5 +5,6 @@
 //! registry name are safe to match.
 
 pub(crate) mod names;
+pub(crate) mod tibetan_zh;
 // The classify stage reports these as unlisted prisoners (src/classifier/evidence.rs).
 pub(crate) mod unlisted;

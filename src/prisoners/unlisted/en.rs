@@ -1,239 +1,31 @@
 //! English custody constructions around runs of capitalised name words.
 
-use super::{Candidate, Reason};
+use super::en_words::{
+    ADVERBS, APPOSITIVE_CUSTODY, AUX, FILLERS, NOUNS, PARTICIPLES, ROLES, VERBS,
+};
+use super::{en_lists, Candidate, Reason};
 use crate::normalize::is_cjk;
 use crate::prisoners::names;
 
 /// A word or punctuation mark of a sentence, with its byte span.
 #[derive(Debug, Clone, Copy)]
-struct Tok<'a> {
-    s: &'a str,
-    start: usize,
-    end: usize,
+pub(super) struct Tok<'a> {
+    pub(super) s: &'a str,
+    pub(super) start: usize,
+    pub(super) end: usize,
 }
 
 /// A run of 2-4 name-shaped words: token indices `[first, last]` and its shape score.
 #[derive(Debug, Clone, Copy)]
-struct Run {
-    first: usize,
-    last: usize,
-    shape: f64,
+pub(super) struct Run {
+    pub(super) first: usize,
+    pub(super) last: usize,
+    pub(super) shape: f64,
 }
-
-/// Auxiliaries before a custody participle (`was detained`, `has been sentenced`).
-const AUX: &[&str] = &[
-    "was", "were", "is", "are", "been", "being", "remains", "remained",
-];
-/// Adverbs allowed between the auxiliary and the participle.
-const ADVERBS: &[&str] = &[
-    "later",
-    "reportedly",
-    "also",
-    "subsequently",
-    "allegedly",
-    "again",
-    "then",
-    "initially",
-    "eventually",
-    "formally",
-    "secretly",
-    "criminally",
-    "forcibly",
-    "arbitrarily",
-    "illegally",
-    "recently",
-    "still",
-    "officially",
-    "first",
-    "already",
-    "being",
-    "been",
-    "wrongfully",
-    "currently",
-    "now",
-];
-/// Participles that put the subject in custody, with the strength of each.
-const PARTICIPLES: &[(&str, f64)] = &[
-    ("detained", 0.9),
-    ("arrested", 0.9),
-    ("sentenced", 0.95),
-    ("jailed", 0.95),
-    ("imprisoned", 0.95),
-    ("convicted", 0.85),
-    ("abducted", 0.85),
-    ("disappeared", 0.9),
-    ("held", 0.8),
-    ("incarcerated", 0.9),
-    ("seized", 0.75),
-    ("taken", 0.8),
-    ("placed", 0.75),
-    ("charged", 0.7),
-    ("indicted", 0.75),
-    ("tortured", 0.7),
-    ("released", 0.7),
-    ("serving", 0.85),
-    ("interned", 0.85),
-    ("kidnapped", 0.8),
-];
-/// Verbs whose object is put in custody (`police detained X`, `sentenced X to`).
-const VERBS: &[&str] = &[
-    "detained",
-    "detain",
-    "detaining",
-    "arrested",
-    "arrest",
-    "arresting",
-    "sentenced",
-    "sentencing",
-    "jailed",
-    "jailing",
-    "imprisoned",
-    "imprisoning",
-    "abducted",
-    "convicted",
-    "seized",
-    "release",
-    "releasing",
-    "free",
-    "freeing",
-    "include",
-    "included",
-    "including",
-];
-/// Nouns followed by `of` and the person (`the detention of X`).
-const NOUNS: &[&str] = &[
-    "detention",
-    "arrest",
-    "arrests",
-    "sentencing",
-    "imprisonment",
-    "disappearance",
-    "abduction",
-    "release",
-    "trial",
-    "conviction",
-    "jailing",
-    "incarceration",
-    "whereabouts",
-    "sentence",
-];
-/// Words of an appositive that say the person is held (`X, a scholar held since 2017`).
-const APPOSITIVE_CUSTODY: &[&str] = &[
-    "held",
-    "detained",
-    "jailed",
-    "imprisoned",
-    "sentenced",
-    "arrested",
-    "serving",
-    "prisoner",
-    "detainee",
-    "custody",
-    "disappeared",
-];
-/// Role words that may stand right before a name (`lawyer X`, `monks X and Y`).
-const ROLES: &[&str] = &[
-    "activist",
-    "activists",
-    "advocate",
-    "advocates",
-    "artist",
-    "attorney",
-    "bishop",
-    "blogger",
-    "bookseller",
-    "businessman",
-    "defender",
-    "defenders",
-    "dissident",
-    "dissidents",
-    "doctor",
-    "editor",
-    "economist",
-    "entrepreneur",
-    "feminist",
-    "herder",
-    "imam",
-    "journalist",
-    "journalists",
-    "lawyer",
-    "lawyers",
-    "leader",
-    "monk",
-    "monks",
-    "musician",
-    "nun",
-    "nuns",
-    "pastor",
-    "petitioner",
-    "petitioners",
-    "poet",
-    "practitioner",
-    "practitioners",
-    "priest",
-    "professor",
-    "publisher",
-    "reporter",
-    "scholar",
-    "scholars",
-    "singer",
-    "student",
-    "students",
-    "teacher",
-    "tycoon",
-    "writer",
-    "husband",
-    "wife",
-    "son",
-    "daughter",
-    "brother",
-    "sister",
-    "father",
-    "mother",
-];
-/// Other words allowed between a custody verb or noun and the role before a name.
-const FILLERS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "her",
-    "his",
-    "their",
-    "its",
-    "fellow",
-    "prominent",
-    "human",
-    "rights",
-    "well-known",
-    "veteran",
-    "former",
-    "citizen",
-    "pro-democracy",
-    "democracy",
-    "labour",
-    "labor",
-    "religious",
-    "independent",
-    "investigative",
-    "house-church",
-    "church",
-    "legal",
-    "civil",
-    "and",
-    "environmental",
-    "ethnic",
-    "young",
-    "elderly",
-    "renowned",
-    "outspoken",
-    "jailed",
-    "detained",
-    "imprisoned",
-];
 
 /// Splits a sentence into words (letters and digits, with inner hyphens and apostrophes),
 /// runs of CJK characters, and single punctuation marks.
-fn tokens(s: &str) -> Vec<Tok<'_>> {
+pub(super) fn tokens(s: &str) -> Vec<Tok<'_>> {
     let mut out = Vec::new();
     let mut it = s.char_indices().peekable();
     while let Some((i, c)) = it.next() {
@@ -270,12 +62,12 @@ fn tokens(s: &str) -> Vec<Tok<'_>> {
     out
 }
 
-fn is(t: Option<&Tok<'_>>, words: &[&str]) -> bool {
+pub(super) fn is(t: Option<&Tok<'_>>, words: &[&str]) -> bool {
     t.is_some_and(|t| words.iter().any(|w| w.eq_ignore_ascii_case(t.s)))
 }
 
 /// How much a run of words looks like a person's name (0 when it cannot be one).
-fn shape(words: &[&str]) -> f64 {
+pub(super) fn shape(words: &[&str]) -> f64 {
     if words.iter().any(|w| names::is_not_name_word(w)) {
         return 0.0;
     }
@@ -308,7 +100,7 @@ fn shape(words: &[&str]) -> f64 {
 }
 
 /// The runs of 2-4 name-shaped words; a possessive (`Chen's`) ends a run and spoils it.
-fn runs(toks: &[Tok<'_>]) -> Vec<Run> {
+pub(super) fn runs(toks: &[Tok<'_>]) -> Vec<Run> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -393,6 +185,8 @@ pub(super) fn find(s: &str) -> Vec<Candidate> {
             });
         }
     }
+    out.extend(en_lists::ages(&toks, &runs));
+    out.extend(en_lists::fronted(&toks, &runs));
     out
 }
 
@@ -450,7 +244,11 @@ fn after(toks: &[Tok<'_>], mut i: usize) -> Option<(Reason, f64, std::ops::Range
 
 /// `[has|had|have] [been] [adverbs] PARTICIPLE`, or `disappeared` / `died in custody` with no
 /// auxiliary, from token `i`; the strength and span of the phrase.
-fn passive(toks: &[Tok<'_>], i: usize, scale: f64) -> Option<(f64, std::ops::Range<usize>)> {
+pub(super) fn passive(
+    toks: &[Tok<'_>],
+    i: usize,
+    scale: f64,
+) -> Option<(f64, std::ops::Range<usize>)> {
     let start = toks.get(i)?.start;
     let mut j = i;
     if is(toks.get(j), &["has", "had", "have"]) {

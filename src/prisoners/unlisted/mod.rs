@@ -16,17 +16,27 @@
 //!   Song Ze, not Liang Xiaojun.
 //! * Chinese constructions: `X被刑事拘留`, `X被捕`, `X被判`, `判处X有期徒刑`, `逮捕了X`...,
 //!   with the name's left edge at punctuation or after a role word (`律师`, `维权人士`).
+//! * Shapes that tie a name to custody away from the verb ([`en_lists`], [`zh_lists`]): two or
+//!   more names with ages in a sentence with a custody word (`All three—A, 31, B, 52—pleaded
+//!   guilty`), a sentence opened by a custody participle (`Detained in 2020, X was sent
+//!   back`), a testimony line that opens with a name and goes on `He was detained`; in
+//!   Chinese, `N岁的X` and `X（Romanisation）` in a sentence with a custody phrase
+//!   (`19岁的洛桑桑盖（Lobsang Sangay）、……被带走羁押`).
 //! * Name shapes: romanised Han names (a known surname, then pinyin or hyphenated Cantonese
 //!   syllables), Western-order Hong Kong names (`Jimmy Lai`), Tibetan and Uyghur names (known
 //!   name words); 2-4 capitalised words, none of them a title, institution, place, people or
 //!   month; Han names of 2-4 characters led by a surname, or any 2-4 characters after a role
-//!   word, or a dotted transliteration (`伊力哈木·土赫提`).
+//!   word, or a dotted transliteration (`伊力哈木·土赫提`), or a Tibetan name of known
+//!   two-character parts (`格西丹增巴桑`, [`crate::prisoners::tibetan_zh`]).
 //!
 //! Spans are byte offsets into the text given: `&text[c.name.clone()]` is the name as
 //! written.
 
 mod en;
+mod en_lists;
+mod en_words;
 mod zh;
+mod zh_lists;
 
 use std::ops::Range;
 
@@ -97,7 +107,13 @@ pub(crate) fn find_in(text: &str, sentences: &[Range<usize>]) -> Vec<Candidate> 
         };
         let mut found = en::find(sentence);
         found.extend(zh::find(sentence));
+        if sentence.chars().any(crate::normalize::is_cjk) {
+            found.extend(zh_lists::find(sentence));
+            found.extend(zh_lists::role_subject(sentence));
+        }
         out.extend(found.into_iter().map(shift));
+        out.extend(en_lists::testimony(text, s.clone()));
+        out.extend(en_lists::under_heading(text, s.clone()));
     }
     out.retain(|c| c.confidence >= MIN_CONFIDENCE);
     out.sort_by(|a, b| {
@@ -111,3 +127,5 @@ pub(crate) fn find_in(text: &str, sentences: &[Range<usize>]) -> Vec<Candidate> 
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_lists;

@@ -4,9 +4,10 @@
 //! the other, punctuation, the start of the text or a role word (`律师`, `维权人士`): a name
 //! that runs into ordinary words is not taken.
 
+use super::zh_lists::{aged, romanisation_before};
 use super::{Candidate, Reason};
 use crate::normalize::is_cjk;
-use crate::prisoners::names;
+use crate::prisoners::{names, tibetan_zh};
 
 /// Phrases that follow the detainee's name, strongest first within each length.
 const AFTER_NAME: &[(&str, f64)] = &[
@@ -37,6 +38,8 @@ const AFTER_NAME: &[(&str, f64)] = &[
     ("遭逮捕", 0.95),
     ("遭关押", 0.9),
     ("遭關押", 0.9),
+    ("出狱", 0.8),
+    ("出獄", 0.8),
     ("入狱", 0.85),
     ("入獄", 0.85),
     ("狱中", 0.8),
@@ -83,7 +86,7 @@ const NAME_ENDS: &[&str] = &[
 ];
 
 /// Role words that may stand right before a name (`律师王全璋`).
-const ROLES: &[&str] = &[
+pub(super) const ROLES: &[&str] = &[
     "维权律师",
     "維權律師",
     "人权律师",
@@ -120,6 +123,8 @@ const ROLES: &[&str] = &[
     "学员",
     "學員",
     "僧人",
+    "僧侣",
+    "僧侶",
     "喇嘛",
     "活佛",
     "尼姑",
@@ -149,7 +154,7 @@ const ROLES: &[&str] = &[
 ];
 
 /// Han words led by a surname character that are not names.
-const NOT_NAMES: &[&str] = &[
+pub(super) const NOT_NAMES: &[&str] = &[
     "公安",
     "国安",
     "國安",
@@ -185,8 +190,13 @@ const NOT_NAMES: &[&str] = &[
     "金錢",
 ];
 
+/// Last characters of place names (county, city, monastery, village...).
+const PLACE_ENDS: [char; 13] = [
+    '寺', '县', '縣', '市', '省', '村', '乡', '鄉', '镇', '鎮', '州', '区', '區',
+];
+
 /// Middle dots between the parts of transliterated names.
-const DOTS: [char; 4] = ['·', '•', '‧', '・'];
+pub(super) const DOTS: [char; 4] = ['·', '•', '‧', '・'];
 
 /// Finds candidates in one sentence (spans relative to it).
 pub(super) fn find(s: &str) -> Vec<Candidate> {
@@ -252,16 +262,22 @@ fn candidate(
 }
 
 /// Whether `name` (2-4 Han characters, or a dotted transliteration) may be a person's name.
-fn plausible(name: &str, after_role: bool) -> Option<f64> {
+pub(super) fn plausible(name: &str, after_role: bool) -> Option<f64> {
     let chars: Vec<char> = name.chars().collect();
     let dotted = chars.iter().any(|c| DOTS.contains(c));
     if name.contains('某') || NOT_NAMES.iter().any(|w| name.starts_with(w)) {
         return None;
     }
+    if name.ends_with(PLACE_ENDS) {
+        return None; // `色达县`, `格尔底寺`: a place, not a person
+    }
     if dotted {
         let ok =
             chars.first().is_some_and(|&c| is_cjk(c)) && chars.last().is_some_and(|&c| is_cjk(c));
         return ok.then_some(0.9);
+    }
+    if tibetan_zh::is_tibetan_name(name) {
+        return Some(0.9); // `洛桑桑盖`, `格西丹增巴桑`: longer than a Han name, no surname
     }
     if !(2..=4).contains(&chars.len()) || !chars.iter().all(|&c| is_cjk(c)) {
         return None;
@@ -276,6 +292,8 @@ fn plausible(name: &str, after_role: bool) -> Option<f64> {
 /// The name that ends at byte `end`: the longest of 3, 2, 4 characters (or a dotted name)
 /// whose left edge is the start, punctuation, or a role word.
 fn name_before(s: &str, end: usize) -> Option<(std::ops::Range<usize>, f64)> {
+    // a romanisation in brackets between name and phrase: `洛桑（Lobsang）被捕`
+    let end = romanisation_before(&s[..end]).unwrap_or(end);
     let head = &s[..end];
     let starts: Vec<usize> = head.char_indices().map(|(i, _)| i).collect();
     let n = starts.len();
@@ -305,14 +323,20 @@ fn name_before(s: &str, end: usize) -> Option<(std::ops::Range<usize>, f64)> {
         let name = &head[starts[m]..];
         return plausible(name, after_role.is_some()).map(|sh| (starts[m]..end, sh));
     }
-    for len in [3, 2, 4] {
-        if len > n || len == 0 {
+    // a Tibetan name in characters (`洛桑桑盖`) first, then Han names of 3, 2, 4 characters
+    let tibetan = [8, 6, 4].into_iter().map(|len| (len, true));
+    let han = [3, 2, 4].into_iter().map(|len| (len, false));
+    for (len, tib) in tibetan.chain(han) {
+        if len > n {
             continue;
         }
         let start = starts[n - len];
+        if tib && !tibetan_zh::is_tibetan_name(&head[start..]) {
+            continue;
+        }
         let left = &head[..start];
         let role = ROLES.iter().any(|r| left.ends_with(r));
-        let edge = left.chars().next_back().is_none_or(|c| !is_cjk(c)) || role;
+        let edge = left.chars().next_back().is_none_or(|c| !is_cjk(c)) || role || aged(left);
         if !edge {
             continue;
         }

@@ -1,0 +1,117 @@
+//! The list shapes: names with ages, sentences opened by a custody participle, testimony
+//! paragraphs, Chinese lists with ages and bracketed romanisations, long Tibetan names in
+//! Chinese characters. Each shape has a negative case that must give nothing.
+
+use super::*;
+
+fn names(text: &str) -> Vec<&str> {
+    find(text).into_iter().map(|c| &text[c.name]).collect()
+}
+
+#[test]
+fn english_names_with_ages() {
+    // The Hong Kong book-fair case of 2024 (ChinaFile, Hong Kong Free Press): three sellers
+    // of self-published protest books, listed with their ages before the verb.
+    let t = "All three—Alan Keung Ka-wai, 31, Alex Lee Lung-yin, 52, and his wife, Cannis Chan \
+             Sheung-yan, 48—pleaded guilty and received sentences of five to ten months.";
+    assert_eq!(
+        names(t),
+        [
+            "Alan Keung Ka-wai",
+            "Alex Lee Lung-yin",
+            "Cannis Chan Sheung-yan"
+        ]
+    );
+    // after the custody verb (the shape of Tibetan monk arrests in RFA reports)
+    let t = "Police arrested the monks Lobsang Tenzin, 19, and Tsering Dorje, 22, in March.";
+    assert_eq!(names(t), ["Lobsang Tenzin", "Tsering Dorje"]);
+    // a roster and the victims of a crash carry ages but no custody word
+    assert!(names("The squad includes Zhang Wei, 24, Li Ming, 27, and Wang Tao, 30.").is_empty());
+    assert!(names(
+        "The victims were named as Chen Jing, 31, and Liu Yang, 45, who died at the scene."
+    )
+    .is_empty());
+}
+
+#[test]
+fn sentence_opened_by_a_custody_participle() {
+    // Dui Hua, "Prisoner Updates, 2024": the subject after the opening clause.
+    let t = "Detained by Interpol in Malaysia at the request of China on June 17, 2020, Shi \
+             Junwei (石俊伟) was sent back to China in September.";
+    assert_eq!(names(t), ["Shi Junwei"]);
+    // the opening participle is not about custody: nothing
+    assert!(names("Born in Urumqi in 1970, Ilham Tohti was a teacher.").is_empty());
+}
+
+#[test]
+fn testimony_paragraphs() {
+    // The shape of the #MeTooUyghur testimonies (Uyghur Times, 2019): a relative per line,
+    // the custody in the next sentence.
+    let t = "Testimony for my relatives\n\
+             Memet Emet (uncle) was born in 1971 in Yengisar County. He was detained in 2016 \
+             without any charges.\n\
+             Jumehun Izaq (no picture) is from the same village. He was detained in 2016 too.\n";
+    assert_eq!(names(t), ["Memet Emet", "Jumehun Izaq"]);
+    // a paragraph about a person who is not held
+    let t = "Memet Emet (uncle) was born in 1971. He was a farmer all his life.\n";
+    assert!(names(t).is_empty());
+    // the pronoun sentence is far from the name: not taken
+    let t = "Memet Emet (uncle) was born in 1971. He farmed. He sold melons. He was detained.\n";
+    assert!(names(t).is_empty());
+}
+
+#[test]
+fn chinese_lists_with_ages_and_romanisations() {
+    // AsiaNews (Chinese edition), five Tibetan monks taken from their monastery: ages before
+    // the names, romanisations after, the custody phrase at the end of the sentence.
+    let t = "19岁的洛桑桑盖（Lobsang Sangay）、同是18岁的雅非（Yarphel）和南萨（Namsay），\
+             于8月12日由安全人员从寺院房间被带走羁押。";
+    assert_eq!(names(t), ["洛桑桑盖", "雅非", "南萨"]);
+    let t = "另外两名僧侣，二十岁的丹增（Thupwang Tenzin），及二十二岁的阿桑（Asong），也被带走。";
+    assert_eq!(names(t), ["丹增", "阿桑"]);
+    // a romanisation between the name and the phrase
+    assert_eq!(names("藏人索南旺姆（Sonam Wangmo）被捕。"), ["索南旺姆"]);
+    // the same shapes with no custody phrase: a team, the victims of a crash
+    assert!(names("19岁的王磊（Wang Lei）和21岁的李娜（Li Na）入选国家队。").is_empty());
+    assert!(names("车祸中，19岁的张伟、20岁的刘洋不幸遇难。").is_empty());
+    // a place with its romanisation is not a person
+    assert!(names("僧人在色达县（Serthar）被拘留。").is_empty());
+}
+
+#[test]
+fn long_tibetan_names_in_characters() {
+    // RFA Mandarin (Tibet review, November 2022): a Geshe who died after prison.
+    let t = "而另一位西藏僧人格西丹增巴桑出狱数年后近日病逝。";
+    assert_eq!(names(t), ["格西丹增巴桑"]);
+    // a Han name before the same phrase keeps its usual length
+    assert_eq!(names("维权人士王荣文出狱后仍受监控。"), ["王荣文"]);
+}
+
+#[test]
+fn role_and_name_as_the_subject_of_a_custody_clause() {
+    // Independent Chinese PEN statement (2010): the verb at the far end of the clause.
+    let t = "湖南記者師濤以其雅虎電郵發了一封文件給海外網站便被重判十年；";
+    assert_eq!(names(t), ["師濤"]);
+    // the lawyer defends someone who was detained: not the lawyer
+    assert!(names("律师张凯在法庭上为被捕的牧师辩护。").is_empty());
+    assert!(names("记者王晓在现场采访被捕者家属。").is_empty());
+    // the phrase belongs to another person named in the clause
+    assert_eq!(
+        names("律师张凯在得知维权人士李和平被捕后赶往北京。"),
+        ["李和平"]
+    );
+}
+
+#[test]
+fn names_under_a_custody_heading() {
+    // The layout of diaspora testimonies submitted to the Xinjiang Victims Database.
+    let t = "My detained relatives:\n\
+             - Abdurehim Memet (brother), taken in 2017\n\
+             - Patigul Memet (sister)\n\
+             \n\
+             Other news follows here.\n";
+    assert_eq!(names(t), ["Abdurehim Memet", "Patigul Memet"]);
+    // a heading with no custody word: a list of guests is not a list of detainees
+    let t = "Family members at the wedding:\n- Abdurehim Memet (brother)\n- Patigul Memet\n";
+    assert!(names(t).is_empty());
+}
