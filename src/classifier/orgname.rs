@@ -115,6 +115,10 @@ fn han_name_after(after: &str) -> bool {
     let run = chars.iter().take_while(|&&c| is_han(c)).count();
     let mut prefix = String::new();
     for (i, &c) in chars[..run.min(MAX_CHARS_AFTER_ZH)].iter().enumerate() {
+        if c == '的' {
+            // a name holds no 的: `台灣成立的組織` is a clause, not a name
+            return false;
+        }
         prefix.push(c);
         let ends_name = match chars.get(i + 1) {
             None => true,
@@ -217,6 +221,7 @@ mod tests {
         assert!(!judge("香港警方以國安法拘捕四人", "香港"));
         assert!(!judge("香港，中國的特別行政區，人權中心", "香港"));
         assert!(!judge("一位香港大学生说", "香港"));
+        assert!(!judge("參與在台灣成立的組織及其活動", "台灣"));
         assert!(!judge(
             "新疆维吾尔自治区依法采取包括设立教培中心在内的措施",
             "新疆维吾尔自治区"

@@ -52,9 +52,30 @@ const DESTINATION_VERBS: &[&str] = &[
     "arrived",
 ];
 
-/// Chinese characters before a place that make it where something happens or where people
-/// go (`在台灣成立`, `逃往台灣`, `赴台`).
-const LOCATIVES_ZH: &[char] = &['在', '於', '于', '到', '赴', '往', '抵', '至'];
+/// Chinese characters or words before a place that make it a destination.
+const DESTINATIONS_ZH: &[&str] = &[
+    "逃往", "逃到", "逃至", "移居", "移民", "流亡", "前往", "投奔", "抵达", "抵達", "赴", "到",
+    "往",
+];
+
+/// Chinese words after `在` / `於` / `于` + place that make the place where something was
+/// set up, held or lived, not the subject (`在台灣成立`, `於台北舉行`).
+const SETTINGS_ZH: &[&str] = &[
+    "成立", "创立", "創立", "举行", "舉行", "召开", "召開", "设立", "設立", "定居", "居住", "生活",
+    "避难", "避難", "流亡", "落脚", "落腳",
+];
+
+/// Whether a Chinese place mention is a destination or a setting (see [`DESTINATIONS_ZH`],
+/// [`SETTINGS_ZH`]). `在香港依据国安法起诉` is neither: the place is where the issue is.
+fn is_han_locative(text: &str, f: &Found) -> bool {
+    let before = window_before(text, f.start, 9);
+    if DESTINATIONS_ZH.iter().any(|d| before.ends_with(d)) {
+        return true;
+    }
+    let at = ["在", "於", "于"].iter().any(|p| before.ends_with(p));
+    let after = window_after(text, f.end, 9);
+    at && SETTINGS_ZH.iter().any(|v| after.starts_with(v))
+}
 
 /// Words after a place (or its possessive) that make it an actor reacting
 /// (`Taiwan's government said...`).
@@ -193,9 +214,9 @@ const TITLE_WORDS: &[&str] = &["the", "of", "special", "administrative", "region
 /// (`Taiwan's government said`). The caller checks that the sentence names another topic's
 /// place.
 fn third_party(text: &str, f: &Found) -> bool {
-    // Chinese: a place after 在 / 於 / 到 / 赴 / 往 / 抵 / 至 (`在台灣成立的「香港…聯盟」`)
-    let before_char = text.get(..f.start).and_then(|b| b.chars().next_back());
-    if before_char.is_some_and(|c| LOCATIVES_ZH.contains(&c)) {
+    // Chinese: where people go (`逃往台灣`, `赴台`), or where something was set up or held
+    // (`在台灣成立的「香港…聯盟」`)
+    if is_han_locative(text, f) {
         return true;
     }
     // a few words either side: bounded windows keep this linear in long runs of letters
@@ -288,5 +309,6 @@ mod tests {
         assert!(f("涉嫌非法參與在台灣成立的「香港民主建國聯盟」", "台灣"));
         assert!(f("多名香港社運人士逃往台灣", "台灣"));
         assert!(!f("中共對台灣施壓", "台灣"));
+        assert!(!f("并停止在香港依据国安法起诉和平表达意见的人士", "香港"));
     }
 }
