@@ -12,10 +12,21 @@
 //!    shorter one, so its count is the corpus's `postfilter_ascii_case`).
 //!
 //! It prints the counts against `expected.json` and, per round and as a median, the time of
-//! rightslens divided by the time of the DFA.
+//! rightslens divided by the time of the DFA. Each round also times a third pass (issue 19,
+//! item 4): classification plus the JSON Lines record the CLI writes (`--format jsonl`),
+//! serialised into a buffered sink, so the cost of writing shows beside the library alone.
 //!
 //! ```sh
 //! RIGHTSLENS_ORACLE_DIR=/path/to/perf/data cargo run --release --example oracle -- 5
+//! ```
+//!
+//! `--jsonl FILE` measures the same three passes on real documents instead (a JSON Lines file
+//! with a `text` field per line), with the built-in lexicons; the peer's DFA then holds their
+//! literal forms (regex entries left out), as in `benches/throughput.rs`. There is no expected
+//! count for such a file, so only the hits found are printed.
+//!
+//! ```sh
+//! cargo run --release --example oracle -- 5 --jsonl real.jsonl
 //! ```
 
 #[path = "../tests/oracle_support/mod.rs"]
@@ -23,20 +34,32 @@ mod oracle_support;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use oracle_support::{add_hits, differences, Counts, Oracle};
+use rightslens::corpus::{Outcome, Record};
+use rightslens::MatchMode;
+use std::io::Write;
 use std::time::Instant;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let rounds: usize = match std::env::args().nth(1) {
-        Some(n) => n.parse()?,
-        None => 3,
+    let mut rounds = 3;
+    let mut jsonl = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--jsonl" => jsonl = Some(args.next().ok_or("--jsonl needs a file")?),
+            n => rounds = n.parse()?,
+        }
+    }
+    let (docs, clf, oracle) = match jsonl {
+        Some(path) => (read_jsonl(&path)?, rightslens::Classifier::new()?, None),
+        None => {
+            let Some(oracle) = Oracle::from_env()? else {
+                eprintln!("set RIGHTSLENS_ORACLE_DIR to the oracle corpus's data/ folder");
+                std::process::exit(2);
+            };
+            (oracle.documents()?, oracle.classifier()?, Some(oracle))
+        }
     };
-    let Some(oracle) = Oracle::from_env()? else {
-        eprintln!("set RIGHTSLENS_ORACLE_DIR to the oracle corpus's data/ folder");
-        std::process::exit(2);
-    };
-    let docs = oracle.documents()?;
     let bytes: usize = docs.iter().map(String::len).sum();
-    let clf = oracle.classifier()?;
     let peer = Peer::new(&clf)?;
     println!(
         "{} documents, {:.1} MB, {} terms",
@@ -46,6 +69,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
 
     let mut ratios = Vec::new();
+    let mut jsonl_ratios = Vec::new();
     let mut counts = (Counts::new(), Counts::new());
     for round in 1..=rounds {
         let t = Instant::now();
@@ -54,6 +78,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             add_hits(&mut got, &clf.classify(d));
         }
         let ours = t.elapsed().as_secs_f64();
+        // The same classification, each report written as the CLI's JSON Lines record.
+        let t = Instant::now();
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, CountingSink(0));
+        for (i, d) in docs.iter().enumerate() {
+            let id = format!("doc-{i:05}");
+            let report = clf.classify_with_id(id.as_str(), d);
+            let rec = Record::new(id, "docs", Outcome::Classified(Box::new(report)));
+            serde_json::to_writer(&mut out, &rec)?;
+            out.write_all(b"\n")?;
+        }
+        out.flush()?;
+        let with_jsonl = t.elapsed().as_secs_f64();
         let t = Instant::now();
         let mut per_topic = vec![0u64; peer.names.len()];
         for d in &docs {
@@ -62,15 +98,34 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let theirs = t.elapsed().as_secs_f64();
         let theirs_count: Counts = peer.names.iter().cloned().zip(per_topic).collect();
         ratios.push(ours / theirs);
+        jsonl_ratios.push(with_jsonl / theirs);
         println!(
-            "round {round}: rightslens {ours:.2} s ({:.0} MB/s), DFA {theirs:.2} s ({:.0} MB/s), ratio {:.2}",
+            "round {round}: rightslens {ours:.2} s ({:.0} MB/s), DFA {theirs:.2} s ({:.0} MB/s), ratio {:.2}; \
+             with JSON Lines {with_jsonl:.2} s ({:.0} MB of records), ratio {:.2}",
             bytes as f64 / 1e6 / ours,
             bytes as f64 / 1e6 / theirs,
-            ours / theirs
+            ours / theirs,
+            out.get_ref().0 as f64 / 1e6,
+            with_jsonl / theirs
         );
         counts = (got, theirs_count);
     }
     let total = |c: &Counts| c.values().sum::<u64>();
+    ratios.sort_by(f64::total_cmp);
+    jsonl_ratios.sort_by(f64::total_cmp);
+    if let (Some(m), Some(j)) = (ratios.get(rounds / 2), jsonl_ratios.get(rounds / 2)) {
+        println!(
+            "median ratio over {rounds} rounds: rightslens / DFA {m:.2}; with JSON Lines / DFA {j:.2}"
+        );
+    }
+    let Some(oracle) = oracle else {
+        println!(
+            "rightslens: {} hits; DFA: {} whole-word matches",
+            total(&counts.0),
+            total(&counts.1)
+        );
+        return Ok(());
+    };
     let want = oracle.expected("exact_apostrophe")?;
     let diff = differences(&counts.0, &want);
     println!(
@@ -89,14 +144,42 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         total(&counts.1),
         total(&peer_want)
     );
-    ratios.sort_by(f64::total_cmp);
-    if let Some(m) = ratios.get(ratios.len() / 2) {
-        println!("median ratio rightslens / DFA over {rounds} rounds: {m:.2}");
-    }
     Ok(())
 }
 
-/// The peer: one DFA over every variant of the classifier's lexicons.
+/// The `text` of each line of a JSON Lines file.
+fn read_jsonl(path: &str) -> Result<Vec<String>, Box<dyn std::error::Error>> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    let mut docs = Vec::new();
+    for (n, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let v: serde_json::Value =
+            serde_json::from_str(line).map_err(|e| format!("{path}:{}: {e}", n + 1))?;
+        match v.get("text").and_then(|t| t.as_str()) {
+            Some(t) => docs.push(t.to_string()),
+            None => return Err(format!("{path}:{}: no text field", n + 1).into()),
+        }
+    }
+    Ok(docs)
+}
+
+/// A sink that counts the bytes written to it.
+struct CountingSink(usize);
+
+impl Write for CountingSink {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0 += buf.len();
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The peer: one DFA over every literal form of the classifier's lexicons.
 struct Peer {
     ac: AhoCorasick,
     /// topic (index into `names`) of each pattern
@@ -117,9 +200,9 @@ impl Peer {
                     names.len() - 1
                 }
             };
-            for e in &lex.entries {
-                for v in &e.variants {
-                    terms.push(v.clone());
+            for e in lex.entries.iter().filter(|e| e.mode != MatchMode::Regex) {
+                for v in e.variants.iter().chain(&e.short_forms) {
+                    terms.push(v.trim_end_matches('*').to_string());
                     topic.push(k);
                 }
             }

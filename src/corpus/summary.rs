@@ -4,7 +4,7 @@
 use super::{Outcome, ReasonKind, Record};
 use crate::CONTEXT_TOPIC;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 
 /// Number of bins of the score histograms (width 0.1).
@@ -363,7 +363,8 @@ impl Summary {
 pub struct Tally {
     s: Summary,
     score_sums: BTreeMap<String, (f64, f64)>,
-    entries: HashMap<String, EntryCount>,
+    /// each entry's counts, and the number (`inputs`) of the last record that had a hit of it
+    entries: HashMap<String, (EntryCount, usize)>,
     prisoners: HashMap<String, PrisonerCount>,
 }
 
@@ -448,7 +449,10 @@ impl Tally {
             agg.hits += ts.hits as u64;
             let bin = ((ts.score * HISTOGRAM_BINS as f64) as usize).min(HISTOGRAM_BINS - 1);
             agg.score_histogram[bin] += 1;
-            let sums = self.score_sums.entry(t.clone()).or_default();
+            let sums = match self.score_sums.get_mut(t) {
+                Some(sums) => sums,
+                None => self.score_sums.entry(t.clone()).or_default(),
+            };
             sums.0 += ts.score;
             if ts.present {
                 sums.1 += ts.score;
@@ -466,24 +470,23 @@ impl Tally {
                 }
             }
         }
-        let mut seen: BTreeSet<&str> = BTreeSet::new();
+        // `s.inputs` numbers this record: an entry counts a document at its first hit in it
+        let this = s.inputs;
         for h in &report.hits {
-            let first = seen.insert(&h.entry);
             match self.entries.get_mut(&*h.entry) {
-                Some(e) => {
+                Some((e, last)) => {
                     e.hits += 1;
-                    e.documents += usize::from(first);
+                    e.documents += usize::from(*last != this);
+                    *last = this;
                 }
                 None => {
-                    self.entries.insert(
-                        h.entry.to_string(),
-                        EntryCount {
-                            entry: h.entry.to_string(),
-                            topic: h.topic.to_string(),
-                            documents: 1,
-                            hits: 1,
-                        },
-                    );
+                    let e = EntryCount {
+                        entry: h.entry.to_string(),
+                        topic: h.topic.to_string(),
+                        documents: 1,
+                        hits: 1,
+                    };
+                    self.entries.insert(h.entry.to_string(), (e, this));
                 }
             }
         }
@@ -551,7 +554,7 @@ impl Tally {
                 agg.mean_score_present = present / agg.present as f64;
             }
         }
-        let mut entries: Vec<EntryCount> = self.entries.into_values().collect();
+        let mut entries: Vec<EntryCount> = self.entries.into_values().map(|(e, _)| e).collect();
         entries.sort_by(|a, b| {
             (b.documents, b.hits)
                 .cmp(&(a.documents, a.hits))
