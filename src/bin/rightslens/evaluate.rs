@@ -5,7 +5,7 @@ use crate::common::{self, CliError, LexiconArgs};
 use rightslens::corpus::{document_text, Markup};
 use rightslens::evaluate::{
     bootstrap, evaluate, sweep_present, sweep_primary, Bootstrap, DocumentCounts, Evaluation,
-    EvaluationJson, Gold, Results, SweepPoint, TopicSweep, DEFAULT_SEED,
+    EvaluationJson, Gold, Interval, Intervals, Results, SweepPoint, TopicSweep, DEFAULT_SEED,
 };
 use rightslens::{Classifier, Document};
 use std::fmt::Write as _;
@@ -52,7 +52,8 @@ pub struct EvaluateArgs {
     /// Exit with status 1 when a document could not be read.
     #[arg(long)]
     pub strict: bool,
-    /// Bootstrap resamples for the confidence intervals of --json (0: none).
+    /// Bootstrap resamples for the confidence intervals (0: none); the table shows those of
+    /// the headline figures, --json all of them.
     #[arg(long, value_name = "N", default_value_t = rightslens::evaluate::DEFAULT_RESAMPLES)]
     pub bootstrap: usize,
     /// Seed of the bootstrap resampling.
@@ -255,14 +256,27 @@ pub fn run(a: &EvaluateArgs) -> Result<ExitCode, CliError> {
         s.push('\n');
         s
     } else {
-        text(
+        let opts = Bootstrap {
+            resamples: a.bootstrap,
+            seed: a.seed,
+            ..Bootstrap::default()
+        };
+        let mut o = text(
             &clf,
             &ev,
             base.as_ref().map(|b| &b.0),
             &sweeps,
             &docs,
             &gold,
-        )
+        );
+        if a.bootstrap > 0 {
+            let at = o.find("\n== Wrong decisions").unwrap_or(o.len());
+            o.insert_str(
+                at,
+                &interval_lines(&bootstrap(&gold, &reports, &opts), &opts),
+            );
+        }
+        o
     };
     common::out(&out)?;
     if a.strict && !failed.is_empty() {
@@ -274,6 +288,28 @@ pub fn run(a: &EvaluateArgs) -> Result<ExitCode, CliError> {
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The 95 % intervals of the headline figures, for the text output (all of them are in
+/// `--json`).
+fn interval_lines(iv: &Intervals, opts: &Bootstrap) -> String {
+    let show = |i: Option<Interval>| match i {
+        Some(i) => format!("[{:.3}, {:.3}]", i.low, i.high),
+        None => "n/a".to_string(),
+    };
+    let [present, primary] = &iv.micro;
+    format!(
+        "{:.0}% intervals ({} resamples of the documents, seed {}): micro P {} R {} F1 {}; \
+         F1(2) {}; prisoner names R {}\n",
+        opts.confidence * 100.0,
+        opts.resamples,
+        opts.seed,
+        show(present.precision),
+        show(present.recall),
+        show(present.f1),
+        show(primary.f1),
+        show(iv.prisoners.recall),
+    )
 }
 
 fn text(
