@@ -108,6 +108,7 @@ pub mod segment;
 
 pub use classifier::{
     Classifier, ClassifierBuilder, Document, DEFAULT_MAX_PATTERNS, DEFAULT_REGEX_SIZE_LIMIT,
+    DEFAULT_WINDOW_BYTES,
 };
 /// The string type of [`Hit::text`] and [`Mention::text`], re-exported from `compact_str`.
 pub use compact_str::CompactString;

@@ -83,14 +83,30 @@ pub(crate) fn sentence_starts(text: &str) -> Vec<usize> {
 
 /// [`sentence_starts`] into a reused buffer (cleared first).
 pub(crate) fn sentence_starts_into(text: &str, starts: &mut Vec<usize>) {
-    let bytes = text.as_bytes();
     starts.clear();
-    let mut i = skip_space(text, 0);
-    if i < bytes.len() {
+    let i = skip_space(text, 0);
+    if i < text.len() {
         starts.push(i);
     }
+    sentence_starts_after(text, i, text.len(), starts);
+    starts.push(text.len());
+}
+
+/// The sentence starts after `from` (a sentence start of `text`, or where
+/// [`sentence_starts_into`] begins), appended to `starts` until one at or past `until` has been
+/// pushed or the text ends; no end sentinel. The starts are those [`sentence_starts_into`]
+/// finds in the whole text: the walk reads `text` around them, not a slice of it, so a long
+/// text can be segmented a stretch at a time.
+pub(crate) fn sentence_starts_after(
+    text: &str,
+    from: usize,
+    until: usize,
+    starts: &mut Vec<usize>,
+) {
+    let bytes = text.as_bytes();
+    let mut i = from;
     let mut ends = BlockCursor::new(bytes, end_mask);
-    while i < bytes.len() {
+    while i < until.min(bytes.len()) {
         i = ends.next_set(i, |&m| m);
         if i >= bytes.len() {
             break;
@@ -131,7 +147,6 @@ pub(crate) fn sentence_starts_into(text: &str, starts: &mut Vec<usize>) {
             None => i += 1,
         }
     }
-    starts.push(bytes.len());
 }
 
 /// The bytes that may end a sentence: `.`, `!`, `?`, `\n`, and E3 and EF, the lead bytes of

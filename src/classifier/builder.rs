@@ -14,6 +14,9 @@ use std::path::PathBuf;
 pub const DEFAULT_MAX_PATTERNS: usize = 2_000_000;
 /// Default compiled-size limit of each regex entry, in bytes.
 pub const DEFAULT_REGEX_SIZE_LIMIT: usize = 1 << 20;
+/// Default length in bytes beyond which a document is classified a window at a time (see
+/// [`ClassifierBuilder::window_bytes`]).
+pub const DEFAULT_WINDOW_BYTES: usize = 1 << 20;
 
 #[derive(Debug, Clone)]
 pub(super) enum Source {
@@ -58,6 +61,7 @@ pub struct ClassifierBuilder {
     pub(super) thresholds: HashMap<String, Thresholds>,
     pub(super) model: ScoreModel,
     pub(super) max_hits: usize,
+    pub(super) window_bytes: usize,
     pub(super) unlisted: bool,
     pub(super) max_patterns: usize,
     pub(super) regex_size_limit: usize,
@@ -86,6 +90,7 @@ impl ClassifierBuilder {
             thresholds: HashMap::new(),
             model: ScoreModel::default(),
             max_hits: usize::MAX,
+            window_bytes: DEFAULT_WINDOW_BYTES,
             unlisted: true,
             max_patterns: DEFAULT_MAX_PATTERNS,
             regex_size_limit: DEFAULT_REGEX_SIZE_LIMIT,
@@ -262,6 +267,28 @@ impl ClassifierBuilder {
     /// ```
     pub fn max_hits(&mut self, n: usize) -> &mut ClassifierBuilder {
         self.max_hits = n;
+        self
+    }
+
+    /// Documents longer than `n` bytes (default [`DEFAULT_WINDOW_BYTES`]; at least 1 KiB) are
+    /// classified a window of about `n` bytes at a time, cut at sentence starts, so that the
+    /// memory a very long document needs beyond its text stays that of a window and the
+    /// hits kept (see [`max_hits`](ClassifierBuilder::max_hits)). The report is the same as
+    /// for the document read whole: each window is read twice, once for the totals the
+    /// decisions need (the register, the China link), once for the evidence.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use rightslens::Classifier;
+    /// let text = "Tibet. Xinjiang, Hong Kong and Taiwan. Ilham Tohti was detained. ".repeat(100);
+    /// let whole = Classifier::builder().max_hits(50).build()?;
+    /// let windows = Classifier::builder().max_hits(50).window_bytes(1024).build()?;
+    /// assert_eq!(windows.classify(&text), whole.classify(&text));
+    /// # Ok::<(), rightslens::Error>(())
+    /// ```
+    pub fn window_bytes(&mut self, n: usize) -> &mut ClassifierBuilder {
+        self.window_bytes = n;
         self
     }
 

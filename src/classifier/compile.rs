@@ -178,6 +178,7 @@ pub(super) fn compile(
             thresholds,
             model: b.model,
             max_hits: b.max_hits,
+            window_bytes: b.window_bytes,
             place_topic_bits,
             prisoner_topic: prisoner_topic.filter(|_| b.unlisted),
             lexicons,

@@ -49,7 +49,15 @@ impl Acc {
         }
     }
 
-    fn add(&mut self, f: &Found, weight: f64, evidence: f64, support: bool, ctx: (bool, bool)) {
+    /// Counts a hit of the topic; `f.sentence` is the sentence's index in the document.
+    pub(super) fn add(
+        &mut self,
+        f: &Found,
+        weight: f64,
+        evidence: f64,
+        support: bool,
+        ctx: (bool, bool),
+    ) {
         self.hits += 1;
         self.weighted += weight;
         if support {
@@ -89,11 +97,33 @@ impl Acc {
 /// The entry id of hits of people no list holds.
 pub(crate) const UNLISTED_ENTRY: &str = "political_prisoners.person.unlisted";
 
-/// The hits and named prisoners of a document (step 6).
+/// The hits and named prisoners of a document (step 6), gathered a window at a time (one
+/// window for most documents, see `window.rs`).
+#[derive(Default)]
 pub(super) struct Gathered {
     pub(super) hits: Vec<Hit>,
+    /// Listed prisoners, in order of first mention.
     pub(super) prisoners: Vec<Prisoner>,
+    /// People no list holds, in text order: reported after the listed ones.
+    pub(super) unlisted: Vec<Prisoner>,
+    /// The evidence of people no list holds, counted for the prisoner topic after every
+    /// listed hit (`Acc::add` in this order, whatever the windows): (mention with its
+    /// sentence in the document, evidence, in a rights sentence).
+    pub(super) unlisted_adds: Vec<(Found, f64, bool)>,
     pub(super) hits_dropped: usize,
+}
+
+/// What a window of a long document knows of the sentences around it: for
+/// `requires = "china"`, whether each of the `ScoreModel::china_window` sentences before and
+/// after it holds a China cue (empty for a document read whole).
+#[derive(Default)]
+pub(super) struct Around {
+    /// Index in the document of the window's first sentence.
+    pub(super) base: usize,
+    /// China cues of the sentences just before the window, the nearest last.
+    pub(super) before: Vec<bool>,
+    /// China cues of the sentences just after the window, the nearest first.
+    pub(super) after: Vec<bool>,
 }
 
 impl Inner {
@@ -101,7 +131,14 @@ impl Inner {
     /// document dense in them). A sentence that names another country and no China cue
     /// is about that country, whatever its neighbours hold (`...pressure on the Burmese
     /// regime to release political prisoners.`).
-    fn china_near(&self, flags: &[u8], sentence: usize, china_cues: usize, words: usize) -> bool {
+    fn china_near(
+        &self,
+        flags: &[u8],
+        around: &Around,
+        sentence: usize,
+        china_cues: usize,
+        words: usize,
+    ) -> bool {
         let own = flags[sentence];
         if own & super::stage::FOREIGN_CUE != 0 && own & CHINA_CUE == 0 {
             return false;
@@ -112,20 +149,43 @@ impl Inner {
             .saturating_add(w)
             .saturating_add(1)
             .min(flags.len());
-        let near = flags[lo..hi].iter().any(|&x| x & CHINA_CUE != 0);
+        // the window's own sentences, then those of the neighbouring windows in reach
+        let near = flags[lo..hi].iter().any(|&x| x & CHINA_CUE != 0)
+            || around
+                .before
+                .iter()
+                .rev()
+                .take(w - (sentence - lo))
+                .any(|&c| c)
+            || around
+                .after
+                .iter()
+                .take((sentence + w + 1).saturating_sub(flags.len()))
+                .any(|&c| c);
         let china_min = self.model.china_density * words as f64 / 1000.0;
         near || (china_cues >= 2 && china_cues as f64 >= china_min)
     }
 
+    /// The per-topic accumulators back to empty, before a document's first window.
+    pub(super) fn reset_evidence(&self, scratch: &mut Scratch) {
+        scratch.acc.resize_with(self.topics.len(), Acc::default);
+        for a in scratch.acc.iter_mut() {
+            a.reset();
+        }
+    }
+
     /// Step 6: per topic, the evidence of the hits that count; the hits and named
-    /// prisoners of the report.
+    /// prisoners of the report. Called once per window of the document (sentence indices
+    /// in `scratch` count from the window's first, `around.base` in the document), in text
+    /// order, after [`Inner::reset_evidence`].
     pub(super) fn gather_evidence(
         &self,
         text: &str,
         scratch: &mut Scratch,
-        cues: &super::stage::Cues,
+        (cues, around): (&super::stage::Cues, &Around),
         words: usize,
-    ) -> Gathered {
+        out: &mut Gathered,
+    ) {
         let Scratch {
             found,
             flags,
@@ -133,15 +193,9 @@ impl Inner {
             acc,
             ..
         } = scratch;
-        acc.resize_with(self.topics.len(), Acc::default);
-        for a in acc.iter_mut() {
-            a.reset();
+        if out.hits.capacity() == 0 {
+            out.hits.reserve(found.len().min(self.max_hits));
         }
-        let mut out = Gathered {
-            hits: Vec::with_capacity(found.len().min(self.max_hits)),
-            prisoners: Vec::new(),
-            hits_dropped: 0,
-        };
         let m = &self.model;
         for (i, f) in found.iter().enumerate() {
             let e = &self.entries[f.entry as usize];
@@ -150,13 +204,18 @@ impl Inner {
             match e.requires {
                 Some(Requirement::Rights) if !rights => continue,
                 Some(Requirement::China)
-                    if !self.china_near(flags, f.sentence, cues.china, words) =>
+                    if !self.china_near(flags, around, f.sentence, cues.china, words) =>
                 {
                     continue
                 }
                 _ => {}
             }
             let sense = senses[i];
+            let at = Found {
+                sentence: f.sentence + around.base,
+                ..*f
+            };
+            let f = &at;
             let mut evidence = 0.0;
             if let Some(t) = e.topic {
                 let counts = sense.is_none_or(|(r, _)| r.is_issue());
@@ -202,7 +261,6 @@ impl Inner {
                 out.hits_dropped += 1;
             }
         }
-        out
     }
 
     fn add_prisoner(
@@ -237,11 +295,14 @@ impl Inner {
     /// People named in a custody context whom no lexicon holds (see [`crate::prisoners`]):
     /// reported with `listed: false`; with a China link in the document (a China cue or a hit
     /// of a topic entry that needs no context), each adds evidence to the prisoner topic.
+    ///
+    /// Called once per window, like [`Inner::gather_evidence`]; their evidence is counted
+    /// by [`Inner::count_unlisted`] once every window is done.
     pub(super) fn add_unlisted(
         &self,
         text: &str,
-        scratch: &mut Scratch,
-        china_cues: usize,
+        scratch: &Scratch,
+        (china_cues, base): (usize, usize),
         out: &mut Gathered,
     ) {
         let Some(t) = self.prisoner_topic else {
@@ -261,19 +322,14 @@ impl Inner {
             })
             .map(|(_, w)| w[0]..w[1])
             .collect();
-        let covered = |r: &std::ops::Range<usize>| {
-            scratch
-                .found
-                .iter()
-                .any(|f| f.start < r.end && r.start < f.end)
-        };
+        let covered = Covered::new(&scratch.found);
         let mut added = false;
         for c in crate::prisoners::unlisted::find_in(text, &sentences) {
-            if covered(&c.name) {
+            if covered.overlaps(&c.name) {
                 continue;
             }
             let name = &text[c.name.clone()];
-            if out.prisoners.iter().any(|p| !p.listed && p.name == name) {
+            if out.unlisted.iter().any(|p| p.name == name) {
                 continue;
             }
             let sentence = scratch.starts.partition_point(|&s| s <= c.name.start);
@@ -283,21 +339,25 @@ impl Inner {
                 end: c.name.end,
                 sentence: sentence.saturating_sub(1),
             };
+            let rights = scratch
+                .flags
+                .get(f.sentence)
+                .is_some_and(|x| x & RIGHTS_CUE != 0);
+            let f = Found {
+                sentence: f.sentence + base,
+                ..f
+            };
             let mut evidence = 0.0;
             if china_cues > 0 {
-                let rights = scratch
-                    .flags
-                    .get(f.sentence)
-                    .is_some_and(|x| x & RIGHTS_CUE != 0);
                 evidence = context_factor(&self.model, rights, false);
-                scratch.acc[t].add(&f, 1.0, evidence, false, (rights, false));
+                out.unlisted_adds.push((f, evidence, rights));
             }
             let mention = |r: std::ops::Range<usize>| Mention {
                 start: r.start,
                 end: r.end,
                 text: CompactString::from(&text[r]),
             };
-            out.prisoners.push(Prisoner {
+            out.unlisted.push(Prisoner {
                 id: Cow::Owned(format!("unlisted:{name}")),
                 name: Cow::Owned(name.to_string()),
                 region: None,
@@ -339,6 +399,17 @@ impl Inner {
         if added {
             out.hits.sort_by_key(|h| (h.start, h.end));
         }
+    }
+
+    /// The evidence of the people no list holds, counted for the prisoner topic after every
+    /// listed hit (as when the document is read whole); their prisoners join the report's.
+    pub(super) fn count_unlisted(&self, scratch: &mut Scratch, out: &mut Gathered) {
+        if let Some(t) = self.prisoner_topic {
+            for (f, evidence, rights) in out.unlisted_adds.drain(..) {
+                scratch.acc[t].add(&f, 1.0, evidence, false, (rights, false));
+            }
+        }
+        out.prisoners.append(&mut out.unlisted);
     }
 
     fn entries_topic_name(&self, t: usize) -> &'static str {
@@ -386,6 +457,38 @@ impl Inner {
             );
         }
         topics
+    }
+}
+
+/// Whether a span overlaps a match of the document, found by binary search among matches in
+/// text order (a linear scan per span made a document dense in names quadratic).
+struct Covered<'a> {
+    found: &'a [Found],
+    /// Longest match, so that every match overlapping a span starts at most this far before.
+    longest: usize,
+    /// The matches are in order of their starts (the scan gives them so).
+    sorted: bool,
+}
+
+impl<'a> Covered<'a> {
+    fn new(found: &'a [Found]) -> Covered<'a> {
+        Covered {
+            found,
+            longest: found.iter().map(|f| f.end - f.start).max().unwrap_or(0),
+            sorted: found.windows(2).all(|w| w[0].start <= w[1].start),
+        }
+    }
+
+    fn overlaps(&self, r: &std::ops::Range<usize>) -> bool {
+        let hit = |f: &Found| f.start < r.end && r.start < f.end;
+        if !self.sorted {
+            return self.found.iter().any(hit);
+        }
+        let lo = self
+            .found
+            .partition_point(|f| f.start + self.longest < r.start);
+        let hi = self.found.partition_point(|f| f.start < r.end);
+        self.found[lo..hi.max(lo)].iter().any(hit)
     }
 }
 

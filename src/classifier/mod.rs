@@ -15,8 +15,11 @@ mod evidence;
 mod orgname;
 mod sense;
 mod stage;
+mod window;
 
-pub use builder::{ClassifierBuilder, DEFAULT_MAX_PATTERNS, DEFAULT_REGEX_SIZE_LIMIT};
+pub use builder::{
+    ClassifierBuilder, DEFAULT_MAX_PATTERNS, DEFAULT_REGEX_SIZE_LIMIT, DEFAULT_WINDOW_BYTES,
+};
 
 use crate::error::Result;
 use crate::lexicon::{Lexicon, Thresholds};
@@ -40,6 +43,9 @@ struct Inner {
     thresholds: Vec<Thresholds>,
     model: ScoreModel,
     max_hits: usize,
+    /// Documents longer than this many bytes are classified a window at a time
+    /// (`window.rs`).
+    window_bytes: usize,
     /// Bit `t` set when topic `t` (below 64) has place entries: the topics whose places can
     /// be third parties in each other's stories.
     place_topic_bits: u64,

@@ -12,7 +12,7 @@
 //! 6. **gather evidence** per topic from the hits that count (`evidence.rs`);
 //! 7. **score topics** and build the report.
 
-use super::evidence::Acc;
+use super::evidence::{Acc, Around, Gathered};
 use super::sense::ListItem;
 use super::Inner;
 use crate::lexicon::{Framing, Role};
@@ -21,7 +21,9 @@ use crate::report::{FramingCounts, Report};
 use crate::score::SenseReason;
 use std::cell::RefCell;
 
-/// A match expanded to the entry it counts for.
+/// A match expanded to the entry it counts for: byte offsets in the document, sentence index
+/// in the window being classified (the document for most, see `window.rs`).
+#[derive(Clone, Copy)]
 pub(super) struct Found {
     pub(super) entry: u32,
     pub(super) start: usize,
@@ -168,26 +170,44 @@ impl Inner {
     }
 
     pub(super) fn classify_into(&self, id: &str, text: &str, scratch: &mut Scratch) -> Report {
+        if text.len() > self.window_bytes {
+            return self.classify_windows(id, text, scratch);
+        }
         let stats = self.matcher.scan(text, &mut scratch.raw);
         crate::segment::sentence_starts_into(text, &mut scratch.starts);
         let n_sent = scratch.starts.len().saturating_sub(1);
-        self.expand_matches(scratch, n_sent);
-        // the raw matches are done with: a very large document's go now, before the buffers
-        // of the later steps grow (one match in every few bytes of a dense document)
-        if scratch.raw.capacity() > Scratch::KEEP {
-            scratch.raw = Vec::new();
-        }
-        let cues = self.mark_sentences(scratch, n_sent);
+        scratch.last_full.clear();
+        scratch.last_full.resize(self.n_short, None);
+        self.expand_matches(scratch, n_sent, 0);
+        let mut cues = Cues::default();
+        self.mark_sentences(scratch, n_sent, &mut cues);
         let apolitical = self.judge_register(&cues, stats.words);
         self.judge_senses(text, scratch, apolitical);
-        let mut gathered = self.gather_evidence(text, scratch, &cues, stats.words);
-        self.add_unlisted(text, scratch, cues.china, &mut gathered);
+        self.reset_evidence(scratch);
+        let mut gathered = Gathered::default();
+        let around = Around::default();
+        self.gather_evidence(text, scratch, (&cues, &around), stats.words, &mut gathered);
+        self.add_unlisted(text, scratch, (cues.china, 0), &mut gathered);
+        self.count_unlisted(scratch, &mut gathered);
         let topics = self.score_topics(text, scratch, n_sent, stats.words);
+        self.report(id, text, (stats.words, n_sent), &cues, gathered, topics)
+    }
+
+    /// The report of a document from its parts.
+    pub(super) fn report(
+        &self,
+        id: &str,
+        text: &str,
+        (words, sentences): (usize, usize),
+        cues: &Cues,
+        gathered: Gathered,
+        topics: std::collections::BTreeMap<String, crate::report::TopicScore>,
+    ) -> Report {
         Report {
             id: id.to_string(),
             bytes: text.len(),
-            words: stats.words,
-            sentences: n_sent,
+            words,
+            sentences,
             topics,
             human_rights: cues.rights >= self.model.human_rights_min,
             rights_cues: cues.rights,
@@ -199,8 +219,10 @@ impl Inner {
     }
 
     /// Step 2: matches to the entries they count for; a short form counts only after a full
-    /// mention of its entry (the most recent such entry wins).
-    fn expand_matches(&self, scratch: &mut Scratch, n_sent: usize) {
+    /// mention of its entry (the most recent such entry wins, `scratch.last_full` carrying
+    /// the latest full mentions from one window to the next). The raw matches are offsets
+    /// from `shift` in the document.
+    pub(super) fn expand_matches(&self, scratch: &mut Scratch, n_sent: usize, shift: usize) {
         let Scratch {
             raw,
             starts,
@@ -212,9 +234,12 @@ impl Inner {
         let mut sentences = SentenceCursor::new(&starts[..n_sent]);
         found.clear();
         found.reserve(raw.len());
-        last_full.clear();
-        last_full.resize(self.n_short, None);
         for m in raw.iter() {
+            let m = &RawMatch {
+                start: m.start + shift,
+                end: m.end + shift,
+                pattern: m.pattern,
+            };
             let sentence = sentences.sentence_of(m.start);
             let ts = self.matcher.targets_of(m.pattern);
             let mut best_short: Option<(usize, u32)> = None;
@@ -258,8 +283,9 @@ impl Inner {
         }
     }
 
-    /// Step 3: per sentence, the cues it holds; for the document, the cue totals.
-    fn mark_sentences(&self, scratch: &mut Scratch, n_sent: usize) -> Cues {
+    /// Step 3: per sentence, the cues it holds; for the document, the cue totals, added to
+    /// `cues` in text order.
+    pub(super) fn mark_sentences(&self, scratch: &mut Scratch, n_sent: usize, cues: &mut Cues) {
         let Scratch {
             found,
             flags,
@@ -276,7 +302,6 @@ impl Inner {
         topic_bits.clear();
         topic_bits.resize(n, 0);
         items.clear();
-        let mut cues = Cues::default();
         for (i, f) in found.iter().enumerate() {
             let e = &self.entries[f.entry as usize];
             let s = f.sentence;
@@ -339,13 +364,12 @@ impl Inner {
                 None => {}
             }
         }
-        cues
     }
 
     /// Step 4: whether the document is apolitical (see [`crate::score`], step 2). Only a
     /// document long enough to show its register, or one with non-political cues, can be:
     /// "They discussed Tibet." stays political.
-    fn judge_register(&self, cues: &Cues, words: usize) -> bool {
+    pub(super) fn judge_register(&self, cues: &Cues, words: usize) -> bool {
         let m = &self.model;
         let register = cues.rights + cues.political;
         let judged = cues.benign > 0.0 || words >= m.apolitical_min_words;
