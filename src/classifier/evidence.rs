@@ -332,7 +332,9 @@ impl Inner {
             if out.unlisted.iter().any(|p| p.name == name) {
                 continue;
             }
-            let sentence = scratch.starts.partition_point(|&s| s <= c.name.start);
+            // the sentence of the custody phrase, which the window always holds (a testimony
+            // names the person on the line before `He was detained`)
+            let sentence = scratch.starts.partition_point(|&s| s <= c.evidence.start);
             let f = Found {
                 entry: u32::MAX,
                 start: c.name.start,
