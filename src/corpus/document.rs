@@ -158,6 +158,28 @@ pub fn document_text(bytes: &[u8], markup: Markup) -> Result<DocumentText, Reaso
     })
 }
 
+/// [`document_text`] taking the bytes by value: a plain-text file that is UTF-8 already
+/// (no byte order mark, no NUL byte in its first 8 KiB) becomes its text without a copy, so
+/// a large file is held once, not twice. Anything else goes through [`document_text`].
+pub(crate) fn document_text_owned(bytes: Vec<u8>, markup: Markup) -> Result<DocumentText, Reason> {
+    let plain_utf8_candidate = markup == Markup::Plain
+        && !bytes.is_empty()
+        && !bytes.starts_with(b"\xEF\xBB\xBF")
+        && !matches!(bytes[..], [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..])
+        && memchr::memchr(0, &bytes[..bytes.len().min(BINARY_PROBE)]).is_none();
+    if !plain_utf8_candidate {
+        return document_text(&bytes, markup);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(DocumentText {
+            text,
+            encoding: "UTF-8",
+            lossy: false,
+        }),
+        Err(e) => document_text(e.as_bytes(), markup),
+    }
+}
+
 /// Whether the start of a JSON Lines file reads as gold labels rather than documents: every
 /// complete line of `head` is a JSON object (or blank) and none has `text_field`. Returns how
 /// many records were looked at, or `None` for documents (or anything else).
@@ -229,5 +251,28 @@ mod tests {
         assert_eq!(e.kind, ReasonKind::Empty);
         let e = document_text(b"<script>x</script>", Markup::Html).unwrap_err();
         assert_eq!(e.kind, ReasonKind::Empty);
+    }
+
+    #[test]
+    fn bytes_by_value_read_as_by_reference() {
+        let gbk_page =
+            b"<html><head><meta charset=\"gbk\"></head><body><p>\xD0\xC2\xBD\xAE</p></body></html>";
+        let inputs: [(&[u8], Markup); 8] = [
+            (b"Tibet and Xinjiang", Markup::Plain),
+            ("西藏 Tibet".as_bytes(), Markup::Plain),
+            (b"\xEF\xBB\xBFTibet", Markup::Plain),
+            (b"\xFF\xFET\x00i\x00", Markup::Plain),
+            (b"Caf\xe9 Tibet", Markup::Plain),
+            (b"Tibet\x00", Markup::Plain),
+            (b"", Markup::Plain),
+            (gbk_page, Markup::Html),
+        ];
+        for (bytes, markup) in inputs {
+            assert_eq!(
+                document_text_owned(bytes.to_vec(), markup),
+                document_text(bytes, markup),
+                "{bytes:?}"
+            );
+        }
     }
 }

@@ -5,7 +5,7 @@ use super::{
     failed, pending, skipped, Body, Flow, Format, Origin, Producer, BINARY_PROBE, READ_BUFFER,
 };
 use crate::corpus::document::label_notice;
-use crate::corpus::{document_text, label_records, CorpusOptions, Markup, Outcome, ReasonKind};
+use crate::corpus::{label_records, CorpusOptions, Markup, Outcome, ReasonKind};
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
@@ -309,7 +309,8 @@ impl Producer<'_> {
         } else {
             Markup::Plain
         };
-        let doc = match document_text(&bytes, markup) {
+        // by value: a UTF-8 file becomes its text without a second copy
+        let doc = match crate::corpus::document::document_text_owned(bytes, markup) {
             Ok(doc) => doc,
             Err(reason) => {
                 rec.outcome = if reason.kind.is_failure() {
@@ -320,7 +321,6 @@ impl Producer<'_> {
                 return self.done(rec);
             }
         };
-        drop(bytes);
         if doc.encoding != "UTF-8" {
             rec.encoding = Some(doc.encoding.to_string());
         }
