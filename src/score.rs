@@ -420,7 +420,10 @@ pub const LIST_MIN_ITEMS: usize = 2;
 /// 8. otherwise **issue** ([`SenseReason::Plain`]): a place named in a political text.
 ///
 /// Only issue-sense mentions add evidence. Entries that always count (laws, policies,
-/// events, organisations, named prisoners) are not judged.
+/// events, most organisations, named prisoners) are not judged; politicians and parties
+/// that also turn up in sport, trade or celebrity news (Taiwan's presidents, ministers and
+/// parties) and bodies that often speak of another topic (Taiwan's Mainland Affairs
+/// Council) are, with `sense = "judged"` in their lexicon entry.
 ///
 /// # Examples
 ///

@@ -90,6 +90,61 @@ fn a_vessel_flag_is_not_the_taiwan_question() {
     assert!(!r.topics["taiwan"].present, "{:?}", reasons(&r, "taiwan"));
 }
 
+/// Focus Taiwan (CNA), 5 August 2024, "Taiwan celebrates first Olympic gold at Paris 2024"
+/// (blind set fresh, f045; news text quoted for the test). Taiwan's politicians are judged
+/// like its place name: congratulating athletes is not the Taiwan question.
+#[test]
+fn politicians_congratulating_athletes_are_not_the_taiwan_question() {
+    let text = "Team Taiwan's badminton duo won the men's doubles gold after a 76-minute \
+                battle. In a telephone call to Wang's father, President Lai Ching-te \
+                (賴清德) praised Lee and Wang for \"winning glory for their country.\" \
+                \"Lee and Yang obtaining gold and breaking an Olympic record really, really \
+                isn't easy,\" Lai said. Chairman of the Taiwan People's Party Ko Wen-je also \
+                commended the winning pair on Facebook.";
+    let r = clf().classify(text);
+    assert!(!r.topics["taiwan"].present, "{:?}", reasons(&r, "taiwan"));
+    assert!(reasons(&r, "taiwan").contains(&SenseReason::Apolitical));
+}
+
+/// Focus Taiwan (CNA), 1 August 2025, on the US tariff on Taiwan's exports (blind set fresh,
+/// f075; news text quoted for the test).
+#[test]
+fn a_president_on_tariffs_is_not_the_taiwan_question() {
+    let text = "Taiwan's President Lai Ching-te said Friday that the newly imposed 20% U.S. \
+                tariff on imports from Taiwan is \"temporary.\"";
+    let r = clf().classify(text);
+    let lai: Vec<_> = r
+        .hits
+        .iter()
+        .filter(|h| h.entry == "taiwan.person.lai-ching-te")
+        .collect();
+    assert_eq!(lai.len(), 1);
+    assert_eq!(
+        lai[0].sense.as_ref().map(|s| s.reason),
+        Some(SenseReason::NonPolitical)
+    );
+    assert_eq!(lai[0].evidence, 0.0);
+}
+
+/// Reuters via the dev set (dev 031): a president's words on sovereignty raise Taiwan.
+#[test]
+fn a_president_on_sovereignty_raises_taiwan() {
+    let text = "Taiwan President Tsai Ing-wen says the island is already an independent \
+                country called the Republic of China, its formal name, and that the \
+                People's Republic of China has never ruled Taiwan and has no right to.";
+    let r = clf().classify(text);
+    assert!(r.topics["taiwan"].present);
+    let tsai = r
+        .hits
+        .iter()
+        .find(|h| h.entry == "taiwan.person.tsai-ing-wen");
+    assert!(
+        tsai.is_some_and(|h| h.evidence > 0.0),
+        "{:?}",
+        reasons(&r, "taiwan")
+    );
+}
+
 // Class 2: a place that is only a third party in another topic's story.
 
 /// State Department, 2020 Country Reports on Human Rights Practices: Taiwan.
