@@ -42,7 +42,11 @@
 //! 5. **Strength** `s = 1 - exp(-E / strength_scale)` (default scale 3): one plain mention
 //!    gives 0.28, three give 0.63, ten give 0.96 ([`strength`]).
 //! 6. **Prominence** `p = min(1, sentence_share / prominence_share)`: the share of sentences
-//!    with a counting hit of the topic, saturating at 25 % (default; [`prominence`]).
+//!    with a counting hit of the topic, saturating at 25 % (default; [`prominence`]). For
+//!    `political_prisoners`, once it has evidence, sentences with a custody cue (`custody =
+//!    true` in `lexicons/context.toml`: `detained`, `sentenced`, `判刑`) count too: a story
+//!    about a detainee names him once or twice, then tells of his arrest, trial and
+//!    sentence. Custody cues alone never raise the topic.
 //! 7. **Coverage score** = `(1 - prominence_weight) * s + prominence_weight * p`, in [0, 1]
 //!    (default weight 0.5; [`coverage`]).
 //!

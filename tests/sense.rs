@@ -297,6 +297,37 @@ fn one_line_of_a_readout_is_not_primary() {
     assert!(t.present && !t.primary, "{t:#?}");
 }
 
+/// US Department of State, message on the twenty-second anniversary of Tiananmen (June 2011;
+/// blind set custody, c037). A statement about detainees names few of them by name or count:
+/// the sentences of its custody cues make the prisoner topic its main subject.
+#[test]
+fn a_statement_about_detainees_makes_prisoners_primary() {
+    let text = "Friday will mark twenty-two years since the violent suppression of protests in \
+                and around Tiananmen Square on June 3-4, 1989. The United States joins others in \
+                the international community in urging China to release all those still serving \
+                sentences for participating in the peaceful protests. We ask the Chinese \
+                government to provide the fullest possible public accounting of those killed, \
+                detained or missing, and to cease the ongoing harassment of those who \
+                participated in the demonstrations and the families of the victims. We also \
+                renew our call for the release of all those detained, forcibly disappeared, or \
+                placed under house arrest in recent months as China has taken actions that are \
+                inconsistent with universally recognized rights.";
+    let t = &clf().classify(text).topics["political_prisoners"];
+    assert!(t.present && t.primary, "{t:#?}");
+    assert!(t.sentence_share >= 0.75, "{t:#?}");
+}
+
+/// Custody cues alone add no prominence: crowds arrested at a protest are not the prisoner
+/// topic (a constructed sentence of the shape country reports use).
+#[test]
+fn custody_cues_alone_add_no_prominence() {
+    let text = "Security forces arrested more than 100 protesters in Mandalay. Many were \
+                detained overnight and released the next day.";
+    let t = &clf().classify(text).topics["political_prisoners"];
+    assert!(!t.present, "{t:#?}");
+    assert_eq!(t.sentence_share, 0.0);
+}
+
 /// State Department, 2021 Country Reports on Human Rights Practices: Cameroon (a company's
 /// name holds a place: its home, not its subject).
 #[test]

@@ -1,7 +1,7 @@
 //! Steps 6 and 7 of the classify stage: evidence per topic from the hits that count, then
 //! the scores, decisions and report parts. Every formula is in [`crate::score`].
 
-use super::stage::{Found, Scratch, CHINA_CUE, RIGHTS_CUE};
+use super::stage::{Found, Scratch, CHINA_CUE, CUSTODY_CUE, RIGHTS_CUE};
 
 use super::Inner;
 use crate::lexicon::Requirement;
@@ -30,6 +30,10 @@ pub(super) struct Acc {
     first_sentence: Option<usize>,
     in_rights: usize,
     in_benign: usize,
+    /// Sentences with a custody cue (counted for the prisoner topic only).
+    custody_sentences: usize,
+    /// Distinct sentences with a hit and no custody cue.
+    outside_custody: usize,
 }
 
 impl Acc {
@@ -56,7 +60,7 @@ impl Acc {
         weight: f64,
         evidence: f64,
         support: bool,
-        ctx: (bool, bool),
+        (rights, damp, custody): (bool, bool, bool),
     ) {
         self.hits += 1;
         self.weighted += weight;
@@ -71,16 +75,27 @@ impl Acc {
         }
         if self.last_sentence != Some(f.sentence) {
             self.sentences += 1;
+            self.outside_custody += usize::from(!custody);
             self.last_sentence = Some(f.sentence);
         }
         if self.first.is_none() {
             self.first = Some(f.start);
             self.first_sentence = Some(f.sentence);
         }
-        match ctx {
+        match (rights, damp) {
             (true, _) => self.in_rights += 1,
             (false, true) => self.in_benign += 1,
             _ => {}
+        }
+    }
+
+    /// Sentences with a hit or a custody cue, when custody cues count (the prisoner topic)
+    /// and the topic has evidence; else sentences with a hit.
+    fn prominent_sentences(&self, custody_counts: bool) -> usize {
+        if custody_counts && self.total() > 0.0 {
+            self.custody_sentences + self.outside_custody
+        } else {
+            self.sentences
         }
     }
 
@@ -109,7 +124,7 @@ pub(super) struct Gathered {
     /// The evidence of people no list holds, counted for the prisoner topic after every
     /// listed hit (`Acc::add` in this order, whatever the windows): (mention with its
     /// sentence in the document, evidence, in a rights sentence).
-    pub(super) unlisted_adds: Vec<(Found, f64, bool)>,
+    pub(super) unlisted_adds: Vec<(Found, f64, bool, bool)>,
     pub(super) hits_dropped: usize,
 }
 
@@ -197,9 +212,13 @@ impl Inner {
             out.hits.reserve(found.len().min(self.max_hits));
         }
         let m = &self.model;
+        if let Some(t) = self.prisoner_topic {
+            acc[t].custody_sentences += flags.iter().filter(|&&x| x & CUSTODY_CUE != 0).count();
+        }
         for (i, f) in found.iter().enumerate() {
             let e = &self.entries[f.entry as usize];
             let fl = flags[f.sentence];
+            let custody = fl & CUSTODY_CUE != 0;
             let (rights, benign) = (fl & RIGHTS_CUE != 0, fl & super::stage::BENIGN_CUE != 0);
             match e.requires {
                 Some(Requirement::Rights) if !rights => continue,
@@ -223,9 +242,10 @@ impl Inner {
                     // a judged mention in the issue sense is not damped by a benign cue
                     let damp = benign && sense.is_none();
                     evidence = e.weight * context_factor(m, rights, damp);
-                    acc[t].add(f, e.weight, evidence, e.support, (rights, damp));
+                    let ctx = (rights, damp, custody);
+                    acc[t].add(f, e.weight, evidence, e.support, ctx);
                     if let Some(r) = e.region_topic {
-                        acc[r].add(f, e.weight, evidence, e.support, (rights, damp));
+                        acc[r].add(f, e.weight, evidence, e.support, ctx);
                     }
                 }
             }
@@ -341,10 +361,8 @@ impl Inner {
                 end: c.name.end,
                 sentence: sentence.saturating_sub(1),
             };
-            let rights = scratch
-                .flags
-                .get(f.sentence)
-                .is_some_and(|x| x & RIGHTS_CUE != 0);
+            let fl = scratch.flags.get(f.sentence).copied().unwrap_or(0);
+            let (rights, custody) = (fl & RIGHTS_CUE != 0, fl & CUSTODY_CUE != 0);
             let f = Found {
                 sentence: f.sentence + base,
                 ..f
@@ -352,7 +370,7 @@ impl Inner {
             let mut evidence = 0.0;
             if china_cues > 0 {
                 evidence = context_factor(&self.model, rights, false);
-                out.unlisted_adds.push((f, evidence, rights));
+                out.unlisted_adds.push((f, evidence, rights, custody));
             }
             let mention = |r: std::ops::Range<usize>| Mention {
                 start: r.start,
@@ -407,8 +425,9 @@ impl Inner {
     /// listed hit (as when the document is read whole); their prisoners join the report's.
     pub(super) fn count_unlisted(&self, scratch: &mut Scratch, out: &mut Gathered) {
         if let Some(t) = self.prisoner_topic {
-            for (f, evidence, rights) in out.unlisted_adds.drain(..) {
-                scratch.acc[t].add(&f, 1.0, evidence, false, (rights, false));
+            for (f, evidence, rights, custody) in out.unlisted_adds.drain(..) {
+                let ctx = (rights, false, custody);
+                scratch.acc[t].add(&f, 1.0, evidence, false, ctx);
             }
         }
         out.prisoners.append(&mut out.unlisted);
@@ -431,7 +450,8 @@ impl Inner {
         let mut topics = BTreeMap::new();
         let strongest = scratch.acc.iter().map(Acc::total).fold(0.0, f64::max);
         for (t, a) in scratch.acc.iter().enumerate() {
-            let share = ratio(a.sentences, n_sent);
+            let custody_counts = self.prisoner_topic == Some(t);
+            let share = ratio(a.prominent_sentences(custody_counts), n_sent);
             let evidence = a.total();
             let score = coverage(m, evidence, share);
             let (present, primary) = decide(&self.thresholds[t], evidence, score);

@@ -45,6 +45,8 @@ pub(super) const BIO_CUE: u8 = 1 << 4;
 /// [`Scratch::flags`]: the sentence names a country or territory other than China and the
 /// five topics (a `place` cue).
 pub(super) const FOREIGN_CUE: u8 = 1 << 5;
+/// [`Scratch::flags`]: the sentence holds a custody cue (`detained`, `sentenced`, `判刑`).
+pub(super) const CUSTODY_CUE: u8 = 1 << 6;
 
 /// The cue kinds whose first occurrence in a sentence is remembered, to name it as the
 /// reason of a sense decision ([`Scratch::first_cue`]).
@@ -62,7 +64,7 @@ pub(super) struct Scratch {
     /// Matches expanded to the entries they count for.
     pub(super) found: Vec<Found>,
     /// Per sentence: [`RIGHTS_CUE`], [`BENIGN_CUE`], [`CHINA_CUE`], [`ISSUE_CUE`],
-    /// [`BIO_CUE`].
+    /// [`BIO_CUE`], [`FOREIGN_CUE`], [`CUSTODY_CUE`].
     pub(super) flags: Vec<u8>,
     /// Per sentence and cue kind of [`CUE_KINDS`]: index in `found` of its first cue.
     pub(super) first_cue: Vec<[u32; 4]>,
@@ -353,6 +355,9 @@ impl Inner {
                 Role::Block => 0,
             };
             flags[s] |= flag;
+            if e.custody {
+                flags[s] |= CUSTODY_CUE;
+            }
             if let Some(k) = CUE_KINDS.iter().position(|&c| c == flag) {
                 if first_cue[s][k] == u32::MAX {
                     first_cue[s][k] = i as u32;

@@ -116,6 +116,7 @@ pub fn lint(lexicons: &[Lexicon]) -> Vec<LintIssue> {
             l.weight_in_range(at);
             l.person_named(at);
             l.region_known(at);
+            l.custody_on_rights_cue(at);
             let all = e
                 .variants
                 .iter()
@@ -286,6 +287,17 @@ impl<'a> Linter<'a> {
                     "use a loaded topic id (tibet, xinjiang, hong_kong) or \"mainland\"",
                 );
             }
+        }
+    }
+
+    /// Error: `custody = true` on an entry that is not a rights cue.
+    fn custody_on_rights_cue(&mut self, at: At<'_>) {
+        if at.e.custody && at.e.role != Role::Rights {
+            self.error(
+                at,
+                format!("custody = true on a {:?} entry", at.e.role),
+                "only rights cues of the context lexicon (`detained`, `sentenced`) mark custody",
+            );
         }
     }
 

@@ -257,6 +257,11 @@ pub struct Entry {
     /// evidence only when the document also holds a hit of an entry of the same topic that
     /// is not a supporting term, so generic vocabulary alone never raises a topic.
     pub support: bool,
+    /// A custody cue (`detained`, `sentenced`, `判刑`; rights cues only): once the prisoner
+    /// topic has evidence, every sentence holding one counts towards its prominence, since a
+    /// story about a detainee names him once and then tells of his custody.
+    #[serde(default)]
+    pub custody: bool,
     /// 1-based line of the entry in its file (0 when built in code).
     pub line: usize,
     /// Facts of a person read from a prisoner registry (`status`, `case` and any other

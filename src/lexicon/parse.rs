@@ -62,6 +62,8 @@ struct RawEntry {
     sense: Option<Sense>,
     #[serde(default)]
     support: bool,
+    #[serde(default)]
+    custody: bool,
 }
 
 /// 1-based line number of a byte offset.
@@ -151,6 +153,7 @@ fn lexicon(
                 Sense::Issue
             }),
             support: r.support,
+            custody: r.custody,
             line,
             metadata: Default::default(),
         })

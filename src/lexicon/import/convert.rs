@@ -224,6 +224,7 @@ pub(super) fn lexicons(
             note,
             sense: Sense::Issue,
             support: false,
+            custody: false,
             line: t.line,
             metadata: Default::default(),
         });
