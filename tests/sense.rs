@@ -145,6 +145,33 @@ fn a_president_on_sovereignty_raises_taiwan() {
     );
 }
 
+/// US Embassy statement "U.S. Condemns Detention of Human Rights Defenders in China" (2015;
+/// blind set custody, c065): the mainland's own National Security Law of 2015, with no word
+/// of Hong Kong, is not the Hong Kong question. The bare name is a supporting term.
+#[test]
+fn the_mainlands_own_security_law_is_not_hong_kongs() {
+    let text = "We call on Chinese authorities to release these human rights defenders. We are \
+                deeply concerned that the broad scope of the new National Security Law is being \
+                used as a legal facade to commit human rights abuses. We strongly urge China to \
+                respect the rights of its citizens.";
+    let r = clf().classify(text);
+    assert!(
+        !r.topics["hong_kong"].present,
+        "{:?}",
+        r.topics["hong_kong"]
+    );
+    // beside a Hong Kong hit, the bare name counts
+    let hk = clf().classify(&format!(
+        "{text} Hong Kong's courts have also jailed activists."
+    ));
+    let nsl = hk.hits.iter().find(|h| h.entry == "hong_kong.law.nsl-bare");
+    assert!(
+        nsl.is_some_and(|h| h.evidence > 0.0),
+        "{:?}",
+        hk.topics["hong_kong"]
+    );
+}
+
 // Class 2: a place that is only a third party in another topic's story.
 
 /// State Department, 2020 Country Reports on Human Rights Practices: Taiwan.
