@@ -172,6 +172,18 @@ fn the_mainlands_own_security_law_is_not_hong_kongs() {
     );
 }
 
+/// An open letter on detained rights defenders (blind set custody, c021): 每一个中国公民,
+/// "every Chinese citizen", holds the string 一个中国, "one China", across a word boundary.
+#[test]
+fn every_chinese_citizen_is_not_one_china() {
+    let text = "大陆作为联合国安全理事会常任理事国，更有义务遵守本国宪法和「世界人权宣言」，\
+                使每一个中国公民都能享有大陆宪法与联合国有关宣言与公约明确规定的基本人权。";
+    let r = clf().classify(text);
+    assert!(!r.hits.iter().any(|h| h.topic == "taiwan"), "{:?}", r.hits);
+    let r = clf().classify("北京坚持一个中国原则。");
+    assert!(r.hits.iter().any(|h| h.topic == "taiwan"), "{:?}", r.hits);
+}
+
 // Class 2: a place that is only a third party in another topic's story.
 
 /// State Department, 2020 Country Reports on Human Rights Practices: Taiwan.
