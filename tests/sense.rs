@@ -231,6 +231,25 @@ fn a_group_in_custody_counts() {
     assert!(r.topics["political_prisoners"].present, "{:#?}", r.hits);
 }
 
+/// Letter of protest by overseas Chinese organisations, August 2015, on the 709 crackdown
+/// (China Change; blind set custody, c011): a counted group as the subject of a custody verb.
+#[test]
+fn a_counted_group_detained_counts() {
+    let text = "Since it began in July, the Chinese Communist Party's large-scale suppression of \
+                human rights lawyers has already gone on for more than a month. With the \
+                information we have at hand, we know that over 300 lawyers, law firm staff, and \
+                rights defenders have been summoned by police, criminally detained, secretly \
+                imprisoned, disappeared, or put under house arrest.";
+    let r = clf().classify(text);
+    assert!(r.topics["political_prisoners"].present, "{:#?}", r.hits);
+    let crowd = clf().classify("In China, over 300 protesters have been detained by police.");
+    assert!(
+        !crowd.topics["political_prisoners"].present,
+        "{:#?}",
+        crowd.hits
+    );
+}
+
 /// International Campaign for Tibet, statement of March 2008 (blind set `fresh`, f065).
 #[test]
 fn a_release_call_for_a_quantified_group_counts() {
