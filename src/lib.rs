@@ -116,8 +116,8 @@ pub use corpus::{CorpusOptions, Input, Outcome, Record, Summary};
 pub use error::{Error, ErrorKind, Result};
 pub use lexicon::import;
 pub use lexicon::{
-    lint, Entry, EntryKind, Framing, Lexicon, LintIssue, MatchMode, Requirement, Role, Sense,
-    Severity, Thresholds, CONTEXT_TOPIC, DEFAULT_TOPICS,
+    lint, Entry, EntryKind, Frame, Framing, Lexicon, LintIssue, MatchMode, Requirement, Role,
+    Sense, Severity, Thresholds, CONTEXT_TOPIC, DEFAULT_TOPICS,
 };
 pub use report::{FramingCounts, Hit, Judgement, Mention, Prisoner, Report, TopicScore};
 pub use score::{ScoreModel, SenseReason};

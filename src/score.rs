@@ -412,7 +412,9 @@ pub const LIST_MIN_ITEMS: usize = 2;
 ///    is about the other place; a judged organisation or person (Taiwan's Mainland Affairs
 ///    Council) is an actor by nature, so naming another topic's place, or a prisoner from
 ///    it, in its sentence is enough;
-/// 2. a human-rights cue in the sentence: **issue** ([`SenseReason::RightsCue`]);
+/// 2. a human-rights cue in the sentence: **issue** ([`SenseReason::RightsCue`]); custody
+///    words alone in a story of ordinary crime (`arrested five suspects ... ketamine`,
+///    cues with `frame = "crime"`) are not one;
 /// 3. an issue frame in the sentence: **issue** ([`SenseReason::IssueCue`]);
 /// 4. one item of an enumeration of at least [`LIST_MIN_ITEMS`] places that includes a
 ///    country or territory other than the five topics and China: **non-issue**
@@ -424,10 +426,11 @@ pub const LIST_MIN_ITEMS: usize = 2;
 /// 8. otherwise **issue** ([`SenseReason::Plain`]): a place named in a political text.
 ///
 /// Only issue-sense mentions add evidence. Entries that always count (laws, policies,
-/// events, most organisations, named prisoners) are not judged; politicians and parties
-/// that also turn up in sport, trade or celebrity news (Taiwan's presidents, ministers and
-/// parties) and bodies that often speak of another topic (Taiwan's Mainland Affairs
-/// Council) are, with `sense = "judged"` in their lexicon entry.
+/// events, most organisations, named prisoners) are not judged; the people of the four
+/// place lexicons (politicians, officials, religious leaders, exiles), parties that also
+/// turn up in sport, trade, travel or celebrity news, and bodies that often speak of another
+/// topic (Taiwan's Mainland Affairs Council) are, with `sense = "judged"` in their lexicon
+/// entry: the Dalai Lamas' summer palace in a travel guide is not the Tibet question.
 ///
 /// # Examples
 ///

@@ -72,6 +72,44 @@ source = "s"
 }
 
 #[test]
+fn a_frame_on_the_wrong_role_is_a_lint_error() {
+    let text = r#"[lexicon]
+topic = "context"
+sources = ["s"]
+
+[[entry]]
+id = "context.cue.jailed"
+kind = "cue"
+role = "rights"
+frame = "custody"
+variants = ["jailed"]
+source = "s"
+
+[[entry]]
+id = "context.cue.heroin"
+kind = "cue"
+role = "rights"
+frame = "crime"
+variants = ["heroin"]
+source = "s"
+"#;
+    let lex = Lexicon::parse("context.toml", text).unwrap();
+    assert_eq!(lex.entries[0].frame, Some(rightslens::Frame::Custody));
+    let issues = lint(&[lex]);
+    assert_eq!(issues.len(), 1, "{issues:?}");
+    assert!(
+        issues[0].to_string().contains("context.cue.heroin"),
+        "{}",
+        issues[0]
+    );
+    let bad = text.replace(r#"frame = "crime""#, r#"frame = "weather""#);
+    let err = Lexicon::parse("context.toml", &bad)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("context.toml"), "{err}");
+}
+
+#[test]
 fn builtin_lexicons_cover_the_five_topics_and_context() {
     let lexicons = Lexicon::builtin().unwrap();
     // registries (lexicons/registry/) come after the TOML files, as more political_prisoners

@@ -184,6 +184,44 @@ fn every_chinese_citizen_is_not_one_china() {
     assert!(r.hits.iter().any(|h| h.topic == "taiwan"), "{:?}", r.hits);
 }
 
+/// Taipei Times, 28 September 2018, "Record ketamine haul seized at southern Taiwan drug
+/// factory" (news text quoted for the test): the arrest is of drug suspects, so the custody
+/// word does not make Taiwan a rights issue (`frame = "crime"` cues).
+#[test]
+fn an_arrest_in_a_drug_case_is_not_a_rights_sentence() {
+    let text = "Law enforcement personnel have arrested five suspects and seized more than \
+                5,000kg of ketamine and other drugs from a premises in southern Taiwan, the \
+                Investigation Bureau said.";
+    let r = clf().classify(text);
+    assert_eq!(reasons(&r, "taiwan"), [SenseReason::NonPolitical]);
+    assert!(!r.human_rights);
+    // a rights cue beside the custody word still makes it a rights sentence
+    let r = clf().classify(
+        "Police in Taiwan arrested five suspects over ketamine, and rights groups decried \
+         the persecution of their lawyers.",
+    );
+    assert_eq!(reasons(&r, "taiwan"), [SenseReason::RightsCue]);
+}
+
+/// A Lhasa travel guide (huijianshenghuo.com, a web page; quoted for the test): the Dalai
+/// Lamas' palaces in a tourist itinerary. People of the place lexicons are judged like the
+/// places, so in a document without a political register they do not raise Tibet.
+#[test]
+fn the_dalai_lamas_palaces_in_a_travel_guide_are_not_the_tibet_question() {
+    let text = "布达拉宫攻略旅游\n\n布达拉宫的最佳游览季节是每年的4月至6月和9月至11月，这两个时段气候\
+                宜人，日照充足，非常适合户外活动。进入布达拉宫需要购买门票，旺季时，建议提前在线预订门票。\
+                白宫：位于布达拉宫西侧，是历代达赖喇嘛的冬宫办公场所。红宫：又称佛堂，是供奉历代达赖喇嘛\
+                灵塔的地方。您可以参观罗布林卡（达赖喇嘛的夏宫），还可以前往哲蚌寺、色拉寺等寺庙，品尝\
+                当地美食，入住特色酒店。";
+    let r = clf().classify(text);
+    assert!(!r.topics["tibet"].present, "{:?}", reasons(&r, "tibet"));
+    assert!(
+        reasons(&r, "tibet").contains(&SenseReason::Apolitical),
+        "{:?}",
+        reasons(&r, "tibet")
+    );
+}
+
 // Class 2: a place that is only a third party in another topic's story.
 
 /// State Department, 2020 Country Reports on Human Rights Practices: Taiwan.

@@ -31,9 +31,8 @@ pub(super) struct CompiledEntry {
     pub(super) judged: bool,
     /// A supporting term: counts only beside another hit of its topic.
     pub(super) support: bool,
-    /// A custody cue (`detained`, `sentenced`): its sentences count towards the prisoner
-    /// topic's prominence.
-    pub(super) custody: bool,
+    /// The story a cue belongs to (custody, crime), see [`crate::Frame`].
+    pub(super) frame: Option<crate::Frame>,
     pub(super) role: Role,
     pub(super) weight: f64,
     pub(super) requires: Option<Requirement>,
@@ -115,7 +114,7 @@ pub(super) fn compile(
                     && matches!(e.kind, EntryKind::Organisation | EntryKind::Person),
                 judged: e.sense == Sense::Judged && e.role == Role::Topic,
                 support: e.support,
-                custody: e.custody,
+                frame: e.frame,
                 role: e.role,
                 weight: e.weight,
                 requires: e.requires,

@@ -148,7 +148,7 @@ impl Inner {
     /// regime to release political prisoners.`).
     fn china_near(
         &self,
-        flags: &[u8],
+        flags: &[u16],
         around: &Around,
         sentence: usize,
         china_cues: usize,
@@ -219,7 +219,8 @@ impl Inner {
             let e = &self.entries[f.entry as usize];
             let fl = flags[f.sentence];
             let custody = fl & CUSTODY_CUE != 0;
-            let (rights, benign) = (fl & RIGHTS_CUE != 0, fl & super::stage::BENIGN_CUE != 0);
+            let rights = super::stage::rights_sentence(fl);
+            let benign = fl & super::stage::BENIGN_CUE != 0;
             match e.requires {
                 Some(Requirement::Rights) if !rights => continue,
                 Some(Requirement::China)

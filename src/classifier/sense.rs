@@ -127,7 +127,7 @@ impl Inner {
                 affiliation: super::byline::is_speaker_label(text, f.start, f.end),
                 organisation_name: e.place
                     && super::orgname::in_organisation_name(text, f.start, f.end),
-                rights_cue: fl & RIGHTS_CUE != 0,
+                rights_cue: super::stage::rights_sentence(fl),
                 issue_cue: fl & ISSUE_CUE != 0,
                 third_party: others & self.place_topic_bits != 0
                     && (e.actor || third_party(text, f)),

@@ -32,25 +32,38 @@ pub(super) struct Found {
 }
 
 /// [`Scratch::flags`]: the sentence holds a rights cue.
-pub(super) const RIGHTS_CUE: u8 = 1;
+pub(super) const RIGHTS_CUE: u16 = 1;
 /// [`Scratch::flags`]: the sentence holds a non-political cue.
-pub(super) const BENIGN_CUE: u8 = 1 << 1;
+pub(super) const BENIGN_CUE: u16 = 1 << 1;
 /// [`Scratch::flags`]: the sentence holds a China cue, or a hit of a topic entry that needs
 /// no context (`Tibet`, `Ilham Tohti`): what an entry with `requires = "china"` looks for.
-pub(super) const CHINA_CUE: u8 = 1 << 2;
+pub(super) const CHINA_CUE: u16 = 1 << 2;
 /// [`Scratch::flags`]: the sentence holds an issue frame.
-pub(super) const ISSUE_CUE: u8 = 1 << 3;
+pub(super) const ISSUE_CUE: u16 = 1 << 3;
 /// [`Scratch::flags`]: the sentence holds career or life-story wording.
-pub(super) const BIO_CUE: u8 = 1 << 4;
+pub(super) const BIO_CUE: u16 = 1 << 4;
 /// [`Scratch::flags`]: the sentence names a country or territory other than China and the
 /// five topics (a `place` cue).
-pub(super) const FOREIGN_CUE: u8 = 1 << 5;
+pub(super) const FOREIGN_CUE: u16 = 1 << 5;
 /// [`Scratch::flags`]: the sentence holds a custody cue (`detained`, `sentenced`, `判刑`).
-pub(super) const CUSTODY_CUE: u8 = 1 << 6;
+pub(super) const CUSTODY_CUE: u16 = 1 << 6;
+/// [`Scratch::flags`]: the sentence holds a rights cue that is not a custody word
+/// (`persecution`, `political prisoners`, `crackdown`).
+pub(super) const OTHER_RIGHTS_CUE: u16 = 1 << 7;
+
+/// [`Scratch::flags`]: the sentence holds an ordinary-crime cue (`cocaine`, `phone scam`).
+pub(super) const CRIME_CUE: u16 = 1 << 8;
+
+/// Whether a sentence's flags make it a rights sentence: a rights cue, unless its only rights
+/// cues are custody words in a story of ordinary crime (`police arrested five suspects and
+/// seized 5,000 kg of ketamine`), where the arrest is of a suspect.
+pub(super) fn rights_sentence(fl: u16) -> bool {
+    fl & RIGHTS_CUE != 0 && (fl & OTHER_RIGHTS_CUE != 0 || fl & CRIME_CUE == 0)
+}
 
 /// The cue kinds whose first occurrence in a sentence is remembered, to name it as the
 /// reason of a sense decision ([`Scratch::first_cue`]).
-pub(super) const CUE_KINDS: [u8; 4] = [RIGHTS_CUE, ISSUE_CUE, BIO_CUE, BENIGN_CUE];
+pub(super) const CUE_KINDS: [u16; 4] = [RIGHTS_CUE, ISSUE_CUE, BIO_CUE, BENIGN_CUE];
 
 /// Working buffers of one classification, kept from one document to the next (one set per
 /// thread, see [`Inner::classify_reusing`]) so that classifying a document allocates little
@@ -64,8 +77,8 @@ pub(super) struct Scratch {
     /// Matches expanded to the entries they count for.
     pub(super) found: Vec<Found>,
     /// Per sentence: [`RIGHTS_CUE`], [`BENIGN_CUE`], [`CHINA_CUE`], [`ISSUE_CUE`],
-    /// [`BIO_CUE`], [`FOREIGN_CUE`], [`CUSTODY_CUE`].
-    pub(super) flags: Vec<u8>,
+    /// [`BIO_CUE`], [`FOREIGN_CUE`], [`CUSTODY_CUE`], [`OTHER_RIGHTS_CUE`], [`CRIME_CUE`].
+    pub(super) flags: Vec<u16>,
     /// Per sentence and cue kind of [`CUE_KINDS`]: index in `found` of its first cue.
     pub(super) first_cue: Vec<[u32; 4]>,
     /// Per sentence: bit `t` set when topic `t` (below 64) has a hit there.
@@ -110,12 +123,25 @@ impl Scratch {
 /// The cue totals of a document (step 3).
 #[derive(Default)]
 pub(super) struct Cues {
+    /// Weight of rights cues, custody words in crime stories included (see
+    /// [`Cues::rights_weight`]).
     pub(super) rights: f64,
+    /// Weight of custody words in sentences about ordinary crime, summed apart so that a
+    /// document read a window at a time gets the same total.
+    pub(super) custody_in_crime: f64,
     pub(super) political: f64,
     pub(super) benign: f64,
     /// China cues and topic hits that need no context (for `requires = "china"`).
     pub(super) china: usize,
     pub(super) framing: FramingCounts,
+}
+
+impl Cues {
+    /// The document's rights register: its rights cues less the custody words of crime
+    /// stories (`arrested five suspects ... ketamine`).
+    pub(super) fn rights_weight(&self) -> f64 {
+        self.rights - self.custody_in_crime
+    }
 }
 
 thread_local! {
@@ -211,8 +237,8 @@ impl Inner {
             words,
             sentences,
             topics,
-            human_rights: cues.rights >= self.model.human_rights_min,
-            rights_cues: cues.rights,
+            human_rights: cues.rights_weight() >= self.model.human_rights_min,
+            rights_cues: cues.rights_weight(),
             framing: cues.framing,
             hits: gathered.hits,
             prisoners: gathered.prisoners,
@@ -354,10 +380,13 @@ impl Inner {
                 }
                 Role::Block => 0,
             };
-            flags[s] |= flag;
-            if e.custody {
-                flags[s] |= CUSTODY_CUE;
-            }
+            flags[s] |= flag
+                | match (e.frame, e.role) {
+                    (Some(crate::Frame::Custody), _) => CUSTODY_CUE,
+                    (Some(crate::Frame::Crime), _) => CRIME_CUE,
+                    (_, Role::Rights) => OTHER_RIGHTS_CUE,
+                    _ => 0,
+                };
             if let Some(k) = CUE_KINDS.iter().position(|&c| c == flag) {
                 if first_cue[s][k] == u32::MAX {
                     first_cue[s][k] = i as u32;
@@ -369,6 +398,14 @@ impl Inner {
                 None => {}
             }
         }
+        // custody words in a crime story (`arrested five suspects ... ketamine`) are not
+        // the document's rights register
+        for f in found.iter() {
+            let e = &self.entries[f.entry as usize];
+            if e.frame == Some(crate::Frame::Custody) && !rights_sentence(flags[f.sentence]) {
+                cues.custody_in_crime += e.weight;
+            }
+        }
     }
 
     /// Step 4: whether the document is apolitical (see [`crate::score`], step 2). Only a
@@ -376,7 +413,7 @@ impl Inner {
     /// "They discussed Tibet." stays political.
     pub(super) fn judge_register(&self, cues: &Cues, words: usize) -> bool {
         let m = &self.model;
-        let register = cues.rights + cues.political;
+        let register = cues.rights_weight() + cues.political;
         let judged = cues.benign > 0.0 || words >= m.apolitical_min_words;
         judged && (register < m.political_min || cues.benign > m.benign_dominance * register)
     }

@@ -1,6 +1,6 @@
 //! Review checks over a set of lexicons: [`lint`] runs one function per rule, in order.
 
-use super::{Entry, EntryKind, Lexicon, MatchMode, Role, CONTEXT_TOPIC};
+use super::{Entry, EntryKind, Frame, Lexicon, MatchMode, Role, CONTEXT_TOPIC};
 use crate::normalize::{fold_phrase, is_cjk};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -116,7 +116,7 @@ pub fn lint(lexicons: &[Lexicon]) -> Vec<LintIssue> {
             l.weight_in_range(at);
             l.person_named(at);
             l.region_known(at);
-            l.custody_on_rights_cue(at);
+            l.frame_fits_role(at);
             let all = e
                 .variants
                 .iter()
@@ -290,13 +290,19 @@ impl<'a> Linter<'a> {
         }
     }
 
-    /// Error: `custody = true` on an entry that is not a rights cue.
-    fn custody_on_rights_cue(&mut self, at: At<'_>) {
-        if at.e.custody && at.e.role != Role::Rights {
+    /// Error: a `frame` on an entry of another role than its own (`custody` on rights cues,
+    /// `crime` on non-political ones).
+    fn frame_fits_role(&mut self, at: At<'_>) {
+        let want = match at.e.frame {
+            Some(Frame::Custody) => Role::Rights,
+            Some(Frame::Crime) => Role::Benign,
+            _ => return,
+        };
+        if at.e.role != want {
             self.error(
                 at,
-                format!("custody = true on a {:?} entry", at.e.role),
-                "only rights cues of the context lexicon (`detained`, `sentenced`) mark custody",
+                format!("frame {:?} on a {:?} entry", at.e.frame, at.e.role),
+                "frame = \"custody\" goes on rights cues (`detained`), frame = \"crime\" on benign ones (`cocaine`)",
             );
         }
     }

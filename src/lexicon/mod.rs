@@ -137,6 +137,41 @@ pub enum Role {
     Biography,
 }
 
+/// The story a context cue belongs to (`frame = "..."` in a lexicon entry), where its role
+/// alone does not say enough.
+///
+/// # Examples
+///
+/// ```
+/// use rightslens::{Lexicon, Frame};
+/// let lex = Lexicon::parse("cues.toml", r#"
+/// [lexicon]
+/// topic = "context"
+/// [[entry]]
+/// id = "context.cue.jail"
+/// kind = "cue"
+/// role = "rights"
+/// frame = "custody"
+/// variants = ["jailed"]
+/// source = "generic vocabulary"
+/// "#).unwrap();
+/// assert_eq!(lex.entries[0].frame, Some(Frame::Custody));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Frame {
+    /// A custody word (`detained`, `sentenced`, `判刑`), on a rights cue. Once the prisoner
+    /// topic has evidence, every sentence holding one counts towards its prominence: a story
+    /// about a detainee names him once, then tells of his custody.
+    Custody,
+    /// Ordinary crime (`cocaine`, `phone scam`, `诈骗`), on a non-political cue. In a
+    /// sentence whose only rights cues are custody words, the arrest is of a suspect: a place
+    /// named there is judged without them (a drug seizure in Taiwan is not the Taiwan
+    /// question).
+    Crime,
+}
+
 /// Whether the hits of an entry are judged in context or always count as the issue.
 ///
 /// A place or an ethnonym can be named in a non-issue sense (a tariff list, a nominee's past
@@ -257,11 +292,10 @@ pub struct Entry {
     /// evidence only when the document also holds a hit of an entry of the same topic that
     /// is not a supporting term, so generic vocabulary alone never raises a topic.
     pub support: bool,
-    /// A custody cue (`detained`, `sentenced`, `判刑`; rights cues only): once the prisoner
-    /// topic has evidence, every sentence holding one counts towards its prominence, since a
-    /// story about a detainee names him once and then tells of his custody.
-    #[serde(default)]
-    pub custody: bool,
+    /// What kind of story a cue belongs to, where that matters beyond its role (see
+    /// [`Frame`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub frame: Option<Frame>,
     /// 1-based line of the entry in its file (0 when built in code).
     pub line: usize,
     /// Facts of a person read from a prisoner registry (`status`, `case` and any other

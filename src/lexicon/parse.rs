@@ -1,7 +1,7 @@
 //! TOML lexicon parsing that keeps line numbers for error messages.
 
 use super::{
-    Entry, EntryKind, Framing, Lexicon, MatchMode, Requirement, Role, Sense, Thresholds,
+    Entry, EntryKind, Frame, Framing, Lexicon, MatchMode, Requirement, Role, Sense, Thresholds,
     CONTEXT_TOPIC,
 };
 use crate::error::Error;
@@ -62,8 +62,7 @@ struct RawEntry {
     sense: Option<Sense>,
     #[serde(default)]
     support: bool,
-    #[serde(default)]
-    custody: bool,
+    frame: Option<Frame>,
 }
 
 /// 1-based line number of a byte offset.
@@ -153,7 +152,7 @@ fn lexicon(
                 Sense::Issue
             }),
             support: r.support,
-            custody: r.custody,
+            frame: r.frame,
             line,
             metadata: Default::default(),
         })

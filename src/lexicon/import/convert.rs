@@ -224,7 +224,7 @@ pub(super) fn lexicons(
             note,
             sense: Sense::Issue,
             support: false,
-            custody: false,
+            frame: None,
             line: t.line,
             metadata: Default::default(),
         });

@@ -113,7 +113,7 @@ pub(crate) fn person(row: Row) -> Result<Entry, String> {
         note: row.case.clone(),
         sense: Sense::Issue,
         support: false,
-        custody: false,
+        frame: None,
         line: row.line,
         metadata: metadata(row.status, row.case, row.extra),
     })
