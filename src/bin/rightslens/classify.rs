@@ -5,7 +5,7 @@ use crate::common::{self, CliError, LexiconArgs};
 use crate::html::corpus::CorpusPage;
 use crate::interrupt::{Interrupt, Signal};
 use rightslens::corpus::{
-    estimate_bytes, scan, CorpusOptions, CsvWriter, Input, Outcome, Period, PrisonerCsvWriter,
+    estimate_bytes, scan_each, CorpusOptions, CsvWriter, Input, Outcome, Period, PrisonerCsvWriter,
     ReasonKind, Record, Summary, Tally, DEFAULT_MAX_DOCUMENT_BYTES,
 };
 use std::fs::File;
@@ -200,7 +200,9 @@ pub fn run(a: &ClassifyArgs) -> Result<ExitCode, CliError> {
     };
     let started = Instant::now();
     let mut run = RunState::new(Tally::new(clf.topics(), period));
-    let result = scan(&clf, inputs, &opts, |record| {
+    // the run's summary counts the records written (`--skip` leaves some out), so the
+    // library's own tally is not needed
+    let result = scan_each(&clf, inputs, &opts, |record| {
         // Stop between two records: the output holds whole records only.
         if interrupt.received().is_some() {
             return Err(io::Error::new(io::ErrorKind::Interrupted, "interrupted"));
