@@ -411,8 +411,14 @@ impl PeopleCsv {
 
 /// Where records go, in the chosen format.
 enum Output<W: Write> {
-    /// Table, JSON, JSON Lines or summary, written by hand.
-    Plain { format: Format, w: W, first: bool },
+    /// Table, JSON, JSON Lines or summary, written by hand; `line` is the JSON Lines
+    /// record being formed, reused from record to record.
+    Plain {
+        format: Format,
+        w: W,
+        first: bool,
+        line: Vec<u8>,
+    },
     /// CSV, through the library's tidy writer.
     Csv(Box<CsvWriter<W>>),
     /// One HTML page, written when the run ends.
@@ -440,19 +446,29 @@ impl<W: Write> Output<W> {
             format,
             w,
             first: true,
+            line: Vec::new(),
         })
     }
 
     fn record(&mut self, r: &Record) -> io::Result<()> {
-        let (format, w, first) = match self {
+        let (format, w, first, line) = match self {
             Output::Csv(c) => return c.write(r).map_err(to_io),
             Output::Html(h) => return h.record(r),
-            Output::Plain { format, w, first } => (*format, w, first),
+            Output::Plain {
+                format,
+                w,
+                first,
+                line,
+            } => (*format, w, first, line),
         };
         match format {
             Format::Jsonl => {
-                serde_json::to_writer(&mut *w, r)?;
-                w.write_all(b"\n")
+                // formed in memory, then written at once: serde_json's many small writes go
+                // to a `Vec` (inlined copies) instead of through the `BufWriter`
+                line.clear();
+                serde_json::to_writer(&mut *line, r)?;
+                line.push(b'\n');
+                w.write_all(line)
             }
             Format::Json => {
                 if !*first {
