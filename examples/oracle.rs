@@ -28,6 +28,16 @@
 //! ```sh
 //! cargo run --release --example oracle -- 5 --jsonl real.jsonl
 //! ```
+//!
+//! `--export DIR` (with `--jsonl FILE`) measures nothing: it writes what a whole-process
+//! comparison on real documents needs, `DIR/lexicon.tsv` (the peer's literal forms, one
+//! `form<TAB>topic` a line, topics the peer does not know counted as `other`) and
+//! `DIR/docs/NNNNN.txt` (one file per document), so that `rightslens classify DIR/docs` and
+//! the perf scripts' `rust-peers ac-ll-dfa-docs DIR/lexicon.tsv DIR/docs` read the same files.
+//!
+//! ```sh
+//! cargo run --release --example oracle -- --jsonl real.jsonl --export /tmp/real
+//! ```
 
 #[path = "../tests/oracle_support/mod.rs"]
 mod oracle_support;
@@ -42,10 +52,12 @@ use std::time::Instant;
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut rounds = 3;
     let mut jsonl = None;
+    let mut export = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--jsonl" => jsonl = Some(args.next().ok_or("--jsonl needs a file")?),
+            "--export" => export = Some(args.next().ok_or("--export needs a folder")?),
             n => rounds = n.parse()?,
         }
     }
@@ -61,6 +73,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     let bytes: usize = docs.iter().map(String::len).sum();
     let peer = Peer::new(&clf)?;
+    if let Some(dir) = export {
+        return export_files(std::path::Path::new(&dir), &peer, &docs);
+    }
     println!(
         "{} documents, {:.1} MB, {} terms",
         docs.len(),
@@ -166,6 +181,55 @@ fn read_jsonl(path: &str) -> Result<Vec<String>, Box<dyn std::error::Error>> {
     Ok(docs)
 }
 
+/// The topics the perf scripts' peer knows; any other topic is counted as `other`.
+const PEER_TOPICS: [&str; 6] = [
+    "tibet",
+    "xinjiang",
+    "hong_kong",
+    "taiwan",
+    "political_prisoners",
+    "other",
+];
+
+/// Writes the peer's lexicon (`lexicon.tsv`) and one text file per document (`docs/`).
+fn export_files(
+    dir: &std::path::Path,
+    peer: &Peer,
+    docs: &[String],
+) -> Result<(), Box<dyn std::error::Error>> {
+    let docs_dir = dir.join("docs");
+    std::fs::create_dir_all(&docs_dir).map_err(|e| format!("{}: {e}", docs_dir.display()))?;
+    let mut tsv = String::new();
+    let mut left_out = 0;
+    for (term, &k) in peer.terms.iter().zip(&peer.topic) {
+        if term.is_empty() || term.contains(['\t', '\n', '\r']) {
+            left_out += 1;
+            continue;
+        }
+        let name = peer.names[k].as_str();
+        let topic = if PEER_TOPICS.contains(&name) {
+            name
+        } else {
+            "other"
+        };
+        tsv.push_str(&format!("{term}\t{topic}\n"));
+    }
+    let path = dir.join("lexicon.tsv");
+    std::fs::write(&path, tsv).map_err(|e| format!("{}: {e}", path.display()))?;
+    for (i, d) in docs.iter().enumerate() {
+        let path = docs_dir.join(format!("{i:05}.txt"));
+        std::fs::write(&path, d).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    println!(
+        "wrote {} ({} forms, {left_out} left out) and {} documents to {}",
+        path.display(),
+        peer.terms.len() - left_out,
+        docs.len(),
+        docs_dir.display()
+    );
+    Ok(())
+}
+
 /// A sink that counts the bytes written to it.
 struct CountingSink(usize);
 
@@ -182,6 +246,8 @@ impl Write for CountingSink {
 /// The peer: one DFA over every literal form of the classifier's lexicons.
 struct Peer {
     ac: AhoCorasick,
+    /// the literal forms the DFA holds
+    terms: Vec<String>,
     /// topic (index into `names`) of each pattern
     topic: Vec<usize>,
     names: Vec<String>,
@@ -212,7 +278,12 @@ impl Peer {
             .ascii_case_insensitive(true)
             .kind(Some(AhoCorasickKind::DFA))
             .build(&terms)?;
-        Ok(Peer { ac, topic, names })
+        Ok(Peer {
+            ac,
+            terms,
+            topic,
+            names,
+        })
     }
 
     /// Counts the whole-word matches of `text` per topic.

@@ -5,7 +5,8 @@
 //!
 //! On x86_64 a block is compared sixteen bytes at a time with SSE2; elsewhere eight bytes at
 //! a time in a `u64` (SWAR) or a byte at a time. This module holds the crate's only `unsafe`
-//! code, the calls into the SSE2 functions; the tests check every fast version against its
+//! code, the calls into the SSE2 functions and [`string_from_utf8`] (bytes that a SIMD check
+//! found to be UTF-8 taken as a `String`); the tests check every fast version against its
 //! fallback.
 #![allow(unsafe_code)]
 
@@ -178,6 +179,17 @@ pub(crate) fn class_masks8(x: u64) -> (u64, u64) {
     (pack_high_bits(alnum), pack_high_bits(alnum | apos | high))
 }
 
+/// `bytes` as a `String` if they are UTF-8, else the bytes back: [`String::from_utf8`] with
+/// the check done by `simdutf8` (32 or 16 bytes at a time, the widest the CPU has), several
+/// times faster than the standard library's on a corpus of mostly ASCII files.
+pub(crate) fn string_from_utf8(bytes: Vec<u8>) -> Result<String, Vec<u8>> {
+    if simdutf8::basic::from_utf8(&bytes).is_err() {
+        return Err(bytes);
+    }
+    // SAFETY: `simdutf8` has just checked that `bytes` are valid UTF-8.
+    Ok(unsafe { String::from_utf8_unchecked(bytes) })
+}
+
 /// The SSE2 versions: sixteen bytes per compare.
 #[cfg(target_arch = "x86_64")]
 mod sse2 {
@@ -241,6 +253,31 @@ mod sse2 {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn strings_from_utf8_as_the_standard_library_reads_them() {
+        let cases: [&[u8]; 7] = [
+            b"",
+            b"Tibet and Xinjiang",
+            "西藏 Tibet’s «Lhasa» \u{1F600}".as_bytes(),
+            b"Caf\xe9",
+            b"\xE8\xA5",
+            b"ok then \xF0\x9F\x98",
+            b"\xED\xA0\x80 surrogate",
+        ];
+        for bytes in cases {
+            let long: Vec<u8> = bytes
+                .iter()
+                .copied()
+                .cycle()
+                .take(bytes.len() * 40)
+                .collect();
+            for b in [bytes.to_vec(), long] {
+                let want = String::from_utf8(b.clone()).map_err(|e| e.into_bytes());
+                assert_eq!(string_from_utf8(b.clone()), want, "{b:?}");
+            }
+        }
+    }
     use super::*;
 
     fn bytes() -> impl proptest::strategy::Strategy<Value = Vec<u8>> {

@@ -170,13 +170,13 @@ pub(crate) fn document_text_owned(bytes: Vec<u8>, markup: Markup) -> Result<Docu
     if !plain_utf8_candidate {
         return document_text(&bytes, markup);
     }
-    match String::from_utf8(bytes) {
+    match crate::blocks::string_from_utf8(bytes) {
         Ok(text) => Ok(DocumentText {
             text,
             encoding: "UTF-8",
             lossy: false,
         }),
-        Err(e) => document_text(e.as_bytes(), markup),
+        Err(bytes) => document_text(&bytes, markup),
     }
 }
 

@@ -172,6 +172,49 @@ where
     I: IntoIterator<Item = Input>,
     F: FnMut(Record) -> std::io::Result<()>,
 {
+    let mut tally = Tally::new(clf.topics(), options.period);
+    scan_each(clf, inputs, options, |record| {
+        tally.add(&record);
+        sink(record)
+    })?;
+    Ok(tally.finish())
+}
+
+/// [`scan`] without the [`Summary`]: every input still becomes one [`Record`] handed to
+/// `sink` in input order, but nothing is counted on the way. For a caller that tallies only
+/// some records itself (the command line counts what it writes) and would otherwise pay for
+/// two tallies.
+///
+/// # Errors
+///
+/// As [`scan`]: only when `sink` fails.
+///
+/// # Examples
+///
+/// ```
+/// use rightslens::corpus::{scan_each, CorpusOptions, Input, Outcome};
+/// use rightslens::Classifier;
+///
+/// let clf = Classifier::new()?;
+/// let data = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data");
+/// let mut classified = 0;
+/// scan_each(&clf, vec![Input::path(data)], &CorpusOptions::new(), |r| {
+///     classified += usize::from(matches!(r.outcome, Outcome::Classified(_)));
+///     Ok(())
+/// })?;
+/// assert!(classified > 0);
+/// # Ok::<(), rightslens::Error>(())
+/// ```
+pub fn scan_each<I, F>(
+    clf: &Classifier,
+    inputs: I,
+    options: &CorpusOptions,
+    mut sink: F,
+) -> Result<()>
+where
+    I: IntoIterator<Item = Input>,
+    F: FnMut(Record) -> std::io::Result<()>,
+{
     let inputs: Vec<Input> = inputs.into_iter().collect();
     let opts = options.clone();
     // One batch waiting while one is read, one classified and one handed out.
@@ -180,7 +223,6 @@ where
         .name("rightslens-reader".to_string())
         .spawn(move || source::produce(inputs, &opts, tx))
         .map_err(|e| Error::io("<reader thread>", e))?;
-    let mut tally = Tally::new(clf.topics(), options.period);
     let emit_text = options.emit_text;
     // Batch k+1 is classified on the pool while this thread hands out the records of batch
     // k (the sink need not be `Send`), and the reader thread reads batch k+2.
@@ -193,7 +235,6 @@ where
                 s.spawn(|_| classified = Some(classify_batch(clf, batch, emit_text)));
             }
             for record in ready.take().unwrap_or_default() {
-                tally.add(&record);
                 // On error `rx` is dropped on return, so the reader stops at its next send.
                 sink(record).map_err(|e| Error::io("<output>", e))?;
             }
@@ -207,7 +248,7 @@ where
     if let Err(panic) = reader.join() {
         std::panic::resume_unwind(panic);
     }
-    Ok(tally.finish())
+    Ok(())
 }
 
 /// Classifies the documents of one batch in parallel and rebuilds the records in order.

@@ -362,7 +362,14 @@ impl Summary {
 #[derive(Debug, Clone)]
 pub struct Tally {
     s: Summary,
-    score_sums: BTreeMap<String, (f64, f64)>,
+    /// per topic, in the order of `s.topics`: the sum of the scores, and of the scores of
+    /// documents where the topic is present
+    score_sums: Vec<(f64, f64)>,
+    /// `cooccurrence[a * n + b]` for topics `a`, `b` by position in `s.topics` (copied into
+    /// the summary's map by `finish`)
+    cooccurrence: Vec<usize>,
+    /// positions of the topics present in the record being added (reused)
+    present: Vec<usize>,
     /// each entry's counts, and the number (`inputs`) of the last record that had a hit of it
     entries: HashMap<String, (EntryCount, usize)>,
     prisoners: HashMap<String, PrisonerCount>,
@@ -394,9 +401,12 @@ impl Tally {
             let row = topics.iter().map(|u| (u.as_ref().to_string(), 0)).collect();
             s.cooccurrence.insert(t, row);
         }
+        let n = s.topics.len();
         Tally {
             s,
-            score_sums: BTreeMap::new(),
+            score_sums: vec![(0.0, 0.0); n],
+            cooccurrence: vec![0; n * n],
+            present: Vec::new(),
             entries: HashMap::new(),
             prisoners: HashMap::new(),
         }
@@ -441,33 +451,40 @@ impl Tally {
         s.bytes += report.bytes as u64;
         s.words += report.words as u64;
         s.human_rights += usize::from(report.human_rights);
-        let mut present: Vec<&str> = Vec::new();
+        // Both maps are sorted by topic name: one merging pass pairs each report topic with
+        // its aggregate (by position `k` in `s.topics`), without a lookup per topic.
+        let n = s.topics.len();
+        self.present.clear();
+        let mut next = s.topics.iter_mut().enumerate();
+        let mut cur = next.next();
         for (t, ts) in &report.topics {
-            let Some(agg) = s.topics.get_mut(t) else {
-                continue;
+            while cur
+                .as_ref()
+                .is_some_and(|(_, (k, _))| k.as_str() < t.as_str())
+            {
+                cur = next.next();
+            }
+            let Some((k, (name, agg))) = cur.as_mut() else {
+                break;
             };
+            if name.as_str() != t.as_str() {
+                continue;
+            }
             agg.hits += ts.hits as u64;
             let bin = ((ts.score * HISTOGRAM_BINS as f64) as usize).min(HISTOGRAM_BINS - 1);
             agg.score_histogram[bin] += 1;
-            let sums = match self.score_sums.get_mut(t) {
-                Some(sums) => sums,
-                None => self.score_sums.entry(t.clone()).or_default(),
-            };
+            let sums = &mut self.score_sums[*k];
             sums.0 += ts.score;
             if ts.present {
                 sums.1 += ts.score;
                 agg.present += 1;
-                present.push(t);
+                self.present.push(*k);
             }
             agg.primary += usize::from(ts.primary);
         }
-        for a in &present {
-            if let Some(row) = s.cooccurrence.get_mut(*a) {
-                for b in &present {
-                    if let Some(n) = row.get_mut(*b) {
-                        *n += 1;
-                    }
-                }
+        for &a in &self.present {
+            for &b in &self.present {
+                self.cooccurrence[a * n + b] += 1;
             }
         }
         // `s.inputs` numbers this record: an entry counts a document at its first hit in it
@@ -545,8 +562,15 @@ impl Tally {
     /// ```
     pub fn finish(self) -> Summary {
         let mut s = self.s;
-        for (t, agg) in s.topics.iter_mut() {
-            let (all, present) = self.score_sums.get(t).copied().unwrap_or_default();
+        let n = s.topics.len();
+        // the rows and columns of `s.cooccurrence` are the topics of `s.topics`, in order
+        for (a, row) in s.cooccurrence.values_mut().enumerate() {
+            for (b, count) in row.values_mut().enumerate() {
+                *count = self.cooccurrence.get(a * n + b).copied().unwrap_or(0);
+            }
+        }
+        for (k, agg) in s.topics.values_mut().enumerate() {
+            let (all, present) = self.score_sums.get(k).copied().unwrap_or_default();
             if s.classified > 0 {
                 agg.mean_score = all / s.classified as f64;
             }

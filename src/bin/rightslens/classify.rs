@@ -5,7 +5,7 @@ use crate::common::{self, CliError, LexiconArgs};
 use crate::html::corpus::CorpusPage;
 use crate::interrupt::{Interrupt, Signal};
 use rightslens::corpus::{
-    estimate_bytes, scan, CorpusOptions, CsvWriter, Input, Outcome, Period, PrisonerCsvWriter,
+    estimate_bytes, scan_each, CorpusOptions, CsvWriter, Input, Outcome, Period, PrisonerCsvWriter,
     ReasonKind, Record, Summary, Tally, DEFAULT_MAX_DOCUMENT_BYTES,
 };
 use std::fs::File;
@@ -200,7 +200,9 @@ pub fn run(a: &ClassifyArgs) -> Result<ExitCode, CliError> {
     };
     let started = Instant::now();
     let mut run = RunState::new(Tally::new(clf.topics(), period));
-    let result = scan(&clf, inputs, &opts, |record| {
+    // the run's summary counts the records written (`--skip` leaves some out), so the
+    // library's own tally is not needed
+    let result = scan_each(&clf, inputs, &opts, |record| {
         // Stop between two records: the output holds whole records only.
         if interrupt.received().is_some() {
             return Err(io::Error::new(io::ErrorKind::Interrupted, "interrupted"));
@@ -409,8 +411,14 @@ impl PeopleCsv {
 
 /// Where records go, in the chosen format.
 enum Output<W: Write> {
-    /// Table, JSON, JSON Lines or summary, written by hand.
-    Plain { format: Format, w: W, first: bool },
+    /// Table, JSON, JSON Lines or summary, written by hand; `line` is the JSON Lines
+    /// record being formed, reused from record to record.
+    Plain {
+        format: Format,
+        w: W,
+        first: bool,
+        line: Vec<u8>,
+    },
     /// CSV, through the library's tidy writer.
     Csv(Box<CsvWriter<W>>),
     /// One HTML page, written when the run ends.
@@ -438,19 +446,29 @@ impl<W: Write> Output<W> {
             format,
             w,
             first: true,
+            line: Vec::new(),
         })
     }
 
     fn record(&mut self, r: &Record) -> io::Result<()> {
-        let (format, w, first) = match self {
+        let (format, w, first, line) = match self {
             Output::Csv(c) => return c.write(r).map_err(to_io),
             Output::Html(h) => return h.record(r),
-            Output::Plain { format, w, first } => (*format, w, first),
+            Output::Plain {
+                format,
+                w,
+                first,
+                line,
+            } => (*format, w, first, line),
         };
         match format {
             Format::Jsonl => {
-                serde_json::to_writer(&mut *w, r)?;
-                w.write_all(b"\n")
+                // formed in memory, then written at once: serde_json's many small writes go
+                // to a `Vec` (inlined copies) instead of through the `BufWriter`
+                line.clear();
+                serde_json::to_writer(&mut *line, r)?;
+                line.push(b'\n');
+                w.write_all(line)
             }
             Format::Json => {
                 if !*first {

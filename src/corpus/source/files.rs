@@ -295,11 +295,13 @@ impl Producer<'_> {
             rec.outcome = too_large(size);
             return self.done(rec);
         }
-        let mut bytes = Vec::with_capacity(size as usize);
-        if let Err(e) = f.take(max as u64 + 1).read_to_end(&mut bytes) {
-            rec.outcome = failed(ReasonKind::Io, format!("cannot read: {}", io_text(&e)));
-            return self.done(rec);
-        }
+        let bytes = match read_whole(f, size as usize, max) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                rec.outcome = failed(ReasonKind::Io, format!("cannot read: {}", io_text(&e)));
+                return self.done(rec);
+            }
+        };
         if bytes.len() > max {
             rec.outcome = too_large(bytes.len() as u64);
             return self.done(rec);
@@ -333,6 +335,40 @@ impl Producer<'_> {
         }
         rec.utf8_lossy = doc.lossy;
         self.push(rec, Body::Text(doc.text))
+    }
+}
+
+/// Reads a whole file whose metadata says it holds `size` bytes (at most `max`), and up to
+/// `max + 1` bytes if it has grown since, so the caller can tell it is too large.
+///
+/// One `read` asks for `size + 1` bytes: a regular file that gives back exactly `size` has
+/// ended, so the usual second `read` that only confirms the end is saved (`read_to_end`
+/// without a size hint also starts with 8 KiB reads: most files of a folder of statements
+/// took two or three calls). A short read, or a file that grew, goes on with
+/// `read_to_end` as before.
+fn read_whole(mut f: File, size: usize, max: usize) -> io::Result<Vec<u8>> {
+    let mut bytes = vec![0; size + 1];
+    let mut filled = 0;
+    loop {
+        match f.read(&mut bytes[filled..]) {
+            Ok(0) => {
+                bytes.truncate(filled);
+                return Ok(bytes);
+            }
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        }
+        if filled == size {
+            bytes.truncate(filled);
+            return Ok(bytes);
+        }
+        if filled == bytes.len() {
+            // the file grew: the rest, up to one byte past the limit
+            let limit = max.saturating_add(1).saturating_sub(filled) as u64;
+            f.take(limit).read_to_end(&mut bytes)?;
+            return Ok(bytes);
+        }
     }
 }
 
@@ -423,6 +459,23 @@ pub(crate) fn probe(r: &mut dyn BufRead) -> io::Result<Probe> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_whole_file_is_read_whatever_its_metadata_said() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("doc.txt");
+        let text: Vec<u8> = (0..100u8).map(|i| b'a' + i % 26).collect();
+        std::fs::write(&path, &text).unwrap();
+        let read = |size, max| read_whole(File::open(&path).unwrap(), size, max).unwrap();
+        // the size it has, a size it outgrew, a size it shrank from, and 0 (as /proc reports)
+        for size in [100, 50, 150, 0] {
+            assert_eq!(read(size, 1000), text, "size {size}");
+        }
+        // past the limit: one byte more than allowed, so the caller can tell
+        assert_eq!(read(50, 60), text[..61]);
+        std::fs::write(&path, b"").unwrap();
+        assert_eq!(read(0, 1000), b"");
+    }
 
     #[test]
     fn walk_error_of_a_missing_file() {

@@ -5,7 +5,7 @@ use super::analysis::{
     case_variants, first_bytes, rare_window, required, trigger_bit, trigger_of, usable, OneOf,
     LITERAL_WINDOW,
 };
-use super::{Literal, RegexVariants, Variant};
+use super::{pair_key, Literal, RegexVariants, Variant};
 use crate::matcher::{BuildError, Limits};
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex_automata::meta;
@@ -24,6 +24,7 @@ impl RegexVariants {
             searched: Vec::new(),
             lits: Vec::new(),
             triggers: Vec::new(),
+            trigger_keys: Vec::new(),
             trigger_pair: Box::new([0u64; 1024]),
             trigger_three: Box::new([0u64; 1024]),
             residual: None,
@@ -49,6 +50,10 @@ impl RegexVariants {
                 first,
             });
         }
+        // by the first two bytes of their heads (stably), so that a word looks at its own
+        // pair's triggers only (`note_word`)
+        rv.triggers.sort_by_key(|t| pair_key(&t.head));
+        rv.trigger_keys = rv.triggers.iter().map(|t| pair_key(&t.head)).collect();
         rv.searched = (0..rv.lits.len())
             .filter(|&j| !rv.triggers.iter().any(|t| t.lit as usize == j))
             .map(|j| (j, rare_window(&rv.lits[j].bytes)))

@@ -77,8 +77,12 @@ pub(crate) struct RegexVariants {
     searched: Vec<(usize, usize)>,
     /// required literals of the windowed variants (each has one or more)
     lits: Vec<Literal>,
-    /// literals whose occurrences start words: found by the word scanner, not the searcher
+    /// literals whose occurrences start words: found by the word scanner, not the searcher;
+    /// sorted by the [`pair_key`] of their heads
     triggers: Vec<Trigger>,
+    /// the [`pair_key`] of each trigger's head, in the same order (searched without
+    /// following a pointer per trigger)
+    trigger_keys: Vec<u16>,
     /// bit per lowercase first two bytes of two-byte heads, and per hash of the first three
     /// bytes of longer heads ([`trigger_bit`])
     trigger_pair: Box<[u64; 1024]>,
@@ -86,6 +90,14 @@ pub(crate) struct RegexVariants {
     /// The variants without a usable literal, as one alternation over the whole text.
     residual: Option<meta::Regex>,
     residual_ids: Vec<usize>,
+}
+
+/// The first two bytes of a trigger's head (or of a word, lowercased) as one number: the
+/// order of [`RegexVariants::triggers`].
+#[inline]
+pub(crate) fn pair_key(head: &[u8]) -> u16 {
+    let byte = |k: usize| head.get(k).copied().unwrap_or(0);
+    u16::from_be_bytes([byte(0), byte(1)])
 }
 
 /// A place where a literal may start, noted by the word scanner: (byte offset, literal).

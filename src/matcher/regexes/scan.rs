@@ -2,7 +2,7 @@
 //! word scanner or found by the literal searcher), then the residual alternation.
 
 use super::analysis::trigger_bit;
-use super::{RegexVariants, Site};
+use super::{pair_key, RegexVariants, Site};
 use crate::matcher::words::on_word_edges;
 use crate::matcher::RawMatch;
 use regex_automata::{meta, Anchored, Input};
@@ -38,8 +38,13 @@ impl RegexVariants {
         let mut a = [0u8; 8];
         let n = w.len().min(8);
         a[..n].copy_from_slice(&w[..n]);
-        let w8 = u64::from_le_bytes(a.map(|b| b.to_ascii_lowercase()));
-        for t in &self.triggers {
+        let lower = a.map(|b| b.to_ascii_lowercase());
+        let w8 = u64::from_le_bytes(lower);
+        // only the triggers whose heads start with the word's first two bytes
+        let key = pair_key(&lower[..n.min(2)]);
+        let from = self.trigger_keys.partition_point(|&k| k < key);
+        let to = from + self.trigger_keys[from..].partition_point(|&k| k == key);
+        for t in &self.triggers[from..to] {
             if w8 & t.mask8 == t.head8
                 && w.len() >= t.head.len()
                 && w[..t.head.len()].eq_ignore_ascii_case(&t.head)
