@@ -110,10 +110,21 @@ pub(super) fn runs(toks: &[Tok<'_>]) -> Vec<Run> {
             continue;
         }
         let mut j = i;
-        while j + 1 < toks.len() && name_like(&toks[j + 1]) {
-            j += 1;
+        let mut nickname = None;
+        loop {
+            if j + 1 < toks.len() && name_like(&toks[j + 1]) {
+                j += 1;
+            } else if let Some(q) = quoted_nickname(toks, j + 1).filter(|_| nickname.is_none()) {
+                nickname = Some(j + 2);
+                j = q;
+            } else {
+                break;
+            }
         }
-        let words: Vec<&str> = toks[i..=j].iter().map(|t| t.s).collect();
+        let words: Vec<&str> = (i..=j)
+            .filter(|&k| Some(k) != nickname && !matches!(toks[k].s, "“" | "”" | "\""))
+            .map(|k| toks[k].s)
+            .collect();
         let possessive = words
             .last()
             .is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"));
@@ -130,6 +141,18 @@ pub(super) fn runs(toks: &[Tok<'_>]) -> Vec<Run> {
         i = j + 1;
     }
     out
+}
+
+/// A nickname in quotes inside a name, starting at token `i` (`Jin “Ezra” Mingri`): the
+/// index of the name word after the closing quote.
+fn quoted_nickname(toks: &[Tok<'_>], i: usize) -> Option<usize> {
+    let open = toks.get(i)?;
+    let word = toks.get(i + 1)?;
+    let close = toks.get(i + 2)?;
+    let after = toks.get(i + 3)?;
+    let quotes = matches!((open.s, close.s), ("“", "”") | ("\"", "\""));
+    let name = |w: &str| names::is_name_token(w) && !names::is_not_name_word(w);
+    (quotes && name(word.s) && name(after.s)).then_some(i + 3)
 }
 
 /// Finds candidates in one sentence (spans relative to it).
@@ -187,6 +210,7 @@ pub(super) fn find(s: &str) -> Vec<Candidate> {
     }
     out.extend(en_lists::ages(&toks, &runs));
     out.extend(en_lists::fronted(&toks, &runs));
+    out.extend(super::en_possessive::find(&toks));
     out
 }
 

@@ -34,8 +34,10 @@
 
 mod en;
 mod en_lists;
+mod en_possessive;
 mod en_words;
 mod zh;
+mod zh_enum;
 mod zh_lists;
 
 use std::ops::Range;
@@ -110,6 +112,7 @@ pub(crate) fn find_in(text: &str, sentences: &[Range<usize>]) -> Vec<Candidate> 
         if sentence.chars().any(crate::normalize::is_cjk) {
             found.extend(zh_lists::find(sentence));
             found.extend(zh_lists::role_subject(sentence));
+            found.extend(zh_enum::find(sentence));
         }
         out.extend(found.into_iter().map(shift));
         out.extend(en_lists::testimony(text, s.clone()));

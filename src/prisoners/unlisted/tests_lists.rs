@@ -115,3 +115,13 @@ fn names_under_a_custody_heading() {
     let t = "Family members at the wedding:\n- Abdurehim Memet (brother)\n- Patigul Memet\n";
     assert!(names(t).is_empty());
 }
+
+#[test]
+fn a_quoted_nickname_inside_a_name() {
+    // Christianity Today on the Early Rain and Zion crackdowns, January 2026
+    let t = "Yet by October, Chinese authorities had detained pastor Jin “Ezra” Mingri along with \
+             nearly 30 pastors and staff at Zion.";
+    assert_eq!(names(t), ["Jin “Ezra” Mingri"]);
+    // a quoted word between two names is no nickname without a custody construction
+    assert!(names("Wang Lin “Joy” Li spoke at the concert.").is_empty());
+}
