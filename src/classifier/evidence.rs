@@ -110,6 +110,8 @@ pub(super) struct Gathered {
     /// listed hit (`Acc::add` in this order, whatever the windows): (mention with its
     /// sentence in the document, evidence, in a rights sentence).
     pub(super) unlisted_adds: Vec<(Found, f64, bool)>,
+    /// Ids of the listed prisoners who are former detainees (`CompiledEntry::former`).
+    pub(super) former: Vec<&'static str>,
     pub(super) hits_dropped: usize,
 }
 
@@ -237,6 +239,9 @@ impl Inner {
             let matched = CompactString::from(&text[f.start..f.end]);
             if let Some((name, region)) = &e.prisoner {
                 self.add_prisoner(&mut out.prisoners, e.id, name, *region, f, &matched);
+                if e.former && !out.former.contains(&e.id) {
+                    out.former.push(e.id);
+                }
             }
             if keep_hit {
                 out.hits.push(Hit {
@@ -437,7 +442,10 @@ impl Inner {
 
     /// The evidence of the people no list holds, counted for the prisoner topic after every
     /// listed hit (as when the document is read whole); their prisoners join the report's.
-    pub(super) fn count_unlisted(&self, scratch: &mut Scratch, out: &mut Gathered) {
+    ///
+    /// Listed people the document does not present as held (wanted only, or a former
+    /// detainee quoted as a source: [`crate::prisoners::not_held`]) leave the prisoner list.
+    pub(super) fn count_unlisted(&self, text: &str, scratch: &mut Scratch, out: &mut Gathered) {
         if let Some(t) = self.prisoner_topic {
             for (f, evidence, rights) in out.unlisted_adds.drain(..) {
                 scratch.acc[t].add(&f, 1.0, evidence, false, (rights, false));
@@ -453,6 +461,13 @@ impl Inner {
                 None => out.prisoners.push(p),
             }
         }
+        let former = &out.former;
+        out.prisoners.retain(|p| {
+            let spans: Vec<std::ops::Range<usize>> =
+                p.mentions.iter().map(|m| m.start..m.end).collect();
+            let was = former.iter().any(|id| p.id == *id);
+            !(p.listed && crate::prisoners::not_held::not_held(text, &spans, was))
+        });
     }
 
     fn entries_topic_name(&self, t: usize) -> &'static str {
