@@ -173,6 +173,8 @@ fn chinese_sentences() {
     check("判处欧阳小明有期徒刑", &["欧阳小明"]);
     // no name: a pronoun, an anonymised name, the police
     check("他被刑事拘留。王某被拘留。警方被指滥权。", &[]);
+    // a count of people before the phrase (a Taiwan rally report, March 2025: `23條通過1周年多人被捕`)
+    check("香港《基本法》23條通過1周年多人被捕。", &[]);
 }
 
 #[test]

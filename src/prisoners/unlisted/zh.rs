@@ -188,6 +188,8 @@ pub(super) const NOT_NAMES: &[&str] = &[
     "孔子",
     "金钱",
     "金錢",
+    "周年",
+    "週年",
 ];
 
 /// Last characters of place names (county, city, monastery, village...).
@@ -267,6 +269,12 @@ pub(super) fn plausible(name: &str, after_role: bool) -> Option<f64> {
     let dotted = chars.iter().any(|c| DOTS.contains(c));
     if name.contains('某') || NOT_NAMES.iter().any(|w| name.starts_with(w)) {
         return None;
+    }
+    if ["多人", "等人", "众人", "眾人", "名人"]
+        .iter()
+        .any(|w| name.ends_with(w))
+    {
+        return None; // `1周年多人被捕`: a count of people, not a name
     }
     if name.ends_with(PLACE_ENDS) {
         return None; // `色达县`, `格尔底寺`: a place, not a person
