@@ -369,18 +369,30 @@ fn construction(toks: &[Tok<'_>], j: usize) -> Option<(Reason, f64, std::ops::Ra
         // `those detained include X`, `jailed activists including X`
         if include {
             let p2 = toks.get(j.checked_sub(2)?)?;
-            let held = is(
-                Some(p2),
-                &[
-                    "detained",
-                    "jailed",
-                    "imprisoned",
-                    "arrested",
-                    "detainees",
-                    "prisoners",
-                ],
-            );
-            return held.then_some((Reason::Object, 0.8, p2.start..prev.end));
+            let held_words = &[
+                "detained",
+                "jailed",
+                "imprisoned",
+                "arrested",
+                "detainees",
+                "prisoners",
+                "sentenced",
+                "convicted",
+            ];
+            if is(Some(p2), held_words) {
+                return Some((Reason::Object, 0.8, p2.start..prev.end));
+            }
+            // `twelve activists were detained on Sunday, including X`: a comma, and the clause
+            // before it (up to ten words, no other comma) holds a custody word
+            if p2.s != "," {
+                return None;
+            }
+            let from = j.saturating_sub(12);
+            let clause = &toks[from..j - 2];
+            let last_comma = clause.iter().rposition(|t| matches!(t.s, "," | ";"));
+            let clause = &clause[last_comma.map_or(0, |k| k + 1)..];
+            let held = clause.iter().rev().find(|t| is(Some(t), held_words));
+            return held.map(|t| (Reason::Object, 0.75, t.start..prev.end));
         }
         let w = if matches!(lower.as_str(), "release" | "releasing" | "free" | "freeing") {
             0.8

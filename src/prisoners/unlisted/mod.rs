@@ -113,6 +113,7 @@ pub(crate) fn find_in(text: &str, sentences: &[Range<usize>]) -> Vec<Candidate> 
             found.extend(zh_lists::find(sentence));
             found.extend(zh_lists::role_subject(sentence));
             found.extend(zh_enum::find(sentence));
+            found.extend(zh_enum::terms(sentence));
         }
         out.extend(found.into_iter().map(shift));
         out.extend(en_lists::testimony(text, s.clone()));

@@ -335,6 +335,45 @@ pub(super) fn find(s: &str) -> Vec<Candidate> {
     out
 }
 
+/// Prison terms a name stands right before in a verdict (`李四有期徒刑三年`).
+const TERMS: &[&str] = &["有期徒刑", "无期徒刑", "無期徒刑", "死刑"];
+
+/// The names of a verdict that gives each person a term, after the first: in a sentence
+/// with `判处`, a name right after a comma or semicolon and right before a prison term
+/// (`判处张三有期徒刑五年，李四有期徒刑三年`).
+pub(super) fn terms(s: &str) -> Vec<Candidate> {
+    let Some(verdict) = ["判处", "判處"]
+        .iter()
+        .find_map(|v| s.find(v).map(|i| i..i + v.len()))
+    else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (i, c) in s[verdict.end..].char_indices() {
+        if !matches!(c, '，' | ',' | '；' | ';' | '、') {
+            continue;
+        }
+        let from = verdict.end + i + c.len_utf8();
+        let rest = &s[from..];
+        let end = rest
+            .char_indices()
+            .skip(2)
+            .take(3)
+            .map(|(k, _)| k)
+            .find(|&k| TERMS.iter().any(|t| rest[k..].starts_with(t)));
+        let Some(end) = end else { continue };
+        if let Some(sh) = shape(&rest[..end], false) {
+            out.push(Candidate {
+                name: from..from + end,
+                evidence: verdict.clone(),
+                reason: Reason::ZhAfter,
+                confidence: 0.85 * sh,
+            });
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::find;
@@ -379,6 +418,18 @@ mod tests {
         // constructed on the shape of the 2016 Tianjin subversion verdicts
         let s = "法院以颠覆国家政权罪判处周世锋、胡石根有期徒刑。";
         assert_eq!(names(s), ["周世锋", "胡石根"]);
+    }
+
+    #[test]
+    fn a_verdict_with_a_term_per_person() {
+        // the shape of Chinese court announcements (constructed, names from the 2019 Guangzhou
+        // verdicts on labour activists)
+        let s = "法院以聚众扰乱社会秩序罪判处孟晗有期徒刑一年九个月，何晓波有期徒刑一年。";
+        let v: Vec<&str> = super::terms(s).iter().map(|c| &s[c.name.clone()]).collect();
+        assert_eq!(v, ["何晓波"]);
+        // no verdict verb: a sentence that only mentions prison terms
+        let s = "该罪最高可处无期徒刑，张三有期徒刑的说法不实。";
+        assert!(super::terms(s).is_empty());
     }
 
     #[test]
