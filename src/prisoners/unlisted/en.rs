@@ -198,7 +198,26 @@ pub(super) fn find(s: &str) -> Vec<Candidate> {
                 .iter()
                 .map(|t| t.s)
                 .collect();
-            if !matches!(between.as_slice(), [","] | ["and"] | [",", "and"]) {
+            // a role may stand before the next name: `lawyer Wang Yu, her husband Bao Longjun`
+            let lead = between
+                .iter()
+                .take_while(|w| matches!(**w, "," | "and"))
+                .count();
+            let (joins, roles) = between.split_at(lead);
+            let described = !roles.is_empty()
+                && (reason == Reason::Object || reason == Reason::NounOf)
+                && roles.len() <= 4
+                && is(toks.get(right.first - 1), ROLES)
+                && roles.iter().all(|w| {
+                    let t = Some(&Tok {
+                        s: w,
+                        start: 0,
+                        end: 0,
+                    });
+                    is(t, ROLES) || is(t, FILLERS)
+                });
+            if !matches!(joins, [","] | ["and"] | [",", "and"]) || !(roles.is_empty() || described)
+            {
                 break;
             }
             push(if reason == Reason::Object || reason == Reason::NounOf {
@@ -218,8 +237,12 @@ pub(super) fn find(s: &str) -> Vec<Candidate> {
 /// `, a scholar held since`, `, detained in May`.
 fn after(toks: &[Tok<'_>], mut i: usize) -> Option<(Reason, f64, std::ops::Range<usize>)> {
     // a name in another script in brackets: `Ai Weiwei (艾未未) was ...`
-    if is(toks.get(i), &["("]) && toks.get(i + 2).is_some_and(|t| t.s == ")") {
-        i += 3;
+    if is(toks.get(i), &["("]) {
+        // `(also known as Li Mingyi)`: up to eight tokens to the closing bracket
+        let close = (i + 1..toks.len().min(i + 10)).find(|&k| toks[k].s == ")");
+        if let Some(k) = close {
+            i = k + 1;
+        }
     }
     if let Some(found) = passive(toks, i, 1.0) {
         return Some((Reason::Subject, found.0, found.1));
@@ -259,7 +282,9 @@ fn after(toks: &[Tok<'_>], mut i: usize) -> Option<(Reason, f64, std::ops::Range
             }
         }
         at = close.filter(|&j| toks[j].s == ",")?;
-        if let Some((w, ev)) = passive(toks, at + 1, 0.85) {
+        // a comma inside quotes: `, “China’s conscience,” was`
+        let verb = at + 1 + usize::from(is(toks.get(at + 1), &["”", "\""]));
+        if let Some((w, ev)) = passive(toks, verb, 0.85) {
             return Some((Reason::Subject, w, ev));
         }
     }
@@ -290,11 +315,15 @@ pub(super) fn passive(
     }
     let t = toks.get(j)?;
     let lower = t.s.to_lowercase();
+    if let Some(end) = held_state(toks, j).filter(|_| aux) {
+        return Some((0.85 * scale, start..end));
+    }
     if !aux {
         let died = lower == "died"
             && is(toks.get(j + 1), &["in"])
             && is(toks.get(j + 2), &["custody", "prison", "detention", "jail"]);
-        let gone = lower == "disappeared" || (lower == "went" && is(toks.get(j + 1), &["missing"]));
+        let gone = matches!(lower.as_str(), "disappeared" | "vanished")
+            || (lower == "went" && is(toks.get(j + 1), &["missing"]));
         let last = j + if died {
             2
         } else {
@@ -316,6 +345,35 @@ pub(super) fn passive(
         tail.iter().find(|t| is(Some(t), words))?;
     }
     Some((w * scale, start..t.end))
+}
+
+/// A state of custody after an auxiliary, from token `j`: `in prison`, `in custody`,
+/// `in detention`, `in jail`, `under house arrest`, `behind bars`; the end of the phrase.
+fn held_state(toks: &[Tok<'_>], j: usize) -> Option<usize> {
+    // one adjective may stand inside: `under illegal house arrest`, `in secret detention`
+    let adjectives = [
+        "illegal",
+        "strict",
+        "secret",
+        "extralegal",
+        "pretrial",
+        "pre-trial",
+    ];
+    if is(toks.get(j + 1), &adjectives) && is(toks.get(j), &["in", "under"]) {
+        let mut shifted: Vec<Tok<'_>> = vec![toks[j]];
+        shifted.extend_from_slice(&toks[j + 2..toks.len().min(j + 4)]);
+        return held_state(&shifted, 0);
+    }
+    let t = toks.get(j + 1)?;
+    let place =
+        is(toks.get(j), &["in"]) && is(Some(t), &["prison", "custody", "detention", "jail"]);
+    let bars = is(toks.get(j), &["behind"]) && is(Some(t), &["bars"]);
+    if place || bars {
+        return Some(t.end);
+    }
+    let arrest =
+        is(toks.get(j), &["under"]) && is(Some(t), &["house"]) && is(toks.get(j + 2), &["arrest"]);
+    arrest.then(|| toks[j + 2].end)
 }
 
 /// A construction before the name at token `first`: a custody verb or `noun of`, with role
@@ -378,16 +436,20 @@ fn construction(toks: &[Tok<'_>], j: usize) -> Option<(Reason, f64, std::ops::Ra
                 "prisoners",
                 "sentenced",
                 "convicted",
+                "disappeared",
+                "disappearances",
+                "detentions",
+                "arrests",
             ];
             if is(Some(p2), held_words) {
                 return Some((Reason::Object, 0.8, p2.start..prev.end));
             }
             // `twelve activists were detained on Sunday, including X`: a comma, and the clause
-            // before it (up to ten words, no other comma) holds a custody word
+            // before it (up to thirty words, no other comma) holds a custody word
             if p2.s != "," {
                 return None;
             }
-            let from = j.saturating_sub(12);
+            let from = j.saturating_sub(32);
             let clause = &toks[from..j - 2];
             let last_comma = clause.iter().rposition(|t| matches!(t.s, "," | ";"));
             let clause = &clause[last_comma.map_or(0, |k| k + 1)..];

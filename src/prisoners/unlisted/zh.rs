@@ -17,6 +17,7 @@ const AFTER_NAME: &[(&str, f64)] = &[
     ("被刑事拘留", 0.95),
     ("被强迫失踪", 0.9),
     ("被強迫失蹤", 0.9),
+    ("被重判", 0.95),
     ("被判处", 0.95),
     ("被判處", 0.95),
     ("被拘留", 0.9),
@@ -342,6 +343,9 @@ pub(super) fn plausible(name: &str, after_role: bool) -> Option<f64> {
     let dotted = chars.iter().any(|c| DOTS.contains(c));
     if name.contains('某') || NOT_NAMES.iter().any(|w| name.starts_with(w)) {
         return None;
+    }
+    if name.ends_with(['已', '也', '都', '均', '曾', '则', '則', '又', '便', '亦']) {
+        return None; // `蔡伟已被正式逮捕`: an adverb after the name
     }
     if ["多人", "等人", "众人", "眾人", "名人"]
         .iter()

@@ -192,6 +192,7 @@ const LAST_ENDS: &[&str] = &[
     "無期徒刑",
     "死刑",
     "被",
+    "已",
     "均",
     "都",
     "分别",
@@ -250,7 +251,7 @@ fn last_items(s: &str, from: usize) -> (Vec<Item>, usize) {
                     items.push(Item::Official);
                     return (items, i);
                 }
-                Item::None if end && !rest.starts_with(['被', '均', '都']) => break,
+                Item::None if end && !rest.starts_with(['被', '已', '均', '都']) => break,
                 Item::None => {}
             }
         }
