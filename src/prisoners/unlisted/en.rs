@@ -256,9 +256,15 @@ fn after(toks: &[Tok<'_>], mut i: usize) -> Option<(Reason, f64, std::ops::Range
             return Some((Reason::Subject, w, ev));
         }
     }
+    // `X, sentenced in May`, but not `X, sentenced the activists` (X passed the sentence)
+    let object = [
+        "the", "a", "an", "his", "her", "their", "them", "him", "several", "many", "dozens", "two",
+        "three", "four", "five",
+    ];
     if let Some(&(_, w)) = PARTICIPLES
         .iter()
         .find(|(p, _)| first.s.eq_ignore_ascii_case(p))
+        .filter(|_| !is(toks.get(i + 2), &object))
     {
         return Some((Reason::Appositive, w * 0.95, first.start..first.end));
     }

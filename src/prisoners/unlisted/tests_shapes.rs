@@ -98,3 +98,20 @@ fn chinese_heavy_sentences_and_adverbs_after_names() {
     let t = "家属今日获悉，公益志愿者陈玫、蔡伟已被正式逮捕。";
     assert_eq!(names(t), ["陈玫", "蔡伟"]);
 }
+
+#[test]
+fn officials_judges_lawyers_and_reporters_near_custody_words_are_not_detainees() {
+    for t in [
+        "Judge Esther Toh sentenced the activists to prison terms on Thursday.",
+        "Foreign ministry spokesperson Zhao Lijian said the detained men had broken the law.",
+        "Police spokesman Wang Lei said the suspects were detained in Shenzhen.",
+        "Lawyer Liang Xiaojun, who represents several detained activists, was barred from \
+         the court.",
+        "Reporter Li Na, who covered the arrests, said the trial was closed.",
+        "The court, presided over by Wang Tao, sentenced the activists, including two monks.",
+        "审判长张军宣布判处被告人有期徒刑五年。",
+        "外交部发言人汪文斌表示，有关人员被依法逮捕。",
+    ] {
+        assert!(names(t).is_empty(), "{t}: {:?}", names(t));
+    }
+}
