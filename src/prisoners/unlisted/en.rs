@@ -324,6 +324,20 @@ pub(super) fn passive(
     if let Some(end) = held_state(toks, j).filter(|_| aux) {
         return Some((0.85 * scale, start..end));
     }
+    if let Some(end) = among_held(toks, j).filter(|_| aux) {
+        return Some((0.85 * scale, start..end));
+    }
+    // `received a sentence of 18 years`, `was given a ten-year prison term`
+    let given = lower == "received" || (aux && matches!(lower.as_str(), "given" | "handed"));
+    if given {
+        let tail = &toks[j + 1..toks.len().min(j + 5)];
+        if let Some(n) = tail
+            .iter()
+            .find(|t| is(Some(t), &["sentence", "term", "jail", "prison"]))
+        {
+            return Some((0.85 * scale, start..n.end));
+        }
+    }
     if !aux {
         let died = lower == "died"
             && is(toks.get(j + 1), &["in"])
@@ -382,6 +396,29 @@ fn held_state(toks: &[Tok<'_>], j: usize) -> Option<usize> {
     arrest.then(|| toks[j + 2].end)
 }
 
+/// `among (the) (N) (people|activists...) arrested|detained...` from token `j`, after an
+/// auxiliary (`X was among 10 people police arrested`); the end of the phrase.
+fn among_held(toks: &[Tok<'_>], j: usize) -> Option<usize> {
+    if !is(toks.get(j), &["among"]) {
+        return None;
+    }
+    let held = [
+        "arrested",
+        "detained",
+        "jailed",
+        "imprisoned",
+        "sentenced",
+        "convicted",
+        "held",
+        "detainees",
+        "prisoners",
+    ];
+    (j + 1..toks.len().min(j + 8))
+        .take_while(|&k| !matches!(toks[k].s, "," | ";" | "."))
+        .find(|&k| is(toks.get(k), &held))
+        .map(|k| toks[k].end)
+}
+
 /// A construction before the name at token `first`: a custody verb or `noun of`, with role
 /// words and fillers between (`police detained her lawyer X`, `the release of activist X`).
 fn before(toks: &[Tok<'_>], first: usize) -> Option<(Reason, f64, std::ops::Range<usize>)> {
@@ -410,6 +447,27 @@ fn before(toks: &[Tok<'_>], first: usize) -> Option<(Reason, f64, std::ops::Rang
 /// The custody verb or `noun of` that ends right before token `j`.
 fn construction(toks: &[Tok<'_>], j: usize) -> Option<(Reason, f64, std::ops::Range<usize>)> {
     let prev = toks.get(j.checked_sub(1)?)?;
+    if prev.s == ":" {
+        // `remain in detention: X, a senior administrator...`
+        let before = &toks[j.saturating_sub(4)..j - 1];
+        let held = [
+            "detention",
+            "custody",
+            "detained",
+            "arrested",
+            "jailed",
+            "imprisoned",
+            "sentenced",
+            "prison",
+            "detainees",
+            "prisoners",
+        ];
+        return before
+            .iter()
+            .rev()
+            .find(|t| is(Some(t), &held))
+            .map(|t| (Reason::Object, 0.8, t.start..prev.end));
+    }
     if is(Some(prev), &["for"]) {
         // `reduced the sentence for journalist X`
         let noun = toks.get(j.checked_sub(2)?)?;

@@ -36,8 +36,8 @@ fn amnesty_annual_report_2015_16() {
     check(
         "Human rights lawyer Pu Zhiqiang was given a three-year suspended sentence on charges \
          of “picking quarrels and provoking troubles” and “inciting ethnic hatred”.",
-        &[],
-    ); // "given a sentence" is not one of the constructions: a miss, not a false person
+        &["Pu Zhiqiang"],
+    ); // "was given a ... sentence": a prison sentence, even suspended
 }
 
 #[test]

@@ -115,3 +115,23 @@ fn officials_judges_lawyers_and_reporters_near_custody_words_are_not_detainees()
         assert!(names(t).is_empty(), "{t}: {:?}", names(t));
     }
 }
+
+#[test]
+fn among_the_arrested_sentences_received_and_colon_lists() {
+    // Daily Mail, 2020, on Jimmy Lai's arrest (abridged)
+    let t = "His long-time colleague, Agnes Chow, was also among 10 people police arrested in \
+             August.";
+    assert_eq!(names(t), ["Agnes Chow"]);
+    // Daily Mail, 2020, on Ren Zhiqiang
+    let t = "Ren Zhiqiang, the former chairman of state-owned real estate group Huayuan, \
+             received a sentence of 18 years for corruption.";
+    assert_eq!(names(t), ["Ren Zhiqiang"]);
+    // Tibet Watch on Dege County (abridged)
+    let t = "At least two community leaders from Dege County remain in detention: Tenzin \
+             Sangpo, a senior administrator at Wontoe Monastery.";
+    assert_eq!(names(t), ["Tenzin Sangpo"]);
+    // negatives: among the speakers, a received award, a colon after no custody word
+    assert!(names("Wang Lei was among the speakers who criticised the arrests.").is_empty());
+    assert!(names("Li Na received a prize for her prison reporting.").is_empty());
+    assert!(names("Speakers at the forum: Wang Lei, a scholar.").is_empty());
+}
