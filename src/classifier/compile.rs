@@ -39,6 +39,9 @@ pub(super) struct CompiledEntry {
     pub(super) framing: Option<Framing>,
     /// Interned name and region of a named prisoner.
     pub(super) prisoner: Option<(&'static str, Option<&'static str>)>,
+    /// A former detainee by its registry status (`released`, `exiled`): quoted as a source
+    /// with no custody word, not a prisoner (`crate::prisoners::not_held`).
+    pub(super) former: bool,
     pub(super) region_topic: Option<usize>,
     /// For an entry with short forms (whose full mentions must be remembered): its slot in
     /// the per-document table of latest full mentions ([`Scratch::last_full`]).
@@ -125,6 +128,10 @@ pub(super) fn compile(
                         e.region.as_deref().map(intern),
                     )
                 }),
+                former: matches!(
+                    e.metadata.get("status").map(String::as_str),
+                    Some("released" | "exiled")
+                ),
                 region_topic: e
                     .region
                     .as_deref()

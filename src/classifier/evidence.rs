@@ -123,8 +123,10 @@ pub(super) struct Gathered {
     pub(super) unlisted: Vec<Prisoner>,
     /// The evidence of people no list holds, counted for the prisoner topic after every
     /// listed hit (`Acc::add` in this order, whatever the windows): (mention with its
-    /// sentence in the document, evidence, in a rights sentence).
+    /// sentence in the document, evidence, in a rights sentence, in a custody sentence).
     pub(super) unlisted_adds: Vec<(Found, f64, bool, bool)>,
+    /// Ids of the listed prisoners who are former detainees (`CompiledEntry::former`).
+    pub(super) former: Vec<&'static str>,
     pub(super) hits_dropped: usize,
 }
 
@@ -258,6 +260,9 @@ impl Inner {
             let matched = CompactString::from(&text[f.start..f.end]);
             if let Some((name, region)) = &e.prisoner {
                 self.add_prisoner(&mut out.prisoners, e.id, name, *region, f, &matched);
+                if e.former && !out.former.contains(&e.id) {
+                    out.former.push(e.id);
+                }
             }
             if keep_hit {
                 out.hits.push(Hit {
@@ -350,7 +355,10 @@ impl Inner {
                 continue;
             }
             let name = &text[c.name.clone()];
-            if out.unlisted.iter().any(|p| p.name == name) {
+            // a registry person's two-character Chinese name (a short form, 师涛 or 師濤)
+            // named in custody is that person
+            let person = self.registry_person_named(name);
+            if person.is_none() && out.unlisted.iter().any(|p| p.name == name) {
                 continue;
             }
             // the sentence of the custody phrase, which the window always holds (a testimony
@@ -378,17 +386,25 @@ impl Inner {
                 end: r.end,
                 text: CompactString::from(&text[r]),
             };
-            out.unlisted.push(Prisoner {
-                id: Cow::Owned(format!("unlisted:{name}")),
-                name: Cow::Owned(name.to_string()),
-                region: None,
-                mentions: vec![mention(c.name.clone())],
-                listed: false,
-                custody: Some(mention(c.evidence.clone())),
-            });
+            let (id, entry) = match person {
+                Some((id, ..)) => (Cow::Borrowed(id), id),
+                None => (Cow::Owned(format!("unlisted:{name}")), UNLISTED_ENTRY),
+            };
+            match out.unlisted.iter_mut().find(|p| p.id == id) {
+                Some(p) if p.mentions.len() < self.max_hits => p.mentions.push(mention(c.name)),
+                Some(_) => {}
+                None => out.unlisted.push(Prisoner {
+                    id,
+                    name: person.map_or(Cow::Owned(name.to_string()), |p| Cow::Borrowed(p.1)),
+                    region: person.and_then(|p| p.2).map(Cow::Borrowed),
+                    mentions: vec![mention(c.name.clone())],
+                    listed: person.is_some(),
+                    custody: Some(mention(c.evidence.clone())),
+                }),
+            }
             let hit = Hit {
                 topic: Cow::Borrowed(self.entries_topic_name(t)),
-                entry: Cow::Borrowed(UNLISTED_ENTRY),
+                entry: Cow::Borrowed(entry),
                 role: crate::lexicon::Role::Topic,
                 start: f.start,
                 end: f.end,
@@ -422,16 +438,56 @@ impl Inner {
         }
     }
 
+    /// The prisoner entry one of whose short forms is the whole of `name` (a two-character
+    /// Chinese name of a registry person, which alone counts only after a full mention): its
+    /// id, name and region.
+    fn registry_person_named(
+        &self,
+        name: &str,
+    ) -> Option<(&'static str, &'static str, Option<&'static str>)> {
+        if !name.chars().all(crate::normalize::is_cjk) {
+            return None;
+        }
+        let mut raw = Vec::new();
+        self.matcher.scan(name, &mut raw);
+        let m = raw.iter().find(|m| m.start == 0 && m.end == name.len())?;
+        self.matcher.targets_of(m.pattern).iter().find_map(|&t| {
+            let (entry, short) = self.targets[t as usize];
+            let e = &self.entries[entry as usize];
+            let (pname, region) = e.prisoner.as_ref().filter(|_| short)?;
+            Some((e.id, *pname, *region))
+        })
+    }
+
     /// The evidence of the people no list holds, counted for the prisoner topic after every
     /// listed hit (as when the document is read whole); their prisoners join the report's.
-    pub(super) fn count_unlisted(&self, scratch: &mut Scratch, out: &mut Gathered) {
+    ///
+    /// Listed people the document does not present as held (wanted only, or a former
+    /// detainee quoted as a source: [`crate::prisoners::not_held`]) leave the prisoner list.
+    pub(super) fn count_unlisted(&self, text: &str, scratch: &mut Scratch, out: &mut Gathered) {
         if let Some(t) = self.prisoner_topic {
             for (f, evidence, rights, custody) in out.unlisted_adds.drain(..) {
                 let ctx = (rights, false, custody);
                 scratch.acc[t].add(&f, 1.0, evidence, false, ctx);
             }
         }
-        out.prisoners.append(&mut out.unlisted);
+        // a registry person named in custody by a short form joins the same person's record
+        for p in out.unlisted.drain(..) {
+            match out.prisoners.iter_mut().find(|q| p.listed && q.id == p.id) {
+                Some(q) => {
+                    let room = self.max_hits.saturating_sub(q.mentions.len());
+                    q.mentions.extend(p.mentions.into_iter().take(room));
+                }
+                None => out.prisoners.push(p),
+            }
+        }
+        let former = &out.former;
+        out.prisoners.retain(|p| {
+            let spans: Vec<std::ops::Range<usize>> =
+                p.mentions.iter().map(|m| m.start..m.end).collect();
+            let was = former.iter().any(|id| p.id == *id);
+            !(p.listed && crate::prisoners::not_held::not_held(text, &spans, was))
+        });
     }
 
     fn entries_topic_name(&self, t: usize) -> &'static str {

@@ -91,7 +91,7 @@ impl Inner {
             let excess = around.before.len().saturating_sub(w);
             around.before.drain(..excess);
         }
-        self.count_unlisted(scratch, &mut gathered);
+        self.count_unlisted(text, scratch, &mut gathered);
         let topics = self.score_topics(text, scratch, plan.sentences, plan.words);
         self.report(
             id,

@@ -5,6 +5,8 @@
 //! registry name are safe to match.
 
 pub(crate) mod names;
+// The classify stage drops listed people whom a document does not present as held.
+pub(crate) mod not_held;
 pub(crate) mod tibetan_zh;
 // The classify stage reports these as unlisted prisoners (src/classifier/evidence.rs).
 pub(crate) mod unlisted;

@@ -110,10 +110,21 @@ pub(super) fn runs(toks: &[Tok<'_>]) -> Vec<Run> {
             continue;
         }
         let mut j = i;
-        while j + 1 < toks.len() && name_like(&toks[j + 1]) {
-            j += 1;
+        let mut nickname = None;
+        loop {
+            if j + 1 < toks.len() && name_like(&toks[j + 1]) {
+                j += 1;
+            } else if let Some(q) = quoted_nickname(toks, j + 1).filter(|_| nickname.is_none()) {
+                nickname = Some(j + 2);
+                j = q;
+            } else {
+                break;
+            }
         }
-        let words: Vec<&str> = toks[i..=j].iter().map(|t| t.s).collect();
+        let words: Vec<&str> = (i..=j)
+            .filter(|&k| Some(k) != nickname && !matches!(toks[k].s, "“" | "”" | "\""))
+            .map(|k| toks[k].s)
+            .collect();
         let possessive = words
             .last()
             .is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"));
@@ -130,6 +141,18 @@ pub(super) fn runs(toks: &[Tok<'_>]) -> Vec<Run> {
         i = j + 1;
     }
     out
+}
+
+/// A nickname in quotes inside a name, starting at token `i` (`Jin “Ezra” Mingri`): the
+/// index of the name word after the closing quote.
+fn quoted_nickname(toks: &[Tok<'_>], i: usize) -> Option<usize> {
+    let open = toks.get(i)?;
+    let word = toks.get(i + 1)?;
+    let close = toks.get(i + 2)?;
+    let after = toks.get(i + 3)?;
+    let quotes = matches!((open.s, close.s), ("“", "”") | ("\"", "\""));
+    let name = |w: &str| names::is_name_token(w) && !names::is_not_name_word(w);
+    (quotes && name(word.s) && name(after.s)).then_some(i + 3)
 }
 
 /// Finds candidates in one sentence (spans relative to it).
@@ -175,7 +198,26 @@ pub(super) fn find(s: &str) -> Vec<Candidate> {
                 .iter()
                 .map(|t| t.s)
                 .collect();
-            if !matches!(between.as_slice(), [","] | ["and"] | [",", "and"]) {
+            // a role may stand before the next name: `lawyer Wang Yu, her husband Bao Longjun`
+            let lead = between
+                .iter()
+                .take_while(|w| matches!(**w, "," | "and"))
+                .count();
+            let (joins, roles) = between.split_at(lead);
+            let described = !roles.is_empty()
+                && (reason == Reason::Object || reason == Reason::NounOf)
+                && roles.len() <= 4
+                && is(toks.get(right.first - 1), ROLES)
+                && roles.iter().all(|w| {
+                    let t = Some(&Tok {
+                        s: w,
+                        start: 0,
+                        end: 0,
+                    });
+                    is(t, ROLES) || is(t, FILLERS)
+                });
+            if !matches!(joins, [","] | ["and"] | [",", "and"]) || !(roles.is_empty() || described)
+            {
                 break;
             }
             push(if reason == Reason::Object || reason == Reason::NounOf {
@@ -187,6 +229,7 @@ pub(super) fn find(s: &str) -> Vec<Candidate> {
     }
     out.extend(en_lists::ages(&toks, &runs));
     out.extend(en_lists::fronted(&toks, &runs));
+    out.extend(super::en_possessive::find(&toks));
     out
 }
 
@@ -194,8 +237,12 @@ pub(super) fn find(s: &str) -> Vec<Candidate> {
 /// `, a scholar held since`, `, detained in May`.
 fn after(toks: &[Tok<'_>], mut i: usize) -> Option<(Reason, f64, std::ops::Range<usize>)> {
     // a name in another script in brackets: `Ai Weiwei (艾未未) was ...`
-    if is(toks.get(i), &["("]) && toks.get(i + 2).is_some_and(|t| t.s == ")") {
-        i += 3;
+    if is(toks.get(i), &["("]) {
+        // `(also known as Li Mingyi)`: up to eight tokens to the closing bracket
+        let close = (i + 1..toks.len().min(i + 10)).find(|&k| toks[k].s == ")");
+        if let Some(k) = close {
+            i = k + 1;
+        }
     }
     if let Some(found) = passive(toks, i, 1.0) {
         return Some((Reason::Subject, found.0, found.1));
@@ -209,9 +256,15 @@ fn after(toks: &[Tok<'_>], mut i: usize) -> Option<(Reason, f64, std::ops::Range
             return Some((Reason::Subject, w, ev));
         }
     }
+    // `X, sentenced in May`, but not `X, sentenced the activists` (X passed the sentence)
+    let object = [
+        "the", "a", "an", "his", "her", "their", "them", "him", "several", "many", "dozens", "two",
+        "three", "four", "five",
+    ];
     if let Some(&(_, w)) = PARTICIPLES
         .iter()
         .find(|(p, _)| first.s.eq_ignore_ascii_case(p))
+        .filter(|_| !is(toks.get(i + 2), &object))
     {
         return Some((Reason::Appositive, w * 0.95, first.start..first.end));
     }
@@ -235,7 +288,9 @@ fn after(toks: &[Tok<'_>], mut i: usize) -> Option<(Reason, f64, std::ops::Range
             }
         }
         at = close.filter(|&j| toks[j].s == ",")?;
-        if let Some((w, ev)) = passive(toks, at + 1, 0.85) {
+        // a comma inside quotes: `, “China’s conscience,” was`
+        let verb = at + 1 + usize::from(is(toks.get(at + 1), &["”", "\""]));
+        if let Some((w, ev)) = passive(toks, verb, 0.85) {
             return Some((Reason::Subject, w, ev));
         }
     }
@@ -266,11 +321,29 @@ pub(super) fn passive(
     }
     let t = toks.get(j)?;
     let lower = t.s.to_lowercase();
+    if let Some(end) = held_state(toks, j).filter(|_| aux) {
+        return Some((0.85 * scale, start..end));
+    }
+    if let Some(end) = among_held(toks, j).filter(|_| aux) {
+        return Some((0.85 * scale, start..end));
+    }
+    // `received a sentence of 18 years`, `was given a ten-year prison term`
+    let given = lower == "received" || (aux && matches!(lower.as_str(), "given" | "handed"));
+    if given {
+        let tail = &toks[j + 1..toks.len().min(j + 5)];
+        if let Some(n) = tail
+            .iter()
+            .find(|t| is(Some(t), &["sentence", "term", "jail", "prison"]))
+        {
+            return Some((0.85 * scale, start..n.end));
+        }
+    }
     if !aux {
         let died = lower == "died"
             && is(toks.get(j + 1), &["in"])
             && is(toks.get(j + 2), &["custody", "prison", "detention", "jail"]);
-        let gone = lower == "disappeared" || (lower == "went" && is(toks.get(j + 1), &["missing"]));
+        let gone = matches!(lower.as_str(), "disappeared" | "vanished")
+            || (lower == "went" && is(toks.get(j + 1), &["missing"]));
         let last = j + if died {
             2
         } else {
@@ -292,6 +365,58 @@ pub(super) fn passive(
         tail.iter().find(|t| is(Some(t), words))?;
     }
     Some((w * scale, start..t.end))
+}
+
+/// A state of custody after an auxiliary, from token `j`: `in prison`, `in custody`,
+/// `in detention`, `in jail`, `under house arrest`, `behind bars`; the end of the phrase.
+fn held_state(toks: &[Tok<'_>], j: usize) -> Option<usize> {
+    // one adjective may stand inside: `under illegal house arrest`, `in secret detention`
+    let adjectives = [
+        "illegal",
+        "strict",
+        "secret",
+        "extralegal",
+        "pretrial",
+        "pre-trial",
+    ];
+    if is(toks.get(j + 1), &adjectives) && is(toks.get(j), &["in", "under"]) {
+        let mut shifted: Vec<Tok<'_>> = vec![toks[j]];
+        shifted.extend_from_slice(&toks[j + 2..toks.len().min(j + 4)]);
+        return held_state(&shifted, 0);
+    }
+    let t = toks.get(j + 1)?;
+    let place =
+        is(toks.get(j), &["in"]) && is(Some(t), &["prison", "custody", "detention", "jail"]);
+    let bars = is(toks.get(j), &["behind"]) && is(Some(t), &["bars"]);
+    if place || bars {
+        return Some(t.end);
+    }
+    let arrest =
+        is(toks.get(j), &["under"]) && is(Some(t), &["house"]) && is(toks.get(j + 2), &["arrest"]);
+    arrest.then(|| toks[j + 2].end)
+}
+
+/// `among (the) (N) (people|activists...) arrested|detained...` from token `j`, after an
+/// auxiliary (`X was among 10 people police arrested`); the end of the phrase.
+fn among_held(toks: &[Tok<'_>], j: usize) -> Option<usize> {
+    if !is(toks.get(j), &["among"]) {
+        return None;
+    }
+    let held = [
+        "arrested",
+        "detained",
+        "jailed",
+        "imprisoned",
+        "sentenced",
+        "convicted",
+        "held",
+        "detainees",
+        "prisoners",
+    ];
+    (j + 1..toks.len().min(j + 8))
+        .take_while(|&k| !matches!(toks[k].s, "," | ";" | "."))
+        .find(|&k| is(toks.get(k), &held))
+        .map(|k| toks[k].end)
 }
 
 /// A construction before the name at token `first`: a custody verb or `noun of`, with role
@@ -322,6 +447,27 @@ fn before(toks: &[Tok<'_>], first: usize) -> Option<(Reason, f64, std::ops::Rang
 /// The custody verb or `noun of` that ends right before token `j`.
 fn construction(toks: &[Tok<'_>], j: usize) -> Option<(Reason, f64, std::ops::Range<usize>)> {
     let prev = toks.get(j.checked_sub(1)?)?;
+    if prev.s == ":" {
+        // `remain in detention: X, a senior administrator...`
+        let before = &toks[j.saturating_sub(4)..j - 1];
+        let held = [
+            "detention",
+            "custody",
+            "detained",
+            "arrested",
+            "jailed",
+            "imprisoned",
+            "sentenced",
+            "prison",
+            "detainees",
+            "prisoners",
+        ];
+        return before
+            .iter()
+            .rev()
+            .find(|t| is(Some(t), &held))
+            .map(|t| (Reason::Object, 0.8, t.start..prev.end));
+    }
     if is(Some(prev), &["for"]) {
         // `reduced the sentence for journalist X`
         let noun = toks.get(j.checked_sub(2)?)?;
@@ -345,18 +491,34 @@ fn construction(toks: &[Tok<'_>], j: usize) -> Option<(Reason, f64, std::ops::Ra
         // `those detained include X`, `jailed activists including X`
         if include {
             let p2 = toks.get(j.checked_sub(2)?)?;
-            let held = is(
-                Some(p2),
-                &[
-                    "detained",
-                    "jailed",
-                    "imprisoned",
-                    "arrested",
-                    "detainees",
-                    "prisoners",
-                ],
-            );
-            return held.then_some((Reason::Object, 0.8, p2.start..prev.end));
+            let held_words = &[
+                "detained",
+                "jailed",
+                "imprisoned",
+                "arrested",
+                "detainees",
+                "prisoners",
+                "sentenced",
+                "convicted",
+                "disappeared",
+                "disappearances",
+                "detentions",
+                "arrests",
+            ];
+            if is(Some(p2), held_words) {
+                return Some((Reason::Object, 0.8, p2.start..prev.end));
+            }
+            // `twelve activists were detained on Sunday, including X`: a comma, and the clause
+            // before it (up to thirty words, no other comma) holds a custody word
+            if p2.s != "," {
+                return None;
+            }
+            let from = j.saturating_sub(32);
+            let clause = &toks[from..j - 2];
+            let last_comma = clause.iter().rposition(|t| matches!(t.s, "," | ";"));
+            let clause = &clause[last_comma.map_or(0, |k| k + 1)..];
+            let held = clause.iter().rev().find(|t| is(Some(t), held_words));
+            return held.map(|t| (Reason::Object, 0.75, t.start..prev.end));
         }
         let w = if matches!(lower.as_str(), "release" | "releasing" | "free" | "freeing") {
             0.8

@@ -16,6 +16,16 @@
 //!   Song Ze, not Liang Xiaojun.
 //! * Chinese constructions: `X被刑事拘留`, `X被捕`, `X被判`, `判处X有期徒刑`, `逮捕了X`...,
 //!   with the name's left edge at punctuation or after a role word (`律师`, `维权人士`).
+//! * English shapes of news and NGO prose ([`en`], [`en_possessive`]): descriptions between
+//!   the custody word and the name (`the release of imprisoned Uyghur academic X`), held
+//!   states (`X, who has been in prison since 2008`, `remains under house arrest`), brackets
+//!   and quoted appositives before the verb (`X (also known as Y) was indicted`), `including
+//!   X, Y and Z` after a custody clause, possessives (`X's arrest`, `X's wife said he was
+//!   detained`), a quoted nickname inside a name (`Jin “Ezra” Mingri`).
+//! * Chinese lists ([`zh_enum`]): names joined by `、` in a sentence with a custody or
+//!   prisoner phrase, every item after the first a name (`随着朱承志、肖勇、吴昌龙等……获释`),
+//!   no official among them; verdicts with a term per person (`判处A有期徒刑…，B有期徒刑…`);
+//!   passives with an agent (`X被天津警方带走`, in [`zh`]).
 //! * Shapes that tie a name to custody away from the verb ([`en_lists`], [`zh_lists`]): two or
 //!   more names with ages in a sentence with a custody word (`All three—A, 31, B, 52—pleaded
 //!   guilty`), a sentence opened by a custody participle (`Detained in 2020, X was sent
@@ -34,8 +44,10 @@
 
 mod en;
 mod en_lists;
+mod en_possessive;
 mod en_words;
 mod zh;
+mod zh_enum;
 mod zh_lists;
 
 use std::ops::Range;
@@ -110,6 +122,8 @@ pub(crate) fn find_in(text: &str, sentences: &[Range<usize>]) -> Vec<Candidate> 
         if sentence.chars().any(crate::normalize::is_cjk) {
             found.extend(zh_lists::find(sentence));
             found.extend(zh_lists::role_subject(sentence));
+            found.extend(zh_enum::find(sentence));
+            found.extend(zh_enum::terms(sentence));
         }
         out.extend(found.into_iter().map(shift));
         out.extend(en_lists::testimony(text, s.clone()));
@@ -129,3 +143,5 @@ pub(crate) fn find_in(text: &str, sentences: &[Range<usize>]) -> Vec<Candidate> 
 mod tests;
 #[cfg(test)]
 mod tests_lists;
+#[cfg(test)]
+mod tests_shapes;

@@ -36,8 +36,8 @@ fn amnesty_annual_report_2015_16() {
     check(
         "Human rights lawyer Pu Zhiqiang was given a three-year suspended sentence on charges \
          of “picking quarrels and provoking troubles” and “inciting ethnic hatred”.",
-        &[],
-    ); // "given a sentence" is not one of the constructions: a miss, not a false person
+        &["Pu Zhiqiang"],
+    ); // "was given a ... sentence": a prison sentence, even suspended
 }
 
 #[test]
@@ -173,6 +173,14 @@ fn chinese_sentences() {
     check("判处欧阳小明有期徒刑", &["欧阳小明"]);
     // no name: a pronoun, an anonymised name, the police
     check("他被刑事拘留。王某被拘留。警方被指滥权。", &[]);
+    // a passive with an agent between `被` and the verb (the shape of RFA and VOA Chinese
+    // reports: `X被天津警方带走`, `X遭国保警察刑事拘留`)
+    check("2015年7月10日，律师王宇被天津警方带走。", &["王宇"]);
+    check("维权人士郭飞雄遭广州公安刑事拘留。", &["郭飞雄"]);
+    // the agent's own people are not held: `警方发言人表示`; a verb of another kind
+    check("张伟被警方表扬。李明被法院传唤作证。", &[]);
+    // a count of people before the phrase (a Taiwan rally report, March 2025: `23條通過1周年多人被捕`)
+    check("香港《基本法》23條通過1周年多人被捕。", &[]);
 }
 
 #[test]

@@ -115,3 +115,29 @@ fn names_under_a_custody_heading() {
     let t = "Family members at the wedding:\n- Abdurehim Memet (brother)\n- Patigul Memet\n";
     assert!(names(t).is_empty());
 }
+
+#[test]
+fn a_quoted_nickname_inside_a_name() {
+    // Christianity Today on the Early Rain and Zion crackdowns, January 2026
+    let t = "Yet by October, Chinese authorities had detained pastor Jin “Ezra” Mingri along with \
+             nearly 30 pastors and staff at Zion.";
+    assert_eq!(names(t), ["Jin “Ezra” Mingri"]);
+    // a quoted word between two names is no nickname without a custody construction
+    assert!(names("Wang Lin “Joy” Li spoke at the concert.").is_empty());
+}
+
+#[test]
+fn including_after_a_custody_clause() {
+    // the shape of wire reports on group arrests (constructed; names of the 2019 Xiamen
+    // gathering cases)
+    let t = "Police detained at least ten rights activists in December, including Ding Jiaxi \
+             and Zhang Zhongshun.";
+    assert_eq!(names(t), ["Ding Jiaxi", "Zhang Zhongshun"]);
+    // the clause before the comma has no custody word; or the custody word is in an earlier
+    // clause
+    assert!(names("Several scholars spoke at the forum, including Wang Lei and Li Na.").is_empty());
+    assert!(names(
+        "After the activists were detained, the forum went on, including Wang Lei and Li Na."
+    )
+    .is_empty());
+}

@@ -1,4 +1,5 @@
-//! Chinese custody constructions: `X被刑事拘留`, `X被判`, `判处X有期徒刑`, `逮捕了X`.
+//! Chinese custody constructions: `X被刑事拘留`, `X被判`, `X被天津警方带走` (a passive with
+//! an agent), `判处X有期徒刑`, `逮捕了X`.
 //!
 //! Chinese has no spaces, so the name's edges come from the construction on one side and, on
 //! the other, punctuation, the start of the text or a role word (`律师`, `维权人士`): a name
@@ -16,6 +17,7 @@ const AFTER_NAME: &[(&str, f64)] = &[
     ("被刑事拘留", 0.95),
     ("被强迫失踪", 0.9),
     ("被強迫失蹤", 0.9),
+    ("被重判", 0.95),
     ("被判处", 0.95),
     ("被判處", 0.95),
     ("被拘留", 0.9),
@@ -45,6 +47,71 @@ const AFTER_NAME: &[(&str, f64)] = &[
     ("狱中", 0.8),
     ("獄中", 0.8),
 ];
+
+/// Who holds the detainee in a passive with an agent (`X被天津警方带走`), after `被`/`遭`
+/// and perhaps a place of up to four characters.
+const AGENTS: &[&str] = &[
+    "国保警察",
+    "國保警察",
+    "国安警察",
+    "國安警察",
+    "国保",
+    "國保",
+    "国安",
+    "國安",
+    "警方",
+    "公安局",
+    "公安",
+    "警察",
+    "当局",
+    "當局",
+    "法院",
+    "中共",
+    "便衣",
+    "检方",
+    "檢方",
+    "检察院",
+    "檢察院",
+    "海警",
+];
+
+/// Custody verbs after the agent.
+const AGENT_VERBS: &[(&str, f64)] = &[
+    ("刑事拘留", 0.95),
+    ("行政拘留", 0.9),
+    ("拘留", 0.9),
+    ("逮捕", 0.95),
+    ("拘押", 0.9),
+    ("羁押", 0.9),
+    ("羈押", 0.9),
+    ("关押", 0.9),
+    ("關押", 0.9),
+    ("带走", 0.85),
+    ("帶走", 0.85),
+    ("抓走", 0.85),
+    ("抓捕", 0.9),
+    ("判处", 0.95),
+    ("判處", 0.95),
+    ("起诉", 0.8),
+    ("起訴", 0.8),
+];
+
+/// The custody verb of a passive with an agent that starts at `rest` (right after `被` or
+/// `遭`): a place of up to four characters perhaps, an agent, then the verb. Its byte length
+/// from `rest`'s start and strength.
+fn agent_passive(rest: &str) -> Option<(usize, f64)> {
+    let starts: Vec<usize> = rest.char_indices().map(|(i, _)| i).take(5).collect();
+    starts.iter().find_map(|&p| {
+        let a = AGENTS.iter().find(|a| rest[p..].starts_with(*a))?;
+        let place = &rest[..p];
+        if !place.chars().all(is_cjk) {
+            return None;
+        }
+        let after = &rest[p + a.len()..];
+        let &(v, w) = AGENT_VERBS.iter().find(|(v, _)| after.starts_with(v))?;
+        Some((p + a.len() + v.len(), w))
+    })
+}
 
 /// Verbs that precede the detainee's name.
 const BEFORE_NAME: &[(&str, f64)] = &[
@@ -188,6 +255,8 @@ pub(super) const NOT_NAMES: &[&str] = &[
     "孔子",
     "金钱",
     "金錢",
+    "周年",
+    "週年",
 ];
 
 /// Last characters of place names (county, city, monastery, village...).
@@ -214,6 +283,13 @@ pub(super) fn find(s: &str) -> Vec<Candidate> {
         if let Some(&(p, w)) = AFTER_NAME.iter().find(|(p, _)| rest.starts_with(p)) {
             if let Some((name, shape)) = name_before(s, pos) {
                 push(name, pos..pos + p.len(), Reason::ZhBefore, w * shape);
+            }
+        }
+        let passive = rest.strip_prefix('被').or_else(|| rest.strip_prefix('遭'));
+        if let Some((len, w)) = passive.and_then(agent_passive) {
+            if let Some((name, shape)) = name_before(s, pos) {
+                let ev = pos..pos + '被'.len_utf8() + len;
+                push(name, ev, Reason::ZhBefore, w * shape);
             }
         }
         if let Some(&(p, w)) = BEFORE_NAME.iter().find(|(p, _)| rest.starts_with(p)) {
@@ -267,6 +343,15 @@ pub(super) fn plausible(name: &str, after_role: bool) -> Option<f64> {
     let dotted = chars.iter().any(|c| DOTS.contains(c));
     if name.contains('某') || NOT_NAMES.iter().any(|w| name.starts_with(w)) {
         return None;
+    }
+    if name.ends_with(['已', '也', '都', '均', '曾', '则', '則', '又', '便', '亦']) {
+        return None; // `蔡伟已被正式逮捕`: an adverb after the name
+    }
+    if ["多人", "等人", "众人", "眾人", "名人"]
+        .iter()
+        .any(|w| name.ends_with(w))
+    {
+        return None; // `1周年多人被捕`: a count of people, not a name
     }
     if name.ends_with(PLACE_ENDS) {
         return None; // `色达县`, `格尔底寺`: a place, not a person

@@ -13,7 +13,7 @@ use crate::prisoners::names;
 use std::ops::Range;
 
 /// Custody phrases anywhere in the sentence.
-const CUSTODY: &[&str] = &[
+pub(super) const CUSTODY: &[&str] = &[
     "被带走",
     "被帶走",
     "带走",

@@ -1,0 +1,137 @@
+//! The shapes of news and NGO prose that the name runs alone miss: descriptions before a
+//! name (`imprisoned Uyghur academic X`), held states (`has been in prison since`, `remains
+//! under house arrest`), `vanished`, brackets and quoted appositives between name and verb,
+//! `including` after a custody clause, a described next name in a list, and Chinese `被重判`.
+//! Each is checked on sentences of the reports named (abridged where marked) and on
+//! negatives that must give nothing.
+
+use super::*;
+
+fn names(text: &str) -> Vec<&str> {
+    find(text).into_iter().map(|c| &text[c.name]).collect()
+}
+
+#[test]
+fn descriptions_between_the_custody_noun_and_the_name() {
+    // Amnesty International, EU-China summit appeal, July 2018
+    let t = "Dozens of others have been jailed or disappeared by Chinese authorities for their \
+             human rights work or for just peacefully expressing dissent, including human \
+             rights lawyer Wang Quanzhang, Uighur professor Ilham Tohti, Taiwanese democracy \
+             activist Lee Ming-cheh, Tibetan language activist Tashi Wangchuk and Swedish \
+             writer Gui Minhai.";
+    assert_eq!(
+        names(t),
+        [
+            "Wang Quanzhang",
+            "Ilham Tohti",
+            "Lee Ming-cheh",
+            "Tashi Wangchuk",
+            "Gui Minhai"
+        ]
+    );
+    // EU statement on Human Rights Day 2016
+    let t = "We once again call for the release of Nobel Peace Prize laureate Liu Xiaobo and \
+             Uighur academic Ilham Tohti.";
+    assert_eq!(names(t), ["Liu Xiaobo", "Ilham Tohti"]);
+    // RFA, March 2016: a relative described between two names of a list
+    let t = "The crackdown began with the detention of rights lawyer Wang Yu, her husband Bao \
+             Longjun and colleagues at the Beijing Fengrui law firm.";
+    assert_eq!(names(t), ["Wang Yu", "Bao Longjun"]);
+    // a description that is no role before the name, and people who only spoke
+    assert!(names("The release of the report by Wang Yu surprised everyone.").is_empty());
+    assert!(names("Lawyers discussed the detention, including Wang Yu, Bao Longjun.").is_empty());
+}
+
+#[test]
+fn held_states_and_vanishing() {
+    // ANI, US-EU call on China to release political prisoners (abridged)
+    let t = "They called for democracy activist Liu Xiaobo, who has been in prison since 2008, \
+             to be freed.";
+    assert_eq!(names(t), ["Liu Xiaobo"]);
+    // Amnesty International, July 2018
+    let t = "His wife, poet Liu Xia, remains under illegal house arrest.";
+    assert_eq!(names(t), ["Liu Xia"]);
+    // Daily Mail, 2020, on the Wuhan citizen journalists
+    let t = "Li Zehua (pictured) vanished on February 26 before re-appearing at the end of April.";
+    assert_eq!(names(t), ["Li Zehua"]);
+    // a state that is not custody
+    assert!(names("Wang Lei is in Beijing and Li Na remains in office.").is_empty());
+}
+
+#[test]
+fn brackets_and_quoted_appositives_before_the_verb() {
+    // Falun Dafa Information Center, 2023 sentences
+    let t = "Mr. Li Wenming (also known as Li Mingyi) was indicted by the Chengguan District \
+             Procuratorate in February 2023.";
+    assert_eq!(names(t), ["Li Wenming"]);
+    // The Epoch Times, August 2022
+    let t = "Gao Zhisheng, “China’s conscience,” was forcibly disappeared while under house \
+             arrest in 2017.";
+    assert_eq!(names(t), ["Gao Zhisheng"]);
+    // a bracket followed by no custody verb
+    assert!(names("Wang Lei (also known as Wang Lee) was appointed to the board.").is_empty());
+}
+
+#[test]
+fn including_after_disappearances() {
+    // UN Working Group on Enforced or Involuntary Disappearances, as reported (abridged)
+    let t = "The WGEID has received multiple reports of a number of persons being subject to \
+             enforced disappearances including the lawyers Teng Biao, Tang Jitian, Jiang \
+             Tianyong and Tang Jingling.";
+    assert_eq!(
+        names(t),
+        [
+            "Teng Biao",
+            "Tang Jitian",
+            "Jiang Tianyong",
+            "Tang Jingling"
+        ]
+    );
+}
+
+#[test]
+fn chinese_heavy_sentences_and_adverbs_after_names() {
+    // Independent Chinese PEN statement, Hong Kong, May 2010 (traditional script)
+    let t = "參與撰寫《零八憲章》的北京作家劉曉波被重判十一年。";
+    assert_eq!(names(t), ["劉曉波"]);
+    // a blog repost of the Duandianxing case, 2020: the names of a list before `已被`
+    let t = "家属今日获悉，公益志愿者陈玫、蔡伟已被正式逮捕。";
+    assert_eq!(names(t), ["陈玫", "蔡伟"]);
+}
+
+#[test]
+fn officials_judges_lawyers_and_reporters_near_custody_words_are_not_detainees() {
+    for t in [
+        "Judge Esther Toh sentenced the activists to prison terms on Thursday.",
+        "Foreign ministry spokesperson Zhao Lijian said the detained men had broken the law.",
+        "Police spokesman Wang Lei said the suspects were detained in Shenzhen.",
+        "Lawyer Liang Xiaojun, who represents several detained activists, was barred from \
+         the court.",
+        "Reporter Li Na, who covered the arrests, said the trial was closed.",
+        "The court, presided over by Wang Tao, sentenced the activists, including two monks.",
+        "审判长张军宣布判处被告人有期徒刑五年。",
+        "外交部发言人汪文斌表示，有关人员被依法逮捕。",
+    ] {
+        assert!(names(t).is_empty(), "{t}: {:?}", names(t));
+    }
+}
+
+#[test]
+fn among_the_arrested_sentences_received_and_colon_lists() {
+    // Daily Mail, 2020, on Jimmy Lai's arrest (abridged)
+    let t = "His long-time colleague, Agnes Chow, was also among 10 people police arrested in \
+             August.";
+    assert_eq!(names(t), ["Agnes Chow"]);
+    // Daily Mail, 2020, on Ren Zhiqiang
+    let t = "Ren Zhiqiang, the former chairman of state-owned real estate group Huayuan, \
+             received a sentence of 18 years for corruption.";
+    assert_eq!(names(t), ["Ren Zhiqiang"]);
+    // Tibet Watch on Dege County (abridged)
+    let t = "At least two community leaders from Dege County remain in detention: Tenzin \
+             Sangpo, a senior administrator at Wontoe Monastery.";
+    assert_eq!(names(t), ["Tenzin Sangpo"]);
+    // negatives: among the speakers, a received award, a colon after no custody word
+    assert!(names("Wang Lei was among the speakers who criticised the arrests.").is_empty());
+    assert!(names("Li Na received a prize for her prison reporting.").is_empty());
+    assert!(names("Speakers at the forum: Wang Lei, a scholar.").is_empty());
+}
