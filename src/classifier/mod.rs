@@ -15,6 +15,7 @@ mod evidence;
 mod orgname;
 mod sense;
 mod stage;
+mod unlisted;
 mod window;
 
 pub use builder::{
