@@ -105,6 +105,7 @@ mod prisoners;
 mod report;
 pub mod score;
 pub mod segment;
+mod words;
 
 pub use classifier::{
     Classifier, ClassifierBuilder, Document, DEFAULT_MAX_PATTERNS, DEFAULT_REGEX_SIZE_LIMIT,

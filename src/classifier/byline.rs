@@ -10,34 +10,6 @@
 //! mention non-issue ([`crate::SenseReason::Dateline`], [`crate::SenseReason::Affiliation`]).
 //! Other mentions of the place are judged as usual.
 
-/// Month names and their usual abbreviations in English datelines.
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-
 /// Most bytes of a dateline after the place (`, Taiwan, Aug. 15, 2024 (Central News Agency) —`).
 const DATELINE_TAIL: usize = 72;
 
@@ -239,7 +211,7 @@ fn date(s: &str) -> Option<&str> {
 }
 
 fn is_month(w: &str) -> bool {
-    MONTHS.iter().any(|m| m.eq_ignore_ascii_case(w))
+    crate::words::is_month_or_abbreviation(w)
 }
 
 /// The leading ASCII letters of `s` and what follows them.

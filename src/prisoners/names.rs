@@ -349,19 +349,7 @@ const NOT_NAME_WORDS: &[&str] = &[
     "xinjiang",
     "xizang",
     "yunnan",
-    // months and days
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+    // days (months: crate::words::MONTHS)
     "monday",
     "tuesday",
     "wednesday",
@@ -416,7 +404,7 @@ pub(crate) fn is_han_surname_char(c: char) -> bool {
 /// Whether a capitalised word can never be part of a name (title, institution, place,
 /// people, month, sentence opener).
 pub(crate) fn is_not_name_word(word: &str) -> bool {
-    contains(NOT_NAME_WORDS, word)
+    contains(NOT_NAME_WORDS, word) || crate::words::is_month(word)
 }
 
 /// Number of pinyin syllables `word` splits into, or `None` when it is not pinyin
