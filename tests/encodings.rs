@@ -255,3 +255,32 @@ fn json_lines_and_csv_saved_as_utf16_or_gbk_are_read_record_by_record() {
         other => panic!("{other:?}"),
     }
 }
+
+/// A malformed sequence in a UTF-16 file (a lone surrogate, as a cut copy can leave) becomes
+/// U+FFFD, and the record that holds it says so; the records around it do not.
+#[test]
+fn a_malformed_utf16_sequence_is_reported_on_its_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let units = |s: &str| s.encode_utf16().collect::<Vec<u16>>();
+    let mut jsonl: Vec<u16> =
+        units("{\"id\":\"ok1\",\"text\":\"Tibet\"}\n{\"id\":\"bad\",\"text\":\"Tibet ");
+    jsonl.push(0xD800); // a high surrogate with no low one after it
+    jsonl.extend(units("\"}\n{\"id\":\"ok2\",\"text\":\"Tibet\"}\n"));
+    let mut csv: Vec<u16> = units("id,text\nc1,Tibet\nc2,Tibet ");
+    csv.push(0xDC00); // a lone low surrogate
+    csv.extend(units("\nc3,Tibet\n"));
+    for (name, data) in [("u.jsonl", jsonl), ("u.csv", csv)] {
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in data {
+            bytes.extend_from_slice(&u.to_le_bytes());
+        }
+        fs::write(dir.path().join(name), bytes).unwrap();
+    }
+    let records = run(dir.path());
+    assert_eq!(records.len(), 6, "{records:?}");
+    for r in &records {
+        let want = r.id == "bad" || r.id == "c2";
+        assert_eq!(r.utf8_lossy, want, "{}", r.id);
+        assert!(matches!(r.outcome, Outcome::Classified(_)), "{}", r.id);
+    }
+}

@@ -177,6 +177,11 @@ impl Producer<'_> {
                 fields.insert(name.clone(), serde_json::Value::String(v));
             }
         }
+        // a UTF-16 file's malformed sequences were replaced as it was decoded
+        let utf16_lossy = |u: &super::transcode::Utf16Stream| {
+            u.lossy(&text) || id.as_deref().is_some_and(|s| u.lossy(s))
+        };
+        lossy |= self.utf16.as_ref().is_some_and(utf16_lossy);
         if lossy && o.strict_utf8 {
             rec.outcome = skipped(ReasonKind::InvalidUtf8, "not valid UTF-8");
             return self.done(rec);

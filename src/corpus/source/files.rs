@@ -230,9 +230,11 @@ impl Producer<'_> {
                         Ok(x) => x,
                         Err(e) => return self.done(origin.record(io_outcome(&e, path))),
                     };
-                self.stream_encoding = utf16;
+                self.stream_encoding = utf16.as_ref().map(|u| u.encoding);
+                self.utf16 = utf16;
                 let flow = self.records_of(&mut *r, origin, path, format, size, in_folder);
                 self.stream_encoding = None;
+                self.utf16 = None;
                 flow
             }
         }

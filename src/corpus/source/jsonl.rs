@@ -131,6 +131,16 @@ impl Producer<'_> {
                 &decoded
             }
         };
+        if self.utf16.as_ref().is_some_and(|u| u.lossy(s)) {
+            if o.strict_utf8 {
+                rec.outcome = skipped(
+                    ReasonKind::InvalidUtf8,
+                    "not valid UTF-16 (a malformed sequence in the line)",
+                );
+                return Body::Done;
+            }
+            rec.utf8_lossy = true;
+        }
         let mut map = match serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(s) {
             Ok(m) => m,
             Err(e) => {

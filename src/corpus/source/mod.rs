@@ -143,6 +143,7 @@ pub(crate) fn produce(inputs: Vec<Input>, o: &CorpusOptions, tx: SyncSender<Vec<
         batch_bytes: 0,
         line: Vec::new(),
         stream_encoding: None,
+        utf16: None,
     };
     for input in inputs {
         if p.input(input).is_err() {
@@ -163,6 +164,9 @@ pub(crate) struct Producer<'a> {
     /// UTF-16 file decoded as it streams, or a legacy encoding guessed from its start), for
     /// each record's `encoding`.
     pub(crate) stream_encoding: Option<&'static encoding_rs::Encoding>,
+    /// The UTF-16 stream being read, if any: records holding a replaced sequence are
+    /// flagged `utf8_lossy`.
+    pub(crate) utf16: Option<transcode::Utf16Stream>,
 }
 
 impl Producer<'_> {
@@ -201,10 +205,12 @@ impl Producer<'_> {
                 };
                 let r = BufReader::with_capacity(READ_BUFFER, reader);
                 match transcode::utf8_stream(r) {
-                    Ok((mut r, enc)) => {
-                        self.stream_encoding = enc;
+                    Ok((mut r, utf16)) => {
+                        self.stream_encoding = utf16.as_ref().map(|u| u.encoding);
+                        self.utf16 = utf16;
                         let flow = self.json_lines(&origin, &mut *r, None);
                         self.stream_encoding = None;
+                        self.utf16 = None;
                         flow
                     }
                     Err(e) => {

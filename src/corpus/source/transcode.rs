@@ -7,6 +7,25 @@
 
 use encoding_rs::{Decoder, Encoding, UTF_16BE, UTF_16LE};
 use std::io::{self, BufRead, Read};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+/// A UTF-16 stream being decoded: its encoding, and whether a malformed sequence was
+/// replaced with U+FFFD so far (set by [`Utf16Reader`] as it decodes, read by the record
+/// readers to flag the records that hold a replacement).
+pub(crate) struct Utf16Stream {
+    pub(crate) encoding: &'static Encoding,
+    replaced: Arc<AtomicBool>,
+}
+
+impl Utf16Stream {
+    /// Whether `text`, read from this stream, may hold a replaced sequence: the stream had
+    /// one so far and `text` holds U+FFFD. A U+FFFD the file itself held is counted too,
+    /// only in a file that also had a malformed sequence.
+    pub(crate) fn lossy(&self, text: &str) -> bool {
+        self.replaced.load(Ordering::Relaxed) && text.contains('\u{FFFD}')
+    }
+}
 
 /// Bytes read from the file per decoding step.
 const CHUNK: usize = 64 * 1024;
@@ -20,10 +39,10 @@ pub(crate) fn utf16_bom(head: &[u8]) -> Option<&'static Encoding> {
 }
 
 /// `r`, or `r` decoded from UTF-16 when it starts with a UTF-16 byte order mark, and that
-/// encoding.
+/// stream's encoding and replacement flag.
 pub(crate) fn utf8_stream<'a, R: Read + 'a>(
     mut r: std::io::BufReader<R>,
-) -> io::Result<(Box<dyn BufRead + 'a>, Option<&'static Encoding>)> {
+) -> io::Result<(Box<dyn BufRead + 'a>, Option<Utf16Stream>)> {
     let utf16 = loop {
         match r.fill_buf() {
             Ok(head) => break utf16_bom(head),
@@ -32,7 +51,11 @@ pub(crate) fn utf8_stream<'a, R: Read + 'a>(
         }
     };
     Ok(match utf16 {
-        Some(enc) => (Box::new(Utf16Reader::new(r, enc)), Some(enc)),
+        Some(encoding) => {
+            let reader = Utf16Reader::new(r, encoding);
+            let replaced = Arc::clone(&reader.replaced);
+            (Box::new(reader), Some(Utf16Stream { encoding, replaced }))
+        }
         None => (Box::new(r), None),
     })
 }
@@ -48,6 +71,8 @@ pub(crate) struct Utf16Reader<R> {
     pos: usize,
     done: bool,
     lossy: bool,
+    /// `lossy`, shared with the [`Utf16Stream`] of the readers of its records.
+    replaced: Arc<AtomicBool>,
 }
 
 impl<R: Read> Utf16Reader<R> {
@@ -61,6 +86,7 @@ impl<R: Read> Utf16Reader<R> {
             pos: 0,
             done: false,
             lossy: false,
+            replaced: Arc::new(AtomicBool::new(false)),
         }
     }
 
@@ -94,6 +120,9 @@ impl<R: Read> Utf16Reader<R> {
             debug_assert_eq!(read, n);
             self.output.truncate(written);
             self.lossy |= replaced;
+            if replaced {
+                self.replaced.store(true, Ordering::Relaxed);
+            }
             self.done = last;
         }
         Ok(self.pos < self.output.len())
