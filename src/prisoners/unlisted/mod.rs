@@ -96,6 +96,24 @@ pub(crate) struct Candidate {
     pub(crate) confidence: f64,
 }
 
+impl Candidate {
+    /// A name of a Chinese construction, [`Reason::ZhBefore`] or [`Reason::ZhAfter`] as the
+    /// name stands before or after its custody phrase.
+    pub(crate) fn zh(name: Range<usize>, evidence: Range<usize>, confidence: f64) -> Candidate {
+        let reason = if name.start < evidence.start {
+            Reason::ZhBefore
+        } else {
+            Reason::ZhAfter
+        };
+        Candidate {
+            name,
+            evidence,
+            reason,
+            confidence,
+        }
+    }
+}
+
 /// Finds the people named in a custody context in `text`, in text order, one candidate per
 /// name span (the most confident).
 #[cfg(test)]

@@ -320,17 +320,7 @@ pub(super) fn find(s: &str) -> Vec<Candidate> {
             continue;
         }
         for (name, shape) in names {
-            let reason = if name.start < evidence.start {
-                Reason::ZhBefore
-            } else {
-                Reason::ZhAfter
-            };
-            out.push(Candidate {
-                name,
-                evidence: evidence.clone(),
-                reason,
-                confidence: 0.85 * shape,
-            });
+            out.push(Candidate::zh(name, evidence.clone(), 0.85 * shape));
         }
     }
     out

@@ -154,17 +154,7 @@ pub(super) fn find(s: &str) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut push = |name: Range<usize>, w: f64| {
         if let Some(shape) = list_name(&s[name.clone()]) {
-            let reason = if name.start < evidence.start {
-                Reason::ZhBefore
-            } else {
-                Reason::ZhAfter
-            };
-            out.push(Candidate {
-                name,
-                evidence: evidence.clone(),
-                reason,
-                confidence: w * shape,
-            });
+            out.push(Candidate::zh(name, evidence.clone(), w * shape));
         }
     };
     for (i, c) in s.char_indices() {
