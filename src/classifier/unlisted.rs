@@ -31,16 +31,19 @@ impl Inner {
         // `sentenced`, `in custody`...) or a Chinese custody character. The finder is the
         // costliest step per sentence, and most sentences of a corpus hold neither.
         let flags = &scratch.flags;
-        let sentences: Vec<std::ops::Range<usize>> = scratch
-            .starts
-            .windows(2)
-            .enumerate()
-            .filter(|(k, w)| {
-                flags.get(*k).is_some_and(|x| x & RIGHTS_CUE != 0)
-                    || text.get(w[0]..w[1]).is_some_and(has_custody_char)
-            })
-            .map(|(_, w)| w[0]..w[1])
-            .collect();
+        // A sentence right after one of those may name the people it counted (`这些僧人分别是…`).
+        let mut sentences: Vec<std::ops::Range<usize>> = Vec::new();
+        for (k, w) in scratch.starts.windows(2).enumerate() {
+            let custody = flags.get(k).is_some_and(|x| x & RIGHTS_CUE != 0)
+                || text.get(w[0]..w[1]).is_some_and(has_custody_char);
+            let after = sentences.last().is_some_and(|p| p.end == w[0])
+                && text
+                    .get(w[0]..w[1])
+                    .is_some_and(crate::prisoners::unlisted::introduces_names);
+            if custody || after {
+                sentences.push(w[0]..w[1]);
+            }
+        }
         let covered = Covered::new(&scratch.found);
         let mut added = false;
         for c in crate::prisoners::unlisted::find_in(text, &sentences) {

@@ -16,7 +16,9 @@
 //! A cut is a sentence start that no match crosses and where no enumeration can go on across
 //! it: the text between the last match before it and the first match after it holds a full
 //! stop, question or exclamation mark and no digit (the list rule of `sense.rs` never links
-//! two places across such a gap, and a gap longer than 1 KiB is none either). The scan that
+//! two places across such a gap, and a gap longer than 1 KiB is none either), and the
+//! sentence after it does not name people the sentence before counted in custody (the
+//! unlisted-prisoner finder reads the two together: `……七名僧人。这些僧人分别是……`). The scan that
 //! chooses a cut reads [`LOOKAHEAD`] bytes past it (or the window's length, if shorter), so
 //! a match that starts before the cut is seen whole: a cut is exact unless a single match
 //! would be longer than that. Everything else a step reads
@@ -176,13 +178,21 @@ impl Inner {
             let raw = &scratch.raw;
             let mut i = 0;
             let mut reach = from;
-            for &s in starts.iter().filter(|&&s| s >= min_cut && s <= max_cut) {
+            for (k, &s) in starts.iter().enumerate() {
+                if s < min_cut || s > max_cut {
+                    continue;
+                }
                 while i < raw.len() && from + raw[i].start < s {
                     reach = reach.max(from + raw[i].end);
                     i += 1;
                 }
                 let gap_end = raw.get(i).map_or(end, |m| from + m.start);
-                if reach <= s && is_safe_gap(&text[reach..gap_end]) {
+                // a sentence that names the people the one before counted stays with it
+                let next = starts.get(k + 1).copied().unwrap_or(end);
+                let names_counted = text
+                    .get(s..next)
+                    .is_some_and(crate::prisoners::unlisted::introduces_names);
+                if reach <= s && is_safe_gap(&text[reach..gap_end]) && !names_counted {
                     return s;
                 }
             }

@@ -114,6 +114,13 @@ impl Candidate {
     }
 }
 
+/// Whether sentence `s` may name people the sentence before it counted in custody
+/// (`这些僧人分别是…`): such a sentence holds no custody word itself, so a caller that reads
+/// only sentences with one should read it too when it follows one.
+pub(crate) fn introduces_names(s: &str) -> bool {
+    zh_enum::introduces(s)
+}
+
 /// Finds the people named in a custody context in `text`, in text order, one candidate per
 /// name span (the most confident).
 #[cfg(test)]
@@ -126,10 +133,12 @@ pub(crate) fn find(text: &str) -> Vec<Candidate> {
 /// order; spans that are out of range or not on character boundaries are skipped).
 pub(crate) fn find_in(text: &str, sentences: &[Range<usize>]) -> Vec<Candidate> {
     let mut out = Vec::new();
+    let mut prev: Option<(Range<usize>, &str)> = None;
     for s in sentences {
         let Some(sentence) = text.get(s.clone()) else {
             continue;
         };
+        let before = prev.replace((s.clone(), sentence));
         let shift = |mut c: Candidate| {
             c.name = c.name.start + s.start..c.name.end + s.start;
             c.evidence = c.evidence.start + s.start..c.evidence.end + s.start;
@@ -142,6 +151,21 @@ pub(crate) fn find_in(text: &str, sentences: &[Range<usize>]) -> Vec<Candidate> 
             found.extend(zh_lists::role_subject(sentence));
             found.extend(zh_enum::find(sentence));
             found.extend(zh_enum::terms(sentence));
+            let adjacent = |p: &Range<usize>| {
+                text.get(p.end..s.start)
+                    .is_some_and(|g| g.trim().is_empty())
+            };
+            if let Some((p, prev_text)) = before.filter(|(p, _)| adjacent(p)) {
+                out.extend(
+                    zh_enum::introduced(prev_text, sentence)
+                        .into_iter()
+                        .map(|mut c| {
+                            c.name = c.name.start + s.start..c.name.end + s.start;
+                            c.evidence = c.evidence.start + p.start..c.evidence.end + p.start;
+                            c
+                        }),
+                );
+            }
         }
         out.extend(found.into_iter().map(shift));
         out.extend(en_lists::testimony(text, s.clone()));

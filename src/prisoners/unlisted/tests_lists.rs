@@ -141,3 +141,38 @@ fn including_after_a_custody_clause() {
     )
     .is_empty());
 }
+
+#[test]
+fn a_list_that_names_the_people_the_sentence_before_counted() {
+    // RFA Mandarin, 18 March 2015 (rfa.org/mandarin/yataibaodao/shaoshuminzu/
+    // dz-03182015144407.html): seven monks arrested, named in the next sentence, which holds
+    // no custody word of its own.
+    let t = "一批中共公安人员于本月14号晚上突然闯进那曲地区索县亚拉镇的赞丹寺,强行拘捕了该寺七名僧人。\
+             阿旺塔巴说:“这些僧人分别是南杰次成、洛珠丹增、次成果其、次成南杰、塔克伦珠、晋美次成和晋美扎巴。";
+    assert_eq!(
+        names(t),
+        [
+            "南杰次成",
+            "洛珠丹增",
+            "次成果其",
+            "次成南杰",
+            "塔克伦珠",
+            "晋美次成",
+            "晋美扎巴"
+        ]
+    );
+    assert!(introduces_names(&t[t.find("阿旺").unwrap_or(0)..]));
+    // the same list after a sentence that counts no one in custody gives nothing
+    let t = "代表团参观了当地的三座寺院。这些寺院分别是色拉寺、哲蚌寺和甘丹寺。";
+    assert!(names(t).is_empty());
+    let t = "会议讨论了旅游业。参加者分别是张伟、李娜和王芳。";
+    assert!(names(t).is_empty());
+}
+
+#[test]
+fn a_person_described_or_a_term_is_no_name() {
+    // the shapes of Hong Kong police reports and court verdicts (constructed)
+    assert!(names("警方拘捕一名本地男子。").is_empty());
+    assert!(names("四名市民被捕。").is_empty());
+    assert!(names("被告被判管制二年。").is_empty());
+}

@@ -221,6 +221,15 @@ pub(super) const ROLES: &[&str] = &[
 ];
 
 /// Han words led by a surname character that are not names.
+/// Nouns that describe a person without naming one (`男子`, a man; `市民`, a citizen).
+const PERSON_NOUNS: &[&str] = &[
+    "男子", "女子", "男童", "女童", "市民", "居民", "村民", "少年", "青年", "老人", "妇女", "婦女",
+    "学生", "學生", "男生", "女生", "司机", "司機", "乘客", "游客", "遊客", "嫌犯", "疑犯", "事主",
+];
+
+/// Numerals that count years, people or months in a span that is then no name.
+const NUMERAL_CHARS: &str = "0123456789一二三四五六七八九十两兩百";
+
 pub(super) const NOT_NAMES: &[&str] = &[
     "公安",
     "国安",
@@ -344,7 +353,9 @@ pub(super) fn plausible(name: &str, after_role: bool) -> Option<f64> {
     if name.contains('某') || NOT_NAMES.iter().any(|w| name.starts_with(w)) {
         return None;
     }
-    if name.ends_with(['已', '也', '都', '均', '曾', '则', '則', '又', '便', '亦']) {
+    if name.ends_with([
+        '已', '也', '都', '均', '曾', '则', '則', '又', '便', '亦', '而',
+    ]) {
         return None; // `蔡伟已被正式逮捕`: an adverb after the name
     }
     if ["多人", "等人", "众人", "眾人", "名人"]
@@ -352,6 +363,16 @@ pub(super) fn plausible(name: &str, after_role: bool) -> Option<f64> {
         .any(|w| name.ends_with(w))
     {
         return None; // `1周年多人被捕`: a count of people, not a name
+    }
+    if PERSON_NOUNS.iter().any(|w| name.ends_with(w)) {
+        return None; // `本地男子被捕`, `四名市民`: a person described, not named
+    }
+    let counted = name.char_indices().any(|(i, c)| {
+        NUMERAL_CHARS.contains(c)
+            && name[i + c.len_utf8()..].starts_with(['名', '年', '个', '個', '月'])
+    });
+    if counted {
+        return None; // `管制二年`, `四名市民`: a term or a count
     }
     if name.ends_with(PLACE_ENDS) {
         return None; // `色达县`, `格尔底寺`: a place, not a person

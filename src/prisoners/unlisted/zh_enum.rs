@@ -137,10 +137,17 @@ enum Item {
 
 /// Reads the item `s[from..to]` whose name ends at `to`; `first` allows text before the name
 /// with no role word (`随着朱承志`).
-fn item_ending(s: &str, from: usize, to: usize, first: bool) -> Item {
+fn item_ending(s: &str, from: usize, to: usize, first: bool, introduced: bool) -> Item {
     let item = &s[from..to];
     if official(item) {
         return Item::Official;
+    }
+    if introduced {
+        // after `分别是`, every item is a name as after a role word
+        return match shape(item, true) {
+            Some(sh) => Item::Name(from..to, sh),
+            None => Item::None,
+        };
     }
     // after the last role or occupation word
     let role_end = ROLES
@@ -215,7 +222,7 @@ const AND: &[&str] = &["和", "及", "与", "與"];
 /// The last item, which starts at `from`: its name ends at the first of [`LAST_ENDS`] or a
 /// conjunction (then one more name follows) within 24 characters, or at the sentence end.
 /// Returns the items read and where the list ends.
-fn last_items(s: &str, from: usize) -> (Vec<Item>, usize) {
+fn last_items(s: &str, from: usize, introduced: bool) -> (Vec<Item>, usize) {
     let mut items = Vec::new();
     let mut from = from;
     let mut conjunction_seen = false;
@@ -236,7 +243,7 @@ fn last_items(s: &str, from: usize) -> (Vec<Item>, usize) {
             .flatten();
         let end = i == s.len() || LAST_ENDS.iter().any(|e| rest.starts_with(e));
         if and.is_some() || end {
-            match item_ending(s, from, i, false) {
+            match item_ending(s, from, i, false, introduced) {
                 item @ Item::Name(..) => {
                     items.push(item);
                     if let Some(a) = and {
@@ -264,17 +271,64 @@ fn last_items(s: &str, from: usize) -> (Vec<Item>, usize) {
 /// Finds the names of `、` lists in one sentence that holds a custody phrase (spans relative
 /// to it).
 pub(super) fn find(s: &str) -> Vec<Candidate> {
-    if !s.contains('、') {
-        return Vec::new();
+    match custody_phrase(s) {
+        Some(evidence) if s.contains('、') => read_lists(s, evidence),
+        _ => Vec::new(),
     }
-    let Some(evidence) = CUSTODY
+}
+
+/// The first custody or prisoner phrase of `s`.
+fn custody_phrase(s: &str) -> Option<Range<usize>> {
+    CUSTODY
         .iter()
         .chain(CONTEXT)
         .filter_map(|p| s.find(p).map(|i| i..i + p.len()))
         .min_by_key(|r| r.start)
-    else {
+}
+
+/// Words that introduce the names of people the text has just counted:
+/// `拘捕了该寺七名僧人。……这些僧人分别是南杰次成、洛珠丹增……和晋美扎巴`.
+const INTRODUCERS: &[&str] = &[
+    "分别是",
+    "分別是",
+    "分别为",
+    "分別為",
+    "名字是",
+    "名字为",
+    "名字為",
+    "他们是",
+    "他們是",
+];
+
+/// The names of a list introduced by one of [`INTRODUCERS`] in sentence `s`, when `prev`
+/// (the sentence before) counts people in custody (`七名僧人`, `12名港人`) and `s` holds no
+/// custody phrase of its own. Name spans are relative to `s`, the evidence (the custody
+/// phrase of `prev`) relative to `prev`.
+pub(super) fn introduced(prev: &str, s: &str) -> Vec<Candidate> {
+    if !introduces(s) || custody_phrase(s).is_some() {
+        return Vec::new();
+    }
+    let Some(evidence) = custody_phrase(prev) else {
         return Vec::new();
     };
+    if !prev.contains('名') && !prev.contains("一批") {
+        return Vec::new();
+    }
+    let mut out = read_lists(s, 0..0);
+    for c in &mut out {
+        c.evidence = evidence.clone();
+        c.reason = Reason::ZhAfter;
+    }
+    out
+}
+
+/// Whether `s` holds a `、` list after one of [`INTRODUCERS`].
+pub(super) fn introduces(s: &str) -> bool {
+    s.contains('、') && INTRODUCERS.iter().any(|w| s.contains(w))
+}
+
+/// Reads the `、` lists of `s` whose custody phrase is `evidence`.
+fn read_lists(s: &str, evidence: Range<usize>) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut pos = 0;
     while let Some(k) = s[pos..].find('、').map(|k| pos + k) {
@@ -285,19 +339,26 @@ pub(super) fn find(s: &str) -> Vec<Candidate> {
             .take_while(|&(_, c)| is_cjk(c))
             .last()
             .map_or(k, |(i, _)| i);
-        let mut items = vec![item_ending(s, first_from, k, true)];
+        // `这些僧人分别是南杰次成、……`: the first name starts after the introducer
+        let intro = INTRODUCERS
+            .iter()
+            .filter_map(|w| s[first_from..k].rfind(w).map(|i| first_from + i + w.len()))
+            .max();
+        let introduced = intro.is_some();
+        let first_from = intro.unwrap_or(first_from);
+        let mut items = vec![item_ending(s, first_from, k, !introduced, introduced)];
         let mut at = k + '、'.len_utf8();
         loop {
             let next = s[at..].char_indices().find(|&(_, c)| !is_cjk(c));
             match next {
                 Some((i, '、')) if i > 0 => {
-                    items.push(item_ending(s, at, at + i, false));
+                    items.push(item_ending(s, at, at + i, false, introduced));
                     at += i + '、'.len_utf8();
                 }
                 _ => break,
             }
         }
-        let (last, end) = last_items(s, at);
+        let (last, end) = last_items(s, at, introduced);
         items.extend(last);
         pos = end.max(at);
         let officials_after = s[end..]
@@ -305,6 +366,7 @@ pub(super) fn find(s: &str) -> Vec<Candidate> {
             .is_some_and(|rest| OFFICIAL_GROUPS.iter().any(|g| rest.starts_with(g)));
         let spoiled = items.iter().any(|i| matches!(i, Item::Official))
             || items[1..].iter().any(|i| matches!(i, Item::None))
+            || (introduced && matches!(items[0], Item::None))
             || officials_after;
         if spoiled {
             continue;
