@@ -8,7 +8,15 @@ use std::path::Path;
 /// Texts of the shipped blind-test documents, in file-name order.
 fn shipped_docs() -> Vec<String> {
     let mut texts = Vec::new();
-    for set in ["gov", "world", "fresh", "custody", "news", "negatives"] {
+    for set in [
+        "gov",
+        "world",
+        "fresh",
+        "custody",
+        "news",
+        "negatives",
+        "names",
+    ] {
         let dir =
             Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/data/blind/{set}/docs"));
         let mut paths: Vec<_> = std::fs::read_dir(&dir)

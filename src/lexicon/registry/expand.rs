@@ -13,6 +13,9 @@
 //!   surname (so `Wang Li` never becomes `Li Wang`, another person's name in the right order);
 //!   and the name is not common. Tibetan and Uyghur names are never swapped: they have no
 //!   surname to move.
+//! * **English given name.** A Hong Kong name written `English-name Surname Given`
+//!   (`Nathan Lau Chak-fung`) also gets `English-name Surname` (`Nathan Lau`), the form news
+//!   reports use, unless the name is common.
 //! * **Common names.** `common = true`, a one-word name (`Jigme`), or a Han name made of a
 //!   frequent surname and a one-syllable given name (`Wang Yi`, `Li Na`: many people, among
 //!   them officials and athletes) gives the entry `requires = "rights"`: it counts only in a
@@ -70,6 +73,9 @@ pub(crate) fn person(row: Row) -> Result<Entry, String> {
     }
     if let Some(swapped) = swapped(&tokens, han, common) {
         push_form(&mut variants, swapped);
+    }
+    if let Some(short) = english_given(&tokens, &row.region, common) {
+        push_form(&mut variants, short);
     }
     for z in &row.zh {
         let (n, forms) = chinese_forms(z)?;
@@ -183,6 +189,22 @@ fn swapped(tokens: &[&str], han: Option<(&str, &str)>, common: bool) -> Option<S
         .then(|| format!("{given} {surname}"))
 }
 
+/// The `English-name Surname` form of a Hong Kong name written `English-name Surname Given`
+/// (`Nathan Lau Chak-fung` -> `Nathan Lau`, as news reports name him), when the first word is
+/// no Han surname, the second is one, the given name is hyphenated and the name not common.
+fn english_given(tokens: &[&str], region: &str, common: bool) -> Option<String> {
+    let [first, surname, given] = tokens else {
+        return None;
+    };
+    let ok = region == "hong_kong"
+        && !common
+        && given.contains('-')
+        && names::is_han_surname(surname)
+        && !names::is_han_surname(first)
+        && first.chars().next().is_some_and(char::is_uppercase);
+    ok.then(|| format!("{first} {surname}"))
+}
+
 /// The character count of a Chinese name (dots not counted) and its forms (every middle dot
 /// spelling when it has one).
 fn chinese_forms(z: &str) -> Result<(usize, Vec<String>), String> {
@@ -279,6 +301,22 @@ mod tests {
         ] {
             assert_eq!(person(row(n, r)).unwrap().variants, [n]);
         }
+    }
+
+    #[test]
+    fn hong_kong_names_with_an_english_name_get_the_short_form_news_uses() {
+        // one of the Hong Kong 47, named "Nathan Lau" in court reports (HKFP, 2022)
+        let e = person(row("Nathan Lau Chak-fung", "hong_kong")).unwrap();
+        assert!(
+            e.variants.iter().any(|v| v == "Nathan Lau"),
+            "{:?}",
+            e.variants
+        );
+        // not for a mainland name, nor when the first word is itself a surname
+        let e = person(row("Nathan Lau Chak-fung", "mainland")).unwrap();
+        assert!(!e.variants.iter().any(|v| v == "Nathan Lau"));
+        let e = person(row("Tseung Chau Ching-yu", "hong_kong")).unwrap();
+        assert!(!e.variants.iter().any(|v| v == "Tseung Chau"));
     }
 
     #[test]

@@ -176,3 +176,17 @@ fn a_person_described_or_a_term_is_no_name() {
     assert!(names("四名市民被捕。").is_empty());
     assert!(names("被告被判管制二年。").is_empty());
 }
+
+#[test]
+fn a_time_phrase_an_adverb_or_a_title_between_name_and_custody_phrase() {
+    // VOA Chinese, 18 May 2010 (Tibetan intellectuals and artists targeted): a time phrase
+    let t = "扎西东珠去年12月底被拘捕,并被判处15个月劳教。";
+    assert_eq!(names(t), ["扎西东珠"]);
+    // Christian Post Chinese (Linfen Covenant house church verdicts): titles after the names,
+    // a pair joined by 和 and an adverb before the verb
+    let t = "李潔傳道和韓曉棟傳道各被判三年八個月,王強弟兄被判一年十一個月。";
+    assert_eq!(names(t), ["李潔", "韓曉棟", "王強"]);
+    // constructed negatives: a time phrase with no name before it, a pair of non-names
+    assert!(names("去年12月底被拘捕的人数很多。").is_empty());
+    assert!(names("警方和公安去年被批评。").is_empty());
+}

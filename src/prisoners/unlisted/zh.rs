@@ -21,6 +21,10 @@ const AFTER_NAME: &[(&str, f64)] = &[
     ("被判处", 0.95),
     ("被判處", 0.95),
     ("被拘留", 0.9),
+    ("被行政拘留", 0.9),
+    ("被刑拘", 0.95),
+    ("被拘捕", 0.9),
+    ("遭拘捕", 0.9),
     ("被逮捕", 0.95),
     ("被拘押", 0.9),
     ("被关押", 0.9),
@@ -80,6 +84,8 @@ const AGENT_VERBS: &[(&str, f64)] = &[
     ("刑事拘留", 0.95),
     ("行政拘留", 0.9),
     ("拘留", 0.9),
+    ("刑拘", 0.95),
+    ("拘捕", 0.9),
     ("逮捕", 0.95),
     ("拘押", 0.9),
     ("羁押", 0.9),
@@ -290,13 +296,16 @@ pub(super) fn find(s: &str) -> Vec<Candidate> {
     for (pos, _) in s.char_indices() {
         let rest = &s[pos..];
         if let Some(&(p, w)) = AFTER_NAME.iter().find(|(p, _)| rest.starts_with(p)) {
-            if let Some((name, shape)) = name_before(s, pos) {
+            if let Some((name, shape)) = name_before_gap(s, pos) {
+                if let Some((first, sh)) = partner_before(s, name.start) {
+                    push(first, pos..pos + p.len(), Reason::ZhBefore, w * sh);
+                }
                 push(name, pos..pos + p.len(), Reason::ZhBefore, w * shape);
             }
         }
         let passive = rest.strip_prefix('被').or_else(|| rest.strip_prefix('遭'));
         if let Some((len, w)) = passive.and_then(agent_passive) {
-            if let Some((name, shape)) = name_before(s, pos) {
+            if let Some((name, shape)) = name_before_gap(s, pos) {
                 let ev = pos..pos + '被'.len_utf8() + len;
                 push(name, ev, Reason::ZhBefore, w * shape);
             }
@@ -393,6 +402,86 @@ pub(super) fn plausible(name: &str, after_role: bool) -> Option<f64> {
     } else {
         after_role.then_some(0.75) // a Tibetan or Uyghur name after `藏人`, `维吾尔族`
     }
+}
+
+/// Titles written after a name (`王强弟兄`, `李洁传道`): the name ends before them.
+const TITLES_AFTER: &[&str] = &[
+    "弟兄", "姊妹", "传道", "傳道", "牧师", "牧師", "长老", "長老", "神父", "修女", "先生", "女士",
+];
+
+/// Characters of a time phrase between a name and its custody phrase (`去年12月底`,
+/// `于本月28日`, `1月19號`).
+const TIME_CHARS: &str = "0123456789０１２３４５６７８９一二三四五六七八九十两兩今去前本上下年月日号號底初旬周週晚早午凌晨";
+
+/// [`name_before`] the custody phrase at byte `end`, or else before what may stand between
+/// a name and its phrase: an adverb (`各`, `也`), a time phrase (`扎西东珠去年12月底被拘捕`),
+/// a title (`王强弟兄被判`), in that order from the phrase back.
+fn name_before_gap(s: &str, end: usize) -> Option<(std::ops::Range<usize>, f64)> {
+    let at = gap_before(s, end);
+    if at < end {
+        if let Some(found) = name_before(s, at).or_else(|| name_after_and(s, at)) {
+            return Some(found);
+        }
+    }
+    name_before(s, end).or_else(|| name_after_and(s, end))
+}
+
+/// The second name of a pair, ending at `end` right after `和`, `及`, `与` (`……和韩晓栋`),
+/// when a name stands before the conjunction too.
+fn name_after_and(s: &str, end: usize) -> Option<(std::ops::Range<usize>, f64)> {
+    let starts: Vec<usize> = s[..end].char_indices().map(|(i, _)| i).collect();
+    [3, 2].into_iter().find_map(|len| {
+        let start = *starts.get(starts.len().checked_sub(len)?)?;
+        let shape = plausible(&s[start..end], false)?;
+        partner_before(s, start)?;
+        Some((start..end, shape))
+    })
+}
+
+/// Where a name would end before the custody phrase at `end`, past an adverb, a time phrase
+/// and a title (see [`name_before_gap`]); `end` when none of them stands there.
+fn gap_before(s: &str, end: usize) -> usize {
+    let mut at = end;
+    if let Some(c) = s[..at]
+        .chars()
+        .next_back()
+        .filter(|c| "各均都也已又亦再则則".contains(*c))
+    {
+        at -= c.len_utf8();
+    }
+    // a time phrase: a run of time characters with a unit in it, perhaps after `于`
+    let run: usize = s[..at]
+        .chars()
+        .rev()
+        .take_while(|&c| TIME_CHARS.contains(c))
+        .take(10)
+        .map(char::len_utf8)
+        .sum();
+    let time = &s[at - run..at];
+    if run > 0 && time.contains(['年', '月', '日', '号', '號', '底', '初', '旬']) {
+        at -= run;
+        if let Some(c) = s[..at]
+            .chars()
+            .next_back()
+            .filter(|c| matches!(c, '于' | '於'))
+        {
+            at -= c.len_utf8();
+        }
+    }
+    if let Some(t) = TITLES_AFTER.iter().find(|t| s[..at].ends_with(*t)) {
+        at -= t.len();
+    }
+    at
+}
+
+/// The first name of a pair joined by `和`, `及`, `与` before a custody phrase, the second
+/// name starting at `second` (`李洁传道和韩晓栋传道各被判`).
+fn partner_before(s: &str, second: usize) -> Option<(std::ops::Range<usize>, f64)> {
+    let and = ["和", "及", "与", "與"]
+        .iter()
+        .find(|a| s[..second].ends_with(*a))?;
+    let end = gap_before(s, second - and.len());
+    name_before(s, end)
 }
 
 /// The name that ends at byte `end`: the longest of 3, 2, 4 characters (or a dotted name)
