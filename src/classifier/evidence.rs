@@ -259,7 +259,7 @@ impl Inner {
             }
             let matched = CompactString::from(&text[f.start..f.end]);
             if let Some((name, region)) = &e.prisoner {
-                self.add_prisoner(&mut out.prisoners, e.id, name, *region, f, &matched);
+                self.add_prisoner(&mut out.prisoners, e.id, (name, *region), text, f, &matched);
                 if e.former && !out.former.contains(&e.id) {
                     out.former.push(e.id);
                 }
@@ -289,32 +289,53 @@ impl Inner {
         }
     }
 
+    /// Adds the mention `f` of a listed person, and the person's name as the text writes it
+    /// in the other script right beside it ([`crate::prisoners::written`]).
     fn add_prisoner(
         &self,
         prisoners: &mut Vec<Prisoner>,
         id: &'static str,
-        name: &'static str,
-        region: Option<&'static str>,
+        (name, region): (&'static str, Option<&'static str>),
+        text: &str,
         f: &Found,
         matched: &CompactString,
     ) {
-        let mention = Mention {
+        let mut mentions = vec![Mention {
             start: f.start,
             end: f.end,
             text: matched.clone(),
+        }];
+        if let Some(r) = crate::prisoners::written::other_script(text, f.start, f.end) {
+            mentions.push(Mention {
+                start: r.start,
+                end: r.end,
+                text: CompactString::from(&text[r]),
+            });
+        }
+        let p = match prisoners.iter_mut().position(|p| p.id == id) {
+            Some(k) => &mut prisoners[k],
+            None => {
+                prisoners.push(Prisoner {
+                    id: Cow::Borrowed(id),
+                    name: Cow::Borrowed(name),
+                    region: region.map(Cow::Borrowed),
+                    mentions: Vec::new(),
+                    listed: true,
+                    custody: None,
+                });
+                let last = prisoners.len() - 1;
+                &mut prisoners[last]
+            }
         };
-        match prisoners.iter_mut().find(|p| p.id == id) {
+        for m in mentions {
             // stored mentions obey the same cap as stored hits
-            Some(p) if p.mentions.len() < self.max_hits => p.mentions.push(mention),
-            Some(_) => {}
-            None => prisoners.push(Prisoner {
-                id: Cow::Borrowed(id),
-                name: Cow::Borrowed(name),
-                region: region.map(Cow::Borrowed),
-                mentions: vec![mention],
-                listed: true,
-                custody: None,
-            }),
+            let seen = p
+                .mentions
+                .iter()
+                .any(|q| q.start == m.start && q.end == m.end);
+            if !seen && p.mentions.len() < self.max_hits {
+                p.mentions.push(m);
+            }
         }
     }
 

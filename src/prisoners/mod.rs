@@ -10,3 +10,5 @@ pub(crate) mod not_held;
 pub(crate) mod tibetan_zh;
 // The classify stage reports these as unlisted prisoners (src/classifier/evidence.rs).
 pub(crate) mod unlisted;
+// The classify stage adds a listed person's name as the text writes it in the other script.
+pub(crate) mod written;

@@ -114,6 +114,17 @@ impl Candidate {
     }
 }
 
+/// The byte offset in `run` (Chinese characters) right after its last role or occupation word
+/// (`律师`, `专家`, `诗人`), or 0 when it holds none.
+pub(crate) fn after_last_role(run: &str) -> usize {
+    zh::ROLES
+        .iter()
+        .chain(zh_enum::OCCUPATIONS)
+        .filter_map(|r| run.rfind(r).map(|i| i + r.len()))
+        .max()
+        .unwrap_or(0)
+}
+
 /// Whether sentence `s` may name people the sentence before it counted in custody
 /// (`这些僧人分别是…`): such a sentence holds no custody word itself, so a caller that reads
 /// only sentences with one should read it too when it follows one.

@@ -38,7 +38,7 @@ const CONTEXT: &[&str] = &[
 ];
 
 /// Occupations that stand before a name in a list item, besides the finder's role words.
-const OCCUPATIONS: &[&str] = &[
+pub(super) const OCCUPATIONS: &[&str] = &[
     "副教授",
     "老师",
     "老師",
