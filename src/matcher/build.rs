@@ -6,8 +6,8 @@
 use super::hash::{load, WordHasher, WordMap};
 use super::regexes::RegexVariants;
 use super::tables::{
-    cand, cjk_key, second_lead_bit, Cand, CjkTable, FirstWord, Gate, PairTable, PrefixIndex,
-    WordTable,
+    cand, cjk_key, second_lead_bit, Cand, CjkTable, FirstWord, Gate, LeadBits, PairTable,
+    PrefixIndex, WordTable,
 };
 use super::{BuildError, Limits, Matcher, Pattern, Variant};
 use crate::lexicon::MatchMode;
@@ -357,13 +357,13 @@ fn first_word(pats: &[Pattern], key: u32, ids: &[u32], pairs: &mut Vec<(u32, Can
 
 /// The [`second_lead_bit`]s a second word of pattern `p` may have (all bits when it is a
 /// one-byte prefix or does not start with an ASCII letter or digit).
-fn second_leads(p: &Pattern) -> u64 {
+fn second_leads(p: &Pattern) -> LeadBits {
     match p.tokens[1].as_bytes() {
-        [_] if p.prefix_last && p.tokens.len() == 2 => u64::MAX,
-        [b0, ..] if !b0.is_ascii_alphanumeric() => u64::MAX,
+        [_] if p.prefix_last && p.tokens.len() == 2 => LeadBits::MAX,
+        [b0, ..] if !b0.is_ascii_alphanumeric() => LeadBits::MAX,
         [b0, b1, ..] if b1.is_ascii_alphanumeric() => second_lead_bit(*b0, *b1),
         [b0, ..] => second_lead_bit(*b0, 0),
-        [] => u64::MAX,
+        [] => LeadBits::MAX,
     }
 }
 

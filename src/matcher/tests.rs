@@ -443,7 +443,7 @@ proptest::proptest! {
         plain.pairs = PairTable::default();
         for fw in plain.first.ids.iter_mut() {
             fw.paired = false;
-            fw.second_leads = u64::MAX;
+            fw.second_leads = u128::MAX;
         }
         let (mut a, mut b) = (Vec::new(), Vec::new());
         fast.scan(&text, &mut a);

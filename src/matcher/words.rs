@@ -1,7 +1,7 @@
 //! Finding words from the bytes: the word after a phrase separator or a pattern's inner
 //! punctuation, the first bytes of the next word, apostrophes inside a word, and whether a span lies on word edges.
 
-use super::tables::second_lead_bit;
+use super::tables::{second_lead_bit, LeadBits};
 use crate::blocks::class_masks8;
 use crate::normalize::{gap_char, is_phrase_separator, is_word_char, next_char, word_end};
 
@@ -11,7 +11,7 @@ use crate::normalize::{gap_char, is_phrase_separator, is_word_char, next_char, w
 /// or fold into the letter before it). 0 when no word can follow: the text ends, or
 /// ASCII punctuation other than a dash comes next (`U.S.`, `Hong Kong,`).
 #[inline(always)]
-pub(crate) fn next_lead_bit(bytes: &[u8], end: usize) -> Option<u64> {
+pub(crate) fn next_lead_bit(bytes: &[u8], end: usize) -> Option<LeadBits> {
     match bytes.get(end) {
         Some(b' ') => {}
         None => return Some(0),

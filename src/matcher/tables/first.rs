@@ -44,7 +44,7 @@ pub(crate) struct FirstWord {
     pub(crate) n_multi: u32,
     /// bit per [`second_lead_bit`] of the second words of the candidates of two words or
     /// more (all bits when one of them is a one-byte prefix)
-    pub(crate) second_leads: u64,
+    pub(crate) second_leads: LeadBits,
     /// some candidate has punctuation between its words (`Antony J. Blinken`): the next
     /// word's first bytes cannot rule the longer candidates out
     pub(crate) punct: bool,
@@ -53,10 +53,15 @@ pub(crate) struct FirstWord {
 /// A bit of [`FirstWord::second_leads`]: of the first two bytes of a second word, ASCII
 /// letters lowercased (`b1` is 0 when the second byte is not an ASCII letter or digit).
 #[inline(always)]
-pub(crate) fn second_lead_bit(b0: u8, b1: u8) -> u64 {
+pub(crate) fn second_lead_bit(b0: u8, b1: u8) -> LeadBits {
     let x = ((b0 | 0x20) as u32) << 8 | (b1 | 0x20) as u32;
-    1 << (x.wrapping_mul(0x9E37_79B1) >> 26)
+    1 << (x.wrapping_mul(0x9E37_79B1) >> 25)
 }
+
+/// The set of [`second_lead_bit`]s: 128 bits, so that a first word with many second words
+/// (a surname before thousands of given names, as a registry brings) still rules out most
+/// words that follow it in ordinary text (`he said`, `he was`).
+pub(crate) type LeadBits = u128;
 
 /// The candidate record of pattern `id` under its first word.
 pub(crate) fn cand(id: u32, rank: u32, p: &Pattern) -> Cand {

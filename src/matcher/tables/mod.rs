@@ -14,7 +14,7 @@ mod prefix;
 mod word;
 
 pub(crate) use cjk::{cjk_key, is_cjk_letter, CjkTable};
-pub(crate) use first::{cand, second_lead_bit, Cand, FirstWord};
+pub(crate) use first::{cand, second_lead_bit, Cand, FirstWord, LeadBits};
 pub(crate) use gate::Gate;
 pub(crate) use pair::PairTable;
 pub(crate) use prefix::{PrefixIndex, PREFIX_BUCKET};
