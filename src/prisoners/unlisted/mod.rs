@@ -25,7 +25,12 @@
 //! * Chinese lists ([`zh_enum`]): names joined by `、` in a sentence with a custody or
 //!   prisoner phrase, every item after the first a name (`随着朱承志、肖勇、吴昌龙等……获释`),
 //!   no official among them; verdicts with a term per person (`判处A有期徒刑…，B有期徒刑…`);
-//!   passives with an agent (`X被天津警方带走`, in [`zh`]).
+//!   passives with an agent (`X被天津警方带走`, in [`zh`]) or a charge
+//!   (`X被以“寻衅滋事”的罪名逮捕`); a list that names the people the sentence before counted
+//!   in custody (`……七名僧人。这些僧人分别是A、B和C`).
+//! * What may stand between a Chinese name and its phrase ([`zh_gap`]): an adverb, a time
+//!   phrase (`扎西东珠去年12月底被拘捕`), a title (`王强弟兄被判`), a second name joined by `和`,
+//!   a clause of cause (`余凤连因涉嫌……而遭到刑事拘留`).
 //! * Shapes that tie a name to custody away from the verb ([`en_lists`], [`zh_lists`]): two or
 //!   more names with ages in a sentence with a custody word (`All three—A, 31, B, 52—pleaded
 //!   guilty`), a sentence opened by a custody participle (`Detained in 2020, X was sent
@@ -48,6 +53,7 @@ mod en_possessive;
 mod en_words;
 mod zh;
 mod zh_enum;
+mod zh_gap;
 mod zh_lists;
 
 use std::ops::Range;

@@ -190,3 +190,17 @@ fn a_time_phrase_an_adverb_or_a_title_between_name_and_custody_phrase() {
     assert!(names("去年12月底被拘捕的人数很多。").is_empty());
     assert!(names("警方和公安去年被批评。").is_empty());
 }
+
+#[test]
+fn a_clause_of_cause_between_name_and_custody_phrase() {
+    // Kanzhongguo, 1 October 2020 (a petitioner from Sichuan detained in Beijing)
+    let t = "内容显示余凤连因涉嫌“寻衅滋事罪”而遭到刑事拘留。";
+    assert_eq!(names(t), ["余凤连"]);
+    // Beijing demolition-lawyers site, 14 April 2023 (a farmer who petitioned online)
+    let t =
+        "2023年4月7日,东明县农民张奎香,因7次在国家信访局网投诉等行为被以“寻衅滋事”的罪名逮捕审判。";
+    assert_eq!(names(t), ["张奎香"]);
+    // constructed negatives: the cause ends a clause before, or no name stands before it
+    assert!(names("他因病住院。张三的邻居被逮捕。").is_empty());
+    assert!(names("因涉嫌寻衅滋事罪而遭到刑事拘留的人很多。").is_empty());
+}

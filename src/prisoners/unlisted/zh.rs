@@ -5,6 +5,7 @@
 //! the other, punctuation, the start of the text or a role word (`律师`, `维权人士`): a name
 //! that runs into ordinary words is not taken.
 
+use super::zh_gap::{name_before_gap, partner_before};
 use super::zh_lists::{aged, romanisation_before};
 use super::{Candidate, Reason};
 use crate::normalize::is_cjk;
@@ -41,6 +42,10 @@ const AFTER_NAME: &[(&str, f64)] = &[
     ("被捕", 0.95),
     ("被抓", 0.85),
     ("遭拘留", 0.9),
+    ("遭刑事拘留", 0.95),
+    ("遭到刑事拘留", 0.95),
+    ("遭到拘留", 0.9),
+    ("遭到逮捕", 0.95),
     ("遭逮捕", 0.95),
     ("遭关押", 0.9),
     ("遭關押", 0.9),
@@ -116,6 +121,22 @@ fn agent_passive(rest: &str) -> Option<(usize, f64)> {
         let after = &rest[p + a.len()..];
         let &(v, w) = AGENT_VERBS.iter().find(|(v, _)| after.starts_with(v))?;
         Some((p + a.len() + v.len(), w))
+    })
+}
+
+/// The custody verb of a passive with a charge that starts at `rest` (right after `被以`):
+/// `被以“寻衅滋事”的罪名逮捕`, `被以煽动颠覆国家政权罪起诉`. The charge ends in `罪名` or `罪`
+/// within 24 characters, and a verb of [`AGENT_VERBS`] follows it. Its byte length from
+/// `rest`'s start and strength.
+fn charge_passive(rest: &str) -> Option<(usize, f64)> {
+    let near: usize = rest.chars().take(24).map(char::len_utf8).sum();
+    let span = &rest[..near];
+    let span = &span[..span.find(['。', '，', ',', '；']).unwrap_or(span.len())];
+    ["罪名", "罪"].iter().find_map(|mark| {
+        let at = span.find(mark)? + mark.len();
+        let after = &rest[at..];
+        let &(v, w) = AGENT_VERBS.iter().find(|(v, _)| after.starts_with(v))?;
+        Some((at + v.len(), w))
     })
 }
 
@@ -303,6 +324,17 @@ pub(super) fn find(s: &str) -> Vec<Candidate> {
                 push(name, pos..pos + p.len(), Reason::ZhBefore, w * shape);
             }
         }
+        let charged = rest.strip_prefix("被以").and_then(charge_passive);
+        if let Some((len, w)) = charged {
+            if let Some((name, shape)) = name_before_gap(s, pos) {
+                push(
+                    name,
+                    pos..pos + "被以".len() + len,
+                    Reason::ZhBefore,
+                    w * shape,
+                );
+            }
+        }
         let passive = rest.strip_prefix('被').or_else(|| rest.strip_prefix('遭'));
         if let Some((len, w)) = passive.and_then(agent_passive) {
             if let Some((name, shape)) = name_before_gap(s, pos) {
@@ -404,89 +436,9 @@ pub(super) fn plausible(name: &str, after_role: bool) -> Option<f64> {
     }
 }
 
-/// Titles written after a name (`王强弟兄`, `李洁传道`): the name ends before them.
-const TITLES_AFTER: &[&str] = &[
-    "弟兄", "姊妹", "传道", "傳道", "牧师", "牧師", "长老", "長老", "神父", "修女", "先生", "女士",
-];
-
-/// Characters of a time phrase between a name and its custody phrase (`去年12月底`,
-/// `于本月28日`, `1月19號`).
-const TIME_CHARS: &str = "0123456789０１２３４５６７８９一二三四五六七八九十两兩今去前本上下年月日号號底初旬周週晚早午凌晨";
-
-/// [`name_before`] the custody phrase at byte `end`, or else before what may stand between
-/// a name and its phrase: an adverb (`各`, `也`), a time phrase (`扎西东珠去年12月底被拘捕`),
-/// a title (`王强弟兄被判`), in that order from the phrase back.
-fn name_before_gap(s: &str, end: usize) -> Option<(std::ops::Range<usize>, f64)> {
-    let at = gap_before(s, end);
-    if at < end {
-        if let Some(found) = name_before(s, at).or_else(|| name_after_and(s, at)) {
-            return Some(found);
-        }
-    }
-    name_before(s, end).or_else(|| name_after_and(s, end))
-}
-
-/// The second name of a pair, ending at `end` right after `和`, `及`, `与` (`……和韩晓栋`),
-/// when a name stands before the conjunction too.
-fn name_after_and(s: &str, end: usize) -> Option<(std::ops::Range<usize>, f64)> {
-    let starts: Vec<usize> = s[..end].char_indices().map(|(i, _)| i).collect();
-    [3, 2].into_iter().find_map(|len| {
-        let start = *starts.get(starts.len().checked_sub(len)?)?;
-        let shape = plausible(&s[start..end], false)?;
-        partner_before(s, start)?;
-        Some((start..end, shape))
-    })
-}
-
-/// Where a name would end before the custody phrase at `end`, past an adverb, a time phrase
-/// and a title (see [`name_before_gap`]); `end` when none of them stands there.
-fn gap_before(s: &str, end: usize) -> usize {
-    let mut at = end;
-    if let Some(c) = s[..at]
-        .chars()
-        .next_back()
-        .filter(|c| "各均都也已又亦再则則".contains(*c))
-    {
-        at -= c.len_utf8();
-    }
-    // a time phrase: a run of time characters with a unit in it, perhaps after `于`
-    let run: usize = s[..at]
-        .chars()
-        .rev()
-        .take_while(|&c| TIME_CHARS.contains(c))
-        .take(10)
-        .map(char::len_utf8)
-        .sum();
-    let time = &s[at - run..at];
-    if run > 0 && time.contains(['年', '月', '日', '号', '號', '底', '初', '旬']) {
-        at -= run;
-        if let Some(c) = s[..at]
-            .chars()
-            .next_back()
-            .filter(|c| matches!(c, '于' | '於'))
-        {
-            at -= c.len_utf8();
-        }
-    }
-    if let Some(t) = TITLES_AFTER.iter().find(|t| s[..at].ends_with(*t)) {
-        at -= t.len();
-    }
-    at
-}
-
-/// The first name of a pair joined by `和`, `及`, `与` before a custody phrase, the second
-/// name starting at `second` (`李洁传道和韩晓栋传道各被判`).
-fn partner_before(s: &str, second: usize) -> Option<(std::ops::Range<usize>, f64)> {
-    let and = ["和", "及", "与", "與"]
-        .iter()
-        .find(|a| s[..second].ends_with(*a))?;
-    let end = gap_before(s, second - and.len());
-    name_before(s, end)
-}
-
 /// The name that ends at byte `end`: the longest of 3, 2, 4 characters (or a dotted name)
 /// whose left edge is the start, punctuation, or a role word.
-fn name_before(s: &str, end: usize) -> Option<(std::ops::Range<usize>, f64)> {
+pub(super) fn name_before(s: &str, end: usize) -> Option<(std::ops::Range<usize>, f64)> {
     // a romanisation in brackets between name and phrase: `洛桑（Lobsang）被捕`
     let end = romanisation_before(&s[..end]).unwrap_or(end);
     let head = &s[..end];

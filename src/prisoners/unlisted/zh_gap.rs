@@ -1,0 +1,115 @@
+//! What may stand between a Chinese name and the custody phrase after it: an adverb (`各`,
+//! `也`), a time phrase (`扎西东珠去年12月底被拘捕`), a title (`王强弟兄被判`), a second name
+//! joined by `和` (`李洁传道和韩晓栋传道各被判`), or a clause of cause
+//! (`余凤连因涉嫌“寻衅滋事罪”而遭到刑事拘留`).
+
+use super::zh::{name_before, plausible};
+use crate::prisoners::names;
+
+/// Titles written after a name (`王强弟兄`, `李洁传道`): the name ends before them.
+const TITLES_AFTER: &[&str] = &[
+    "弟兄", "姊妹", "传道", "傳道", "牧师", "牧師", "长老", "長老", "神父", "修女", "先生", "女士",
+];
+
+/// Characters of a time phrase between a name and its custody phrase (`去年12月底`,
+/// `于本月28日`, `1月19號`).
+const TIME_CHARS: &str = "0123456789０１２３４５６７８９一二三四五六七八九十两兩今去前本上下年月日号號底初旬周週晚早午凌晨";
+
+/// [`name_before`] the custody phrase at byte `end`, or else before what may stand between
+/// a name and its phrase: an adverb (`各`, `也`), a time phrase (`扎西东珠去年12月底被拘捕`),
+/// a title (`王强弟兄被判`), in that order from the phrase back.
+pub(super) fn name_before_gap(s: &str, end: usize) -> Option<(std::ops::Range<usize>, f64)> {
+    let at = gap_before(s, end);
+    if at < end {
+        if let Some(found) = name_before(s, at).or_else(|| name_after_and(s, at)) {
+            return Some(found);
+        }
+    }
+    name_before(s, end)
+        .or_else(|| name_after_and(s, end))
+        .or_else(|| name_before_cause(s, end))
+}
+
+/// The name before a clause of cause that ends at the custody phrase at `end`:
+/// `余凤连因涉嫌“寻衅滋事罪”而遭到刑事拘留`, `农民张奎香,因7次……投诉等行为被以……罪名逮捕`.
+/// The clause starts at the last `因` within 48 characters before `end`, with no sentence
+/// or clause end (`。`, `；`) in it; a comma may stand before `因`.
+fn name_before_cause(s: &str, end: usize) -> Option<(std::ops::Range<usize>, f64)> {
+    let head = &s[..end];
+    let window: usize = head.chars().rev().take(48).map(char::len_utf8).sum();
+    let from = end - window;
+    let cause = from + head[from..].rfind('因')?;
+    if head[cause..].contains(['。', '；', ';']) {
+        return None;
+    }
+    let before = s[..cause].trim_end_matches([',', '，']);
+    let at = gap_before(s, before.len());
+    name_before(s, at).or_else(|| {
+        // in running text (`内容显示余凤连因……`) no edge marks the name's start: three
+        // characters led by a surname
+        let start = s[..at].char_indices().rev().nth(2)?.0;
+        let name = &s[start..at];
+        let led = name.chars().next().is_some_and(names::is_han_surname_char);
+        led.then(|| plausible(name, false))
+            .flatten()
+            .map(|sh| (start..at, 0.9 * sh))
+    })
+}
+
+/// The second name of a pair, ending at `end` right after `和`, `及`, `与` (`……和韩晓栋`),
+/// when a name stands before the conjunction too.
+fn name_after_and(s: &str, end: usize) -> Option<(std::ops::Range<usize>, f64)> {
+    let starts: Vec<usize> = s[..end].char_indices().map(|(i, _)| i).collect();
+    [3, 2].into_iter().find_map(|len| {
+        let start = *starts.get(starts.len().checked_sub(len)?)?;
+        let shape = plausible(&s[start..end], false)?;
+        partner_before(s, start)?;
+        Some((start..end, shape))
+    })
+}
+
+/// Where a name would end before the custody phrase at `end`, past an adverb, a time phrase
+/// and a title (see [`name_before_gap`]); `end` when none of them stands there.
+fn gap_before(s: &str, end: usize) -> usize {
+    let mut at = end;
+    if let Some(c) = s[..at]
+        .chars()
+        .next_back()
+        .filter(|c| "各均都也已又亦再则則".contains(*c))
+    {
+        at -= c.len_utf8();
+    }
+    // a time phrase: a run of time characters with a unit in it, perhaps after `于`
+    let run: usize = s[..at]
+        .chars()
+        .rev()
+        .take_while(|&c| TIME_CHARS.contains(c))
+        .take(10)
+        .map(char::len_utf8)
+        .sum();
+    let time = &s[at - run..at];
+    if run > 0 && time.contains(['年', '月', '日', '号', '號', '底', '初', '旬']) {
+        at -= run;
+        if let Some(c) = s[..at]
+            .chars()
+            .next_back()
+            .filter(|c| matches!(c, '于' | '於'))
+        {
+            at -= c.len_utf8();
+        }
+    }
+    if let Some(t) = TITLES_AFTER.iter().find(|t| s[..at].ends_with(*t)) {
+        at -= t.len();
+    }
+    at
+}
+
+/// The first name of a pair joined by `和`, `及`, `与` before a custody phrase, the second
+/// name starting at `second` (`李洁传道和韩晓栋传道各被判`).
+pub(super) fn partner_before(s: &str, second: usize) -> Option<(std::ops::Range<usize>, f64)> {
+    let and = ["和", "及", "与", "與"]
+        .iter()
+        .find(|a| s[..second].ends_with(*a))?;
+    let end = gap_before(s, second - and.len());
+    name_before(s, end)
+}
