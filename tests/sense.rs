@@ -319,6 +319,23 @@ fn a_group_in_custody_counts_in_chinese() {
         .all(|h| h.entry != "political_prisoners.concept.group-in-custody-zh"));
 }
 
+/// Minghui, 7 May 2000 (blind set `names`, p009): the count follows the custody verb, "the
+/// three sent to re-education through labour by the police".
+#[test]
+fn a_group_counted_after_its_custody_verb_counts_in_chinese() {
+    let r = clf().classify(
+        "因去北京向政府反映情况的法輪功學員被抓的,所知已有127人之多,其中被檢察院起訴、\
+         法院秘密判刑的3人,不經過司法程序,直接被公安送去勞教的3人。",
+    );
+    assert!(r.topics["political_prisoners"].present, "{:#?}", r.hits);
+    // a count of people arrested with no custody verb before it is no group
+    let r = clf().classify("据报道，台风造成的3人受伤，其中1人被送往医院。");
+    assert!(r
+        .hits
+        .iter()
+        .all(|h| h.entry != "political_prisoners.concept.group-in-custody-zh"));
+}
+
 /// NPR, 2023 (blind set `fresh`, f069): a story filed in Taipei about Hong Kong's courts.
 #[test]
 fn a_dateline_is_not_the_taiwan_question() {
