@@ -131,6 +131,24 @@ pub(crate) fn after_last_role(run: &str) -> usize {
         .unwrap_or(0)
 }
 
+/// Whether `name` is a role word and one more word (`Pastor Li`): a person named elsewhere in
+/// full, not a name of its own.
+fn title_and_one_word(name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    match (words.next(), words.next(), words.next()) {
+        (Some(first), Some(_), None) => en_words::ROLES
+            .iter()
+            .chain(
+                [
+                    "mr", "mrs", "ms", "dr", "father", "brother", "sister", "elder",
+                ]
+                .iter(),
+            )
+            .any(|r| first.trim_end_matches('.').eq_ignore_ascii_case(r)),
+        _ => false,
+    }
+}
+
 /// Whether sentence `s` may name people the sentence before it counted in custody
 /// (`这些僧人分别是…`): such a sentence holds no custody word itself, so a caller that reads
 /// only sentences with one should read it too when it follows one.
@@ -188,7 +206,7 @@ pub(crate) fn find_in(text: &str, sentences: &[Range<usize>]) -> Vec<Candidate> 
         out.extend(en_lists::testimony(text, s.clone()));
         out.extend(en_lists::under_heading(text, s.clone()));
     }
-    out.retain(|c| c.confidence >= MIN_CONFIDENCE);
+    out.retain(|c| c.confidence >= MIN_CONFIDENCE && !title_and_one_word(&text[c.name.clone()]));
     out.sort_by(|a, b| {
         (a.name.start, a.name.end)
             .cmp(&(b.name.start, b.name.end))

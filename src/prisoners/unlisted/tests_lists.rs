@@ -204,3 +204,15 @@ fn a_clause_of_cause_between_name_and_custody_phrase() {
     assert!(names("他因病住院。张三的邻居被逮捕。").is_empty());
     assert!(names("因涉嫌寻衅滋事罪而遭到刑事拘留的人很多。").is_empty());
 }
+
+#[test]
+fn a_title_and_a_surname_is_no_name_of_its_own() {
+    // Christian News Network relaying ChinaAid, 11 January 2021: the pastor is named in full
+    // before; `Pastor Li` alone is not another person
+    let t = "Pastor Li was sentenced to 13 years in prison.";
+    assert!(names(t).is_empty());
+    assert_eq!(
+        names("Authorities detained pastor Li Juncai in 2019."),
+        ["Li Juncai"]
+    );
+}
