@@ -36,9 +36,10 @@ pub(crate) fn next_lead_bit(bytes: &[u8], end: usize) -> Option<LeadBits> {
     ))
 }
 
-/// The byte after the next apostrophe in `text[from + 1..end]` (`end` if there is none).
+/// The byte after the next apostrophe in `text[from..end]` past its first character (`end`
+/// if there is none). The first character may be several bytes long (`éTeachers’keeps`).
 pub(crate) fn after_apostrophe(text: &str, from: usize, end: usize) -> usize {
-    let mut k = from + 1;
+    let mut k = from + next_char(text, from).map_or(1, char::len_utf8);
     while k < end {
         match next_char(text, k) {
             Some(c) if crate::normalize::is_apostrophe(c) => return k + c.len_utf8(),

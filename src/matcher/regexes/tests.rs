@@ -361,3 +361,20 @@ fn pathological_regexes_run_in_linear_time() {
     assert_eq!(out.len(), 1, "the second match is longer than the cap");
     assert_eq!(out[0].end - out[0].start, "Tibet  X".len() + 200);
 }
+
+/// A word that starts with a character of several bytes and holds an apostrophe: a match may
+/// start after the apostrophe (a case proptest found: the scan skipped past the apostrophe).
+#[test]
+fn a_match_after_an_apostrophe_in_a_word_that_starts_with_a_wide_character() {
+    let m = matcher(&[r"(?i)\bkeeps (?:them|us)\b"]);
+    for (t, want) in [
+        ("Teachers’keepſ us ", (11, 20)),
+        ("éTeachers’keepſ us ", (13, 22)),
+        ("éTeachers’keeps us ", (13, 21)),
+    ] {
+        let mut got = Vec::new();
+        m.scan(t, &mut got);
+        let got: Vec<(usize, usize)> = got.iter().map(|m| (m.start, m.end)).collect();
+        assert_eq!(got, [want], "{t:?}");
+    }
+}
