@@ -7,7 +7,9 @@
 //!    table, a list of vaccine recipients, a nominee's past postings, a market report. Each
 //!    such mention is judged from its sentence by [`judge_sense`] (third party, rights cue,
 //!    issue frame, enumeration, biography, non-political cue, apolitical document, else
-//!    plain); only issue-sense mentions add evidence. Laws, policies, events, organisations
+//!    plain), then the document votes once per topic (one sense per document: a place its
+//!    own sentences overwhelmingly put in a market, trade, travel or crime register keeps
+//!    that sense where a sentence gives no cue); only issue-sense mentions add evidence. Laws, policies, events, organisations
 //!    and named prisoners are not judged: they always count. The rules and the cue lists
 //!    (`lexicons/context.toml`, roles `rights`, `issue`, `place`, `biography`, `benign`)
 //!    are written by hand and tuned on the development sets; the evaluation command in the
@@ -346,6 +348,10 @@ pub enum SenseReason {
     /// Non-issue: the document as a whole has no political register (see
     /// [`crate::score`]).
     Apolitical,
+    /// Non-issue: no cue in its own sentence (or only an issue frame), in a document whose
+    /// mentions of the topic are overwhelmingly non-issue by their own wording (one sense per
+    /// document; see [`judge_sense`]).
+    Discourse,
     /// Issue: no sign of another sense, in a document with a political register.
     Plain,
 }
@@ -424,6 +430,16 @@ pub const LIST_MIN_ITEMS: usize = 2;
 /// 6. a non-political cue in the sentence: **non-issue** ([`SenseReason::NonPolitical`]);
 /// 7. an apolitical document: **non-issue** ([`SenseReason::Apolitical`]);
 /// 8. otherwise **issue** ([`SenseReason::Plain`]): a place named in a political text.
+///
+/// Then one pass over the document (one sense per document): when at least two mentions of
+/// a topic are non-issue by rules 4 or 6 and at most a quarter as many are issue by rules 2
+/// or 3, the topic's mentions judged by rule 8, or by rule 3 with a frame of security or
+/// pressure only (`coast guard`, `threat`), become **non-issue**
+/// ([`SenseReason::Discourse`]). A drug-smuggling story that names Taiwan in five ketamine
+/// sentences does not raise the Taiwan question in its sixth, bare one. A mention with a
+/// rights cue or a status frame (`sovereignty`, `status quo`: [`crate::Frame::Status`]) is
+/// never overruled, and biographies (rule 5: an exile's relatives `born in Kashgar` are
+/// still held there) do not vote.
 ///
 /// Only issue-sense mentions add evidence. Entries that always count (laws, policies,
 /// events, most organisations, named prisoners) are not judged; the people of the four

@@ -4,7 +4,9 @@
 //! belong to, the words around it) into a [`SenseContext`]; the rules that turn that context
 //! into a decision are in [`crate::score::judge_sense`], where `explain` can call them too.
 
-use super::stage::{Found, Scratch, BENIGN_CUE, BIO_CUE, CUE_KINDS, ISSUE_CUE, RIGHTS_CUE};
+use super::stage::{
+    Found, Scratch, BENIGN_CUE, BIO_CUE, CUE_KINDS, ISSUE_CUE, RIGHTS_CUE, STATUS_CUE,
+};
 use super::Inner;
 use crate::score::SenseReason;
 use crate::score::{judge_sense, SenseContext};
@@ -150,6 +152,84 @@ impl Inner {
             .filter(|&x| x != u32::MAX);
             senses[i] = Some((reason, cue));
         }
+    }
+
+    /// Adds the sense decisions of [`Inner::judge_senses`] to the document's votes (see
+    /// [`Votes`]); a long document adds its windows one by one.
+    pub(super) fn count_votes(&self, scratch: &Scratch, votes: &mut Votes) {
+        for (f, s) in scratch.found.iter().zip(&scratch.senses) {
+            let (Some((reason, _)), Some(t)) = (s, self.entries[f.entry as usize].topic) else {
+                continue;
+            };
+            let issue = matches!(reason, SenseReason::RightsCue | SenseReason::IssueCue);
+            // a life story is about a person, not a register of the document: an exile's
+            // relatives `born in Qeshqer` are still held there
+            let non = matches!(reason, SenseReason::Enumeration | SenseReason::NonPolitical);
+            if !issue && !non {
+                continue;
+            }
+            if votes.0.len() <= t {
+                votes.0.resize(t + 1, (0, 0));
+            }
+            if issue {
+                votes.0[t].0 += 1;
+            } else {
+                votes.0[t].1 += 1;
+            }
+        }
+    }
+
+    /// One sense per document: the weak issue-sense mentions of a topic the document's votes
+    /// put in a non-issue register become [`SenseReason::Discourse`] (see [`Votes`]).
+    pub(super) fn follow_votes(&self, scratch: &mut Scratch, votes: &Votes) {
+        for (f, s) in scratch.found.iter().zip(scratch.senses.iter_mut()) {
+            let status = || scratch.flags[f.sentence] & STATUS_CUE != 0;
+            let weak = match s {
+                Some((SenseReason::Plain, _)) => true,
+                Some((SenseReason::IssueCue, _)) => !status(),
+                _ => false,
+            };
+            if weak
+                && self.entries[f.entry as usize]
+                    .topic
+                    .is_some_and(|t| votes.non_issue(t))
+            {
+                *s = Some((SenseReason::Discourse, None));
+            }
+        }
+    }
+}
+
+/// Least number of mentions of a topic that their own sentences judge non-issue (an
+/// enumeration, a non-political cue) before the topic's weak mentions follow them.
+const DISCOURSE_MIN: usize = 2;
+
+/// How many times the issue-sense mentions by cue the non-issue ones must number.
+const DISCOURSE_RATIO: usize = 4;
+
+/// A document keeps to one sense of a place. Per topic, the mentions that their own
+/// sentence's wording judges: issue by a rights cue or an issue frame, non-issue in an
+/// enumeration of countries or by a market, trade, travel or crime cue. When at least
+/// [`DISCOURSE_MIN`] are non-issue and at least [`DISCOURSE_RATIO`] times as many as the
+/// issue ones, the topic's mentions with no cue at all ([`SenseReason::Plain`]) or only an
+/// issue frame of security or pressure ([`SenseReason::IssueCue`]) are non-issue too
+/// ([`SenseReason::Discourse`]): the one bare `Taiwan` of a drug-smuggling story, and the
+/// one beside its `coast guard`, are the same Taiwan as its five ketamine sentences.
+/// Mentions with a rights cue or a status frame (`frame = "status"`: `sovereignty`,
+/// `status quo`) are never overruled, and biographies do not vote.
+#[derive(Debug, Default)]
+pub(super) struct Votes(Vec<(usize, usize)>);
+
+impl Votes {
+    pub(super) fn clear(&mut self) {
+        self.0.clear();
+    }
+
+    /// Whether the document puts `topic` in a non-issue register.
+    fn non_issue(&self, topic: usize) -> bool {
+        self.0
+            .get(topic)
+            .is_some_and(|&(issue, non)| non >= DISCOURSE_MIN && issue * DISCOURSE_RATIO <= non)
     }
 }
 

@@ -13,7 +13,7 @@
 //! 7. **score topics** and build the report.
 
 use super::evidence::{Acc, Around, Gathered};
-use super::sense::ListItem;
+use super::sense::{ListItem, Votes};
 use super::Inner;
 use crate::lexicon::{Framing, Role};
 use crate::matcher::RawMatch;
@@ -53,6 +53,9 @@ pub(super) const OTHER_RIGHTS_CUE: u16 = 1 << 7;
 
 /// [`Scratch::flags`]: the sentence holds an ordinary-crime cue (`cocaine`, `phone scam`).
 pub(super) const CRIME_CUE: u16 = 1 << 8;
+/// [`Scratch::flags`]: the sentence holds a status or sovereignty frame (`sovereignty`,
+/// `status quo`, `主权`).
+pub(super) const STATUS_CUE: u16 = 1 << 9;
 
 /// Whether a sentence's flags make it a rights sentence: a rights cue, unless its only rights
 /// cues are custody words in a story of ordinary crime (`police arrested five suspects and
@@ -77,7 +80,8 @@ pub(super) struct Scratch {
     /// Matches expanded to the entries they count for.
     pub(super) found: Vec<Found>,
     /// Per sentence: [`RIGHTS_CUE`], [`BENIGN_CUE`], [`CHINA_CUE`], [`ISSUE_CUE`],
-    /// [`BIO_CUE`], [`FOREIGN_CUE`], [`CUSTODY_CUE`], [`OTHER_RIGHTS_CUE`], [`CRIME_CUE`].
+    /// [`BIO_CUE`], [`FOREIGN_CUE`], [`CUSTODY_CUE`], [`OTHER_RIGHTS_CUE`], [`CRIME_CUE`],
+    /// [`STATUS_CUE`].
     pub(super) flags: Vec<u16>,
     /// Per sentence and cue kind of [`CUE_KINDS`]: index in `found` of its first cue.
     pub(super) first_cue: Vec<[u32; 4]>,
@@ -93,6 +97,8 @@ pub(super) struct Scratch {
     pub(super) last_full: Vec<Option<usize>>,
     /// Per topic accumulators.
     pub(super) acc: Vec<Acc>,
+    /// The document's sense votes (see [`Votes`]).
+    pub(super) votes: Votes,
 }
 
 impl Scratch {
@@ -211,6 +217,11 @@ impl Inner {
         self.mark_sentences(scratch, n_sent, &mut cues);
         let apolitical = self.judge_register(&cues, stats.words);
         self.judge_senses(text, scratch, apolitical);
+        let mut votes = std::mem::take(&mut scratch.votes);
+        votes.clear();
+        self.count_votes(scratch, &mut votes);
+        self.follow_votes(scratch, &votes);
+        scratch.votes = votes;
         self.reset_evidence(scratch);
         let mut gathered = Gathered::default();
         let around = Around::default();
@@ -384,6 +395,7 @@ impl Inner {
                 | match (e.frame, e.role) {
                     (Some(crate::Frame::Custody), _) => CUSTODY_CUE,
                     (Some(crate::Frame::Crime), _) => CRIME_CUE,
+                    (Some(crate::Frame::Status), _) => STATUS_CUE,
                     (_, Role::Rights) => OTHER_RIGHTS_CUE,
                     _ => 0,
                 };

@@ -26,6 +26,7 @@
 //! `ScoreModel::china_window`) is read in the whole text or carried across the cut.
 
 use super::evidence::{Around, Gathered};
+use super::sense::Votes;
 use super::stage::{Cues, Scratch, CHINA_CUE};
 use super::Inner;
 use crate::report::Report;
@@ -49,6 +50,8 @@ struct Plan {
     words: usize,
     sentences: usize,
     cues: Cues,
+    /// The document's sense votes, counted window by window.
+    votes: Votes,
 }
 
 impl Inner {
@@ -72,6 +75,7 @@ impl Inner {
             self.expand_matches(scratch, n_sent, from);
             self.mark_sentences(scratch, n_sent, &mut unused);
             self.judge_senses(text, scratch, apolitical);
+            self.follow_votes(scratch, &plan.votes);
             around.after.clear();
             around
                 .after
@@ -117,6 +121,7 @@ impl Inner {
             words: 0,
             sentences: 0,
             cues: Cues::default(),
+            votes: Votes::default(),
         };
         scratch.last_full.clear();
         scratch.last_full.resize(self.n_short, None);
@@ -129,6 +134,9 @@ impl Inner {
             let stats = self.matcher.scan(&text[from..to], &mut scratch.raw);
             self.expand_matches(scratch, n_sent, from);
             self.mark_sentences(scratch, n_sent, &mut plan.cues);
+            // the register is not known yet, but no vote depends on it
+            self.judge_senses(text, scratch, false);
+            self.count_votes(scratch, &mut plan.votes);
             plan.words += stats.words;
             plan.sentences += n_sent;
             let flags = &scratch.flags[..n_sent.min(scratch.flags.len())];

@@ -291,18 +291,19 @@ impl<'a> Linter<'a> {
     }
 
     /// Error: a `frame` on an entry of another role than its own (`custody` on rights cues,
-    /// `crime` on non-political ones).
+    /// `crime` on non-political ones, `status` on issue frames).
     fn frame_fits_role(&mut self, at: At<'_>) {
         let want = match at.e.frame {
             Some(Frame::Custody) => Role::Rights,
             Some(Frame::Crime) => Role::Benign,
+            Some(Frame::Status) => Role::Issue,
             _ => return,
         };
         if at.e.role != want {
             self.error(
                 at,
                 format!("frame {:?} on a {:?} entry", at.e.frame, at.e.role),
-                "frame = \"custody\" goes on rights cues (`detained`), frame = \"crime\" on benign ones (`cocaine`)",
+                "frame = \"custody\" goes on rights cues (`detained`), frame = \"crime\" on benign ones (`cocaine`), frame = \"status\" on issue frames (`sovereignty`)",
             );
         }
     }

@@ -170,6 +170,13 @@ pub enum Frame {
     /// named there is judged without them (a drug seizure in Taiwan is not the Taiwan
     /// question).
     Crime,
+    /// A question of status or sovereignty (`sovereignty`, `status quo`, `independence`,
+    /// `主权`), on an issue frame. It makes its sentence's place an issue whatever the rest
+    /// of the document is about: a sport report that says Taiwan competes as Chinese Taipei
+    /// because China claims the island raises the Taiwan question there, where the
+    /// document's market, sport or crime register overrules weaker frames such as `coast
+    /// guard` (see [`crate::score::judge_sense`]).
+    Status,
 }
 
 /// Whether the hits of an entry are judged in context or always count as the issue.
