@@ -116,13 +116,15 @@ pub struct TopicScore {
     pub evidence: f64,
     /// Number of distinct entries hit.
     pub entries: usize,
-    /// Share of the document's sentences that hold a hit of this topic.
+    /// Share of the document's sentences that hold a hit of this topic (for the prisoner
+    /// topic, once it has evidence, a custody cue too: see [`crate::score`], step 6).
     pub sentence_share: f64,
     /// Hits per 1,000 words.
     pub per_1000_words: f64,
     /// Relative position (0 = start, 1 = end) of the first hit, if any.
     pub first_mention: Option<f64>,
-    /// Index of the sentence with the first hit, if any.
+    /// Index of the first sentence that counts towards `sentence_share`, if any: the one
+    /// with the first hit, or for the prisoner topic an earlier custody sentence.
     pub first_sentence: Option<usize>,
     /// Share of this topic's hits in a sentence with a human-rights cue.
     pub rights_context: f64,

@@ -48,7 +48,9 @@
 //!    `political_prisoners`, once it has evidence, sentences with a custody cue (`custody =
 //!    true` in `lexicons/context.toml`: `detained`, `sentenced`, `判刑`) count too: a story
 //!    about a detainee names him once or twice, then tells of his arrest, trial and
-//!    sentence. Custody cues alone never raise the topic.
+//!    sentence. Custody cues alone never raise the topic. The topic's first such sentence
+//!    is also where it is [raised](raised_early): a court report that opens on the trial and
+//!    names the defendant in its last paragraph is about him from its first line.
 //! 7. **Coverage score** = `(1 - prominence_weight) * s + prominence_weight * p`, in [0, 1]
 //!    (default weight 0.5; [`coverage`]).
 //!

@@ -481,3 +481,32 @@ fn a_topic_raised_late_is_not_primary() {
     let anywhere = Classifier::builder().model(model).build().unwrap();
     assert!(anywhere.classify(&late).topics["tibet"].primary);
 }
+
+/// A court report that opens on the trial and names the defendant in its last paragraph is
+/// about him from its first line: the prisoner topic is raised at its first custody
+/// sentence. Shortened from https://www.nabamart.com/2025/08/hong-kong-court-sentences-bus-mechanic.html
+/// (a relay of a Hong Kong court report, 2025).
+#[test]
+fn a_detainee_named_late_in_his_own_court_report_is_its_main_subject() {
+    let clf = Classifier::new().unwrap();
+    let text = "Hong Kong court sentences bus mechanic\n\n\
+        A 36-year-old man pleaded guilty to one count of knowingly publishing a publication \
+        with seditious intent at the West Kowloon Magistrates' Courts on Thursday.\n\n\
+        The posts mainly forwarded current affairs and court news and added comments. The \
+        designated judge of the National Security Law pointed out that the defendant had been \
+        constantly smearing law enforcement agencies. He also pointed out that the defendant \
+        promoted Hong Kong independence. He finally sentenced the defendant to 12 months in \
+        prison.\n\n\
+        The defendant explained under warning that the post was for emotional expression.\n\n\
+        The defendant, Li Junjie (36 years old, a Citybus mechanic), was charged with \
+        knowingly publishing a publication with seditious intent.";
+    let r = clf.classify(text);
+    let p = &r.topics["political_prisoners"];
+    assert!(p.present && p.raised_early && p.primary, "{p:#?}");
+    let first_name = r
+        .hits
+        .iter()
+        .find(|h| h.text == "Li Junjie")
+        .map(|h| h.sentence);
+    assert!(p.first_sentence < first_name, "{p:#?}");
+}

@@ -32,6 +32,8 @@ pub(super) struct Acc {
     in_benign: usize,
     /// Sentences with a custody cue (counted for the prisoner topic only).
     custody_sentences: usize,
+    /// The first of them, in the document.
+    first_custody: Option<usize>,
     /// Distinct sentences with a hit and no custody cue.
     outside_custody: usize,
 }
@@ -86,6 +88,15 @@ impl Acc {
             (true, _) => self.in_rights += 1,
             (false, true) => self.in_benign += 1,
             _ => {}
+        }
+    }
+
+    /// The first sentence that counts towards prominence (see
+    /// [`Acc::prominent_sentences`]).
+    fn first_prominent(&self, custody_counts: bool) -> Option<usize> {
+        match (self.first_sentence, self.first_custody) {
+            (Some(h), Some(c)) if custody_counts && self.total() > 0.0 => Some(h.min(c)),
+            (h, _) => h,
         }
     }
 
@@ -215,7 +226,14 @@ impl Inner {
         }
         let m = &self.model;
         if let Some(t) = self.prisoner_topic {
-            acc[t].custody_sentences += flags.iter().filter(|&&x| x & CUSTODY_CUE != 0).count();
+            let a = &mut acc[t];
+            a.custody_sentences += flags.iter().filter(|&&x| x & CUSTODY_CUE != 0).count();
+            if a.first_custody.is_none() {
+                a.first_custody = flags
+                    .iter()
+                    .position(|&x| x & CUSTODY_CUE != 0)
+                    .map(|k| k + around.base);
+            }
         }
         for (i, f) in found.iter().enumerate() {
             let e = &self.entries[f.entry as usize];
@@ -361,7 +379,8 @@ impl Inner {
             let evidence = a.total();
             let score = coverage(m, evidence, share);
             let (present, primary) = decide(&self.thresholds[t], evidence, score);
-            let early = raised_early(m, a.first_sentence, n_sent);
+            let first = a.first_prominent(custody_counts);
+            let early = raised_early(m, first, n_sent);
             let main = main_subject(m, share, early, evidence >= strongest);
             topics.insert(
                 self.topics[t].clone(),
@@ -378,7 +397,7 @@ impl Inner {
                     sentence_share: share,
                     per_1000_words: ratio(a.hits * 1000, words),
                     first_mention: a.first.map(|s| ratio(s, text.len())),
-                    first_sentence: a.first_sentence,
+                    first_sentence: first,
                     rights_context: ratio(a.in_rights, a.hits),
                     benign_context: ratio(a.in_benign, a.hits),
                 },
