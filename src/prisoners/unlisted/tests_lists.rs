@@ -216,3 +216,20 @@ fn a_title_and_a_surname_is_no_name_of_its_own() {
         ["Li Juncai"]
     );
 }
+
+#[test]
+fn a_described_agent_a_place_or_two_adverbs_before_the_custody_verb() {
+    // Ningxia government notice quoted by a rights site (names set, tuning half, p031):
+    // a time phrase, a place phrase, then an agent described rather than named
+    assert_eq!(
+        names("宁夏籍居民王芳于3月23日在河北省邢台市清河县被3名不明身份男子抓捕。"),
+        ["王芳"]
+    );
+    // Deutsche Welle Chinese, January 2018 (names set, p007): an adverb of time and `也`
+    assert_eq!(
+        names("辯護律師透露，余文生妻子許豔現在也因相同指控被警方傳喚。"),
+        ["許豔"]
+    );
+    // a crowd is no agent of a custody passive, and a court's summons to testify no custody
+    assert!(names("李明被三名记者采访。张伟被法院传唤作证。").is_empty());
+}

@@ -32,6 +32,11 @@ const AFTER_NAME: &[(&str, f64)] = &[
     ("被關押", 0.9),
     ("被羁押", 0.9),
     ("被羈押", 0.9),
+    // summoned by the police, not by a court to testify (`被法院传唤作证`)
+    ("被警方传唤", 0.8),
+    ("被警方傳喚", 0.8),
+    ("被公安传唤", 0.8),
+    ("被公安傳喚", 0.8),
     ("被带走", 0.85),
     ("被帶走", 0.85),
     ("被失踪", 0.9),
@@ -107,12 +112,18 @@ const AGENT_VERBS: &[(&str, f64)] = &[
     ("起訴", 0.8),
 ];
 
+/// Words that end an agent described rather than named (`被3名不明身份男子抓捕`,
+/// `被三个便衣抓捕`, `被数名警员带走`).
+const AGENT_NOUNS: &[&str] = &[
+    "男子", "便衣", "警员", "警員", "民警", "特警", "武警", "人员", "人員", "官员", "官員", "警察",
+];
+
 /// The custody verb of a passive with an agent that starts at `rest` (right after `被` or
 /// `遭`): a place of up to four characters perhaps, an agent, then the verb. Its byte length
 /// from `rest`'s start and strength.
 fn agent_passive(rest: &str) -> Option<(usize, f64)> {
     let starts: Vec<usize> = rest.char_indices().map(|(i, _)| i).take(5).collect();
-    starts.iter().find_map(|&p| {
+    let named = starts.iter().find_map(|&p| {
         let a = AGENTS.iter().find(|a| rest[p..].starts_with(*a))?;
         let place = &rest[..p];
         if !place.chars().all(is_cjk) {
@@ -121,7 +132,23 @@ fn agent_passive(rest: &str) -> Option<(usize, f64)> {
         let after = &rest[p + a.len()..];
         let &(v, w) = AGENT_VERBS.iter().find(|(v, _)| after.starts_with(v))?;
         Some((p + a.len() + v.len(), w))
-    })
+    });
+    named.or_else(|| described_agent(rest))
+}
+
+/// A passive whose agent is described (`3名不明身份男子`, `三个便衣`): at most twelve
+/// characters or digits ending in a word of [`AGENT_NOUNS`], then a custody verb.
+fn described_agent(rest: &str) -> Option<(usize, f64)> {
+    rest.char_indices()
+        .take(12)
+        .take_while(|&(_, c)| is_cjk(c) || c.is_ascii_digit())
+        .find_map(|(i, c)| {
+            let end = i + c.len_utf8();
+            AGENT_NOUNS.iter().find(|n| rest[..end].ends_with(*n))?;
+            let after = &rest[end..];
+            let &(v, w) = AGENT_VERBS.iter().find(|(v, _)| after.starts_with(v))?;
+            Some((end + v.len(), 0.9 * w))
+        })
 }
 
 /// The custody verb of a passive with a charge that starts at `rest` (right after `被以`):
@@ -245,6 +272,17 @@ pub(super) const ROLES: &[&str] = &[
     "出版人",
     "书商",
     "書商",
+    "居民",
+    "村民",
+    "农民",
+    "農民",
+    "网民",
+    "網民",
+    "教师",
+    "教師",
+    "工人",
+    "基督徒",
+    "信徒",
 ];
 
 /// Han words led by a surname character that are not names.

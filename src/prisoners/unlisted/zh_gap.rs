@@ -11,6 +11,13 @@ const TITLES_AFTER: &[&str] = &[
     "弟兄", "姊妹", "传道", "傳道", "牧师", "牧師", "长老", "長老", "神父", "修女", "先生", "女士",
 ];
 
+/// Adverbs of two characters between a name and its custody phrase (`现在`, `随后`, `本人`).
+const ADVERBS: &[&str] = &[
+    "现在", "現在", "目前", "当时", "當時", "随后", "隨後", "随即", "隨即", "已经", "已經", "曾经",
+    "曾經", "先后", "先後", "同时", "同時", "本人", "后来", "後來", "最终", "最終", "再次", "一度",
+    "近日", "日前",
+];
+
 /// Characters of a time phrase between a name and its custody phrase (`去年12月底`,
 /// `于本月28日`, `1月19號`).
 const TIME_CHARS: &str = "0123456789０１２３４５６７８９一二三四五六七八九十两兩今去前本上下年月日号號底初旬周週晚早午凌晨";
@@ -72,13 +79,21 @@ fn name_after_and(s: &str, end: usize) -> Option<(std::ops::Range<usize>, f64)> 
 /// and a title (see [`name_before_gap`]); `end` when none of them stands there.
 fn gap_before(s: &str, end: usize) -> usize {
     let mut at = end;
-    if let Some(c) = s[..at]
-        .chars()
-        .next_back()
-        .filter(|c| "各均都也已又亦再则則".contains(*c))
-    {
-        at -= c.len_utf8();
+    // adverbs, one after another (`许艳现在也被……传唤`, `许艳本人也因……`)
+    for _ in 0..3 {
+        let head = &s[..at];
+        let word = ADVERBS.iter().find(|a| head.ends_with(*a)).map(|a| a.len());
+        let char = head
+            .chars()
+            .next_back()
+            .filter(|c| "各均都也已又亦再则則曾".contains(*c))
+            .map(char::len_utf8);
+        match word.or(char) {
+            Some(n) => at -= n,
+            None => break,
+        }
     }
+    at = place_before(s, at);
     // a time phrase: a run of time characters with a unit in it, perhaps after `于`
     let run: usize = s[..at]
         .chars()
@@ -102,6 +117,27 @@ fn gap_before(s: &str, end: usize) -> usize {
         at -= t.len();
     }
     at
+}
+
+/// Last characters of a place phrase (`在河北省邢台市清河县`, `在北京`).
+const PLACE_ENDS: &str = "省市县縣区區镇鎮乡鄉村州京";
+
+/// Where a place phrase that ends at `end` starts: `在` and at most twelve characters ending
+/// in a place word (`在河北省邢台市清河县被……抓捕`); `end` when none stands there.
+fn place_before(s: &str, end: usize) -> usize {
+    let head = &s[..end];
+    if !head
+        .chars()
+        .next_back()
+        .is_some_and(|c| PLACE_ENDS.contains(c))
+    {
+        return end;
+    }
+    let mut chars = head.char_indices().rev().take(13);
+    chars
+        .find(|&(_, c)| c == '在' || !crate::normalize::is_cjk(c))
+        .filter(|&(_, c)| c == '在')
+        .map_or(end, |(i, _)| i)
 }
 
 /// The first name of a pair joined by `和`, `及`, `与` before a custody phrase, the second
