@@ -359,6 +359,7 @@ pub(super) fn passive(
         "taken" => Some(&["away", "custody"][..]),
         "placed" => Some(&["surveillance", "arrest", "custody", "detention"][..]),
         "released" => Some(&["prison", "jail", "detention", "custody", "bail"][..]),
+        "remanded" => Some(&["custody", "prison", "jail", "detention"][..]),
         _ => None,
     };
     if let Some(words) = needs {

@@ -168,6 +168,56 @@ pub(super) fn testimony(text: &str, sentence: Range<usize>) -> Option<Candidate>
     })
 }
 
+/// A sentence `He had been remanded in custody...` right after one that opens with a name of
+/// a known shape as its subject, possessive or not (`Wong Chun-kit had praised...`, `Wong
+/// Chun-kit's crimes also included...`): the pronoun is that person. `sentence` is the
+/// custody sentence (a byte range of `text`); the sentence before it is read in the 600
+/// bytes before it.
+pub(super) fn pronoun_after_subject(text: &str, sentence: Range<usize>) -> Option<Candidate> {
+    let s = text.get(sentence.clone())?;
+    let toks = tokens(s);
+    if !is(toks.first(), PRONOUNS) {
+        return None;
+    }
+    let (w, ev) = passive(&toks, 1, 1.0)?;
+    let mut from = sentence.start.saturating_sub(600);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let window = &text[from..sentence.start];
+    let spans: Vec<Range<usize>> = crate::segment::sentences(window).collect();
+    // the sentence before must be whole: not the first of a window cut inside the text
+    let prev = spans.last().filter(|_| spans.len() >= 2 || from == 0)?;
+    let p = &window[prev.clone()];
+    let head = tokens(p);
+    let possessive = head.iter().take(5).find_map(|t| {
+        ["'s", "’s"]
+            .iter()
+            .find_map(|m| t.s.strip_suffix(m))
+            .map(|stem| t.start + stem.len())
+    });
+    let named = &p[..possessive.unwrap_or(p.len())];
+    let nt = tokens(named);
+    let r = runs(&nt).into_iter().next().filter(|r| r.first == 0)?;
+    let subject = match possessive {
+        Some(_) => r.last + 1 == nt.len(),
+        // then a verb or an adverb: a lower-case word
+        None => nt.get(r.last + 1).is_some_and(|t| {
+            t.s.chars().all(|c| c.is_ascii_lowercase()) && !matches!(t.s, "and" | "or")
+        }),
+    };
+    if !subject || r.shape < 0.7 {
+        return None;
+    }
+    let at = from + prev.start;
+    Some(Candidate {
+        name: at + nt[r.first].start..at + nt[r.last].end,
+        evidence: sentence.start + ev.start..sentence.start + ev.end,
+        reason: Reason::Subject,
+        confidence: 0.85 * w * r.shape,
+    })
+}
+
 /// Custody words of a heading over a list of people (`Detained family members`).
 const HEADING_CUSTODY: &[&str] = &[
     "detained",

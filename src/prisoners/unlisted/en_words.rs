@@ -56,6 +56,7 @@ pub(super) const PARTICIPLES: &[(&str, f64)] = &[
     ("interned", 0.85),
     ("kidnapped", 0.8),
     ("tried", 0.75),
+    ("remanded", 0.85),
 ];
 /// Verbs whose object is put in custody (`police detained X`, `sentenced X to`).
 pub(super) const VERBS: &[&str] = &[

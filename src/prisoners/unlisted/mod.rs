@@ -204,6 +204,7 @@ pub(crate) fn find_in(text: &str, sentences: &[Range<usize>]) -> Vec<Candidate> 
         }
         out.extend(found.into_iter().map(shift));
         out.extend(en_lists::testimony(text, s.clone()));
+        out.extend(en_lists::pronoun_after_subject(text, s.clone()));
         out.extend(en_lists::under_heading(text, s.clone()));
     }
     out.retain(|c| c.confidence >= MIN_CONFIDENCE && !title_and_one_word(&text[c.name.clone()]));

@@ -233,3 +233,18 @@ fn a_described_agent_a_place_or_two_adverbs_before_the_custody_verb() {
     // a crowd is no agent of a custody passive, and a court's summons to testify no custody
     assert!(names("李明被三名记者采访。张伟被法院传唤作证。").is_empty());
 }
+
+#[test]
+fn a_pronoun_custody_sentence_after_a_sentence_opened_by_a_name() {
+    // an aggregator's repost of a Hong Kong court report, January 2023 (names set, p049)
+    let t = "A 42-year-old Hong Kong courier has been jailed for eight months.\n\n\
+             Wong Chun-kit's crimes also included reposting footage of a protest song being \
+             played instead of the national anthem. He had been remanded in custody since \
+             November on national security grounds.";
+    assert_eq!(names(t), ["Wong Chun-kit"]);
+    let t = "Wong Chun-kit had praised a blunder. He was arrested in November.";
+    assert_eq!(names(t), ["Wong Chun-kit"]);
+    // the name is not the subject, or the pronoun sentence is not about custody
+    assert!(names("Police said Wong Chun-kit had praised a blunder. He was arrested.").is_empty());
+    assert!(names("Wong Chun-kit had praised a blunder. He was pleased.").is_empty());
+}
