@@ -30,7 +30,13 @@
 //!   in custody (`……七名僧人。这些僧人分别是A、B和C`).
 //! * What may stand between a Chinese name and its phrase ([`zh_gap`]): an adverb, a time
 //!   phrase (`扎西东珠去年12月底被拘捕`), a title (`王强弟兄被判`), a second name joined by `和`,
-//!   a clause of cause (`余凤连因涉嫌……而遭到刑事拘留`).
+//!   a clause of cause (`余凤连因涉嫌……而遭到刑事拘留`), a place phrase
+//!   (`在河北省邢台市清河县被……抓捕`); and an agent described rather than named
+//!   (`被3名不明身份男子抓捕`).
+//! * A relative clause of custody before a role word and a name ([`zh_relative`]):
+//!   `……被警察拘捕、至今下落不明的……编辑扎西加措`.
+//! * A pronoun custody sentence after one that a name opens ([`en_lists`]): `Wong Chun-kit's
+//!   crimes also included... He had been remanded in custody`.
 //! * Shapes that tie a name to custody away from the verb ([`en_lists`], [`zh_lists`]): two or
 //!   more names with ages in a sentence with a custody word (`All three—A, 31, B, 52—pleaded
 //!   guilty`), a sentence opened by a custody participle (`Detained in 2020, X was sent
@@ -55,6 +61,7 @@ mod zh;
 mod zh_enum;
 mod zh_gap;
 mod zh_lists;
+mod zh_relative;
 
 use std::ops::Range;
 

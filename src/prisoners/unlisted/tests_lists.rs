@@ -248,3 +248,19 @@ fn a_pronoun_custody_sentence_after_a_sentence_opened_by_a_name() {
     assert!(names("Police said Wong Chun-kit had praised a blunder. He was arrested.").is_empty());
     assert!(names("Wong Chun-kit had praised a blunder. He was pleased.").is_empty());
 }
+
+#[test]
+fn a_relative_clause_of_custody_before_a_role_and_name() {
+    // VOA Chinese, 18 May 2010, on an ICT report (names set, tuning half, p055)
+    assert_eq!(
+        names(
+            "报告援引的首要实例是今年4月23日被警察拘捕、至今下落不明的47岁的知名藏族作家、\
+             青海民族出版社藏文室编辑扎西加措,笔名学东,又称扎加。"
+        ),
+        ["扎西加措"]
+    );
+    assert_eq!(names("被关押的维权人士李大明。"), ["李大明"]);
+    // no name after the role, or the clause is about a name before it
+    assert!(names("被关押的维权人士的家属表示不满。").is_empty());
+    assert_eq!(names("王芳被拘留的消息传出后。"), ["王芳"]);
+}

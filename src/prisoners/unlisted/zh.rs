@@ -7,6 +7,7 @@
 
 use super::zh_gap::{name_before_gap, partner_before};
 use super::zh_lists::{aged, romanisation_before};
+use super::zh_relative::relative_clause;
 use super::{Candidate, Reason};
 use crate::normalize::is_cjk;
 use crate::prisoners::{names, tibetan_zh};
@@ -355,6 +356,9 @@ pub(super) fn find(s: &str) -> Vec<Candidate> {
     for (pos, _) in s.char_indices() {
         let rest = &s[pos..];
         if let Some(&(p, w)) = AFTER_NAME.iter().find(|(p, _)| rest.starts_with(p)) {
+            if let Some(name) = relative_clause(s, pos, pos + p.len()) {
+                push(name, pos..pos + p.len(), Reason::ZhAfter, 0.9 * w);
+            }
             if let Some((name, shape)) = name_before_gap(s, pos) {
                 if let Some((first, sh)) = partner_before(s, name.start) {
                     push(first, pos..pos + p.len(), Reason::ZhBefore, w * sh);
@@ -375,8 +379,12 @@ pub(super) fn find(s: &str) -> Vec<Candidate> {
         }
         let passive = rest.strip_prefix('被').or_else(|| rest.strip_prefix('遭'));
         if let Some((len, w)) = passive.and_then(agent_passive) {
+            let end = pos + '被'.len_utf8() + len;
+            if let Some(name) = relative_clause(s, pos, end) {
+                push(name, pos..end, Reason::ZhAfter, 0.9 * w);
+            }
             if let Some((name, shape)) = name_before_gap(s, pos) {
-                let ev = pos..pos + '被'.len_utf8() + len;
+                let ev = pos..end;
                 push(name, ev, Reason::ZhBefore, w * shape);
             }
         }
@@ -533,7 +541,7 @@ pub(super) fn name_before(s: &str, end: usize) -> Option<(std::ops::Range<usize>
 }
 
 /// The name that starts at byte `start`: 2-4 characters followed by one of [`NAME_ENDS`].
-fn name_after(s: &str, start: usize) -> Option<std::ops::Range<usize>> {
+pub(super) fn name_after(s: &str, start: usize) -> Option<std::ops::Range<usize>> {
     let tail = &s[start..];
     let role = ROLES
         .iter()
