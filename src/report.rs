@@ -116,6 +116,12 @@ pub struct TopicScore {
     pub evidence: f64,
     /// Number of distinct entries hit.
     pub entries: usize,
+    /// Share of the sentences raising this topic that raise no other topic (the prisoner
+    /// topic aside): below [`crate::ScoreModel::primary_own_share`] the topic is one item
+    /// among several and no main subject (see [`crate::score::one_item_among_several`]).
+    /// Reports saved before this field existed read as 1.
+    #[serde(default = "one")]
+    pub own_share: f64,
     /// Share of the document's sentences that hold a hit of this topic (for the prisoner
     /// topic, once it has evidence, a custody cue too: see [`crate::score`], step 6).
     pub sentence_share: f64,
@@ -130,6 +136,10 @@ pub struct TopicScore {
     pub rights_context: f64,
     /// Share of this topic's hits in a sentence with a non-political cue and no rights cue.
     pub benign_context: f64,
+}
+
+fn one() -> f64 {
+    1.0
 }
 
 fn early_by_default() -> bool {

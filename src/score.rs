@@ -59,7 +59,9 @@
 //! `score >= thresholds.primary` (default 0.65) and the topic is a [main subject](main_subject):
 //! it fills at least [`ScoreModel::primary_min_share`] (15 %) of the sentences and is
 //! [raised early](raised_early) (its first hit in the first [`ScoreModel::primary_within`],
-//! 40 %, of the sentences) or is the document's strongest topic.
+//! 40 %, of the sentences) or is the document's strongest topic, and it is not [one item
+//! among several](one_item_among_several): at least half of its sentences
+//! ([`ScoreModel::primary_own_share`]) raise no other topic.
 //! A lexicon can override its topic's
 //! thresholds in its `[thresholds]` table, and the builder can override them per topic.
 //!
@@ -163,6 +165,16 @@ pub struct ScoreModel {
     /// named in one sentence of a long readout is one item among others).
     #[serde(default = "default_primary_min_share")]
     pub primary_min_share: f64,
+    /// A main subject has at least this share of its sentences to itself, with no other
+    /// topic raised there (the prisoner topic aside; see [`one_item_among_several`]): a
+    /// joint statement that names Tibet only in `Xinjiang, Tibet and Hong Kong` treats it as
+    /// one item of a list however early and often that list comes.
+    #[serde(default = "default_primary_own_share")]
+    pub primary_own_share: f64,
+}
+
+fn default_primary_own_share() -> f64 {
+    ScoreModel::default().primary_own_share
 }
 
 fn default_primary_min_share() -> f64 {
@@ -197,6 +209,7 @@ impl Default for ScoreModel {
             china_density: 5.0,
             primary_within: 0.4,
             primary_min_share: 0.15,
+            primary_own_share: 0.5,
         }
     }
 }
@@ -228,6 +241,7 @@ impl ScoreModel {
             ("benign_dominance", self.benign_dominance),
             ("china_density", self.china_density),
             ("primary_min_share", self.primary_min_share),
+            ("primary_own_share", self.primary_own_share),
         ];
         for (name, v) in params {
             if !v.is_finite() || v < 0.0 {
@@ -543,6 +557,24 @@ pub fn prominence(m: &ScoreModel, sentence_share: f64) -> f64 {
 /// ```
 pub fn main_subject(m: &ScoreModel, sentence_share: f64, early: bool, strongest: bool) -> bool {
     sentence_share >= m.primary_min_share && (early || strongest)
+}
+
+/// Whether a topic is one item among several: less than
+/// [`ScoreModel::primary_own_share`] of the sentences that raise it raise it alone, the
+/// others also raising another topic (the prisoner topic aside). Such a topic is never a
+/// [main subject](main_subject): the codebook gives `1` to `Xinjiang, Tibet and Hong Kong`,
+/// each one item of a list.
+///
+/// # Examples
+///
+/// ```
+/// use rightslens::score::{one_item_among_several, ScoreModel};
+/// let m = ScoreModel::default();
+/// assert!(one_item_among_several(&m, 0.0)); // only ever beside other topics
+/// assert!(!one_item_among_several(&m, 0.8)); // mostly on its own
+/// ```
+pub fn one_item_among_several(m: &ScoreModel, own_share: f64) -> bool {
+    own_share < m.primary_own_share
 }
 
 /// The two decisions for a topic.

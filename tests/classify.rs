@@ -510,3 +510,37 @@ fn a_detainee_named_late_in_his_own_court_report_is_its_main_subject() {
         .map(|h| h.sentence);
     assert!(p.first_sentence < first_name, "{p:#?}");
 }
+
+/// A topic raised only beside others is one item among several, however early: the opening
+/// of a report on a joint statement of 15 states (November 2024), as reposted at
+/// https://www.thethinkingconservative.com/?p=2185223 (three of its sentences).
+#[test]
+fn a_topic_raised_only_in_a_list_of_topics_is_not_primary() {
+    let clf = Classifier::new().unwrap();
+    let text = "US joins 14 nations calling on China to release all those unjustly detained\n\n\
+        Uyghurs, Christians, Tibetans, and Falun Gong practitioners have faced 'targeted \
+        repression,' it states.\n\
+        The United States has joined 14 nations in issuing a joint statement calling for the \
+        immediate release of all individuals unjustly detained by the Chinese Communist Party \
+        for exercising their fundamental freedom.\n\
+        \"Ethnic and religious minority groups, particularly Uyghurs and other Muslim \
+        minorities, Christians, Tibetans, Falun Gong practitioners, and others, have faced \
+        targeted repression, including through separation of children from families in \
+        boarding schools, torture, and the destruction of cultural heritage.\"";
+    let r = clf.classify(text);
+    for topic in ["tibet", "xinjiang"] {
+        let t = &r.topics[topic];
+        assert!(
+            t.present && !t.main_subject && !t.primary,
+            "{topic}: {t:#?}"
+        );
+        assert_eq!(t.own_share, 0.0, "{topic}: {t:#?}");
+    }
+    // the same list in a document about Tibet alone: a main subject
+    let tibet = format!(
+        "{text}\nTibetans in Lhasa face new rules on monasteries. Tibetan schools were closed. \
+         The Dalai Lama's picture is banned in Tibet."
+    );
+    let t = &clf.classify(&tibet).topics["tibet"];
+    assert!(t.own_share >= 0.5 && t.primary, "{t:#?}");
+}

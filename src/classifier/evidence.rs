@@ -6,7 +6,9 @@ use super::stage::{Found, Scratch, CHINA_CUE, CUSTODY_CUE};
 use super::Inner;
 use crate::lexicon::Requirement;
 use crate::report::{Hit, Judgement, Mention, Prisoner, TopicScore};
-use crate::score::{context_factor, coverage, decide, main_subject, raised_early};
+use crate::score::{
+    context_factor, coverage, decide, main_subject, one_item_among_several, raised_early,
+};
 use compact_str::CompactString;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -34,6 +36,9 @@ pub(super) struct Acc {
     custody_sentences: usize,
     /// The first of them, in the document.
     first_custody: Option<usize>,
+    /// Distinct sentences with a counted hit of this topic and of no other (the prisoner
+    /// topic aside).
+    own_sentences: usize,
     /// Distinct sentences with a hit and no custody cue.
     outside_custody: usize,
 }
@@ -235,6 +240,10 @@ impl Inner {
                     .map(|k| k + around.base);
             }
         }
+        // the topics counted in the current sentence, to find the sentences a topic has to
+        // itself (hits come in text order, and a window holds whole sentences)
+        let mut sentence = usize::MAX;
+        let mut counted: u64 = 0;
         for (i, f) in found.iter().enumerate() {
             let e = &self.entries[f.entry as usize];
             let fl = flags[f.sentence];
@@ -267,6 +276,15 @@ impl Inner {
                     acc[t].add(f, e.weight, evidence, e.support, ctx);
                     if let Some(r) = e.region_topic {
                         acc[r].add(f, e.weight, evidence, e.support, ctx);
+                    }
+                    if f.sentence != sentence {
+                        settle_own(acc, counted);
+                        (sentence, counted) = (f.sentence, 0);
+                    }
+                    for x in [Some(t), e.region_topic].into_iter().flatten() {
+                        if x < 64 && Some(x) != self.prisoner_topic {
+                            counted |= 1 << x;
+                        }
                     }
                 }
             }
@@ -305,6 +323,7 @@ impl Inner {
                 out.hits_dropped += 1;
             }
         }
+        settle_own(acc, counted);
     }
 
     /// Adds the mention `f` of a listed person, and the person's name as the text writes it
@@ -381,7 +400,13 @@ impl Inner {
             let (present, primary) = decide(&self.thresholds[t], evidence, score);
             let first = a.first_prominent(custody_counts);
             let early = raised_early(m, first, n_sent);
-            let main = main_subject(m, share, early, evidence >= strongest);
+            let own_share = if t >= 64 || custody_counts || a.sentences == 0 {
+                1.0
+            } else {
+                ratio(a.own_sentences, a.sentences)
+            };
+            let main = main_subject(m, share, early, evidence >= strongest)
+                && !one_item_among_several(m, own_share);
             topics.insert(
                 self.topics[t].clone(),
                 TopicScore {
@@ -394,6 +419,7 @@ impl Inner {
                     weighted: a.weighted,
                     evidence,
                     entries: a.entries.len(),
+                    own_share,
                     sentence_share: share,
                     per_1000_words: ratio(a.hits * 1000, words),
                     first_mention: a.first.map(|s| ratio(s, text.len())),
@@ -404,5 +430,14 @@ impl Inner {
             );
         }
         topics
+    }
+}
+
+/// Counts a sentence for the one topic `counted` holds (a bit per topic), if it holds one.
+fn settle_own(acc: &mut [Acc], counted: u64) {
+    if counted.count_ones() == 1 {
+        if let Some(a) = acc.get_mut(counted.trailing_zeros() as usize) {
+            a.own_sentences += 1;
+        }
     }
 }
