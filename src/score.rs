@@ -435,8 +435,11 @@ pub const LIST_MIN_ITEMS: usize = 2;
 ///    Council) is an actor by nature, so naming another topic's place, or a prisoner from
 ///    it, in its sentence is enough;
 /// 2. a human-rights cue in the sentence: **issue** ([`SenseReason::RightsCue`]); custody
-///    words alone in a story of ordinary crime (`arrested five suspects ... ketamine`,
-///    cues with `frame = "crime"`) are not one;
+///    words alone in a sentence about ordinary crime (`arrested five suspects ... ketamine`,
+///    cues with `frame = "crime"`) are not one, nor are they anywhere in a story of
+///    ordinary crime: a document whose only rights cues are custody words, some of them
+///    beside such a cue (`jailed for life in murder case ... has been jailed for life in
+///    Hong Kong`);
 /// 3. an issue frame in the sentence: **issue** ([`SenseReason::IssueCue`]);
 /// 4. one item of an enumeration of at least [`LIST_MIN_ITEMS`] places that includes a
 ///    country or territory other than the five topics and China: **non-issue**

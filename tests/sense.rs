@@ -203,6 +203,32 @@ fn an_arrest_in_a_drug_case_is_not_a_rights_sentence() {
     assert_eq!(reasons(&r, "taiwan"), [SenseReason::RightsCue]);
 }
 
+/// South China Morning Post, 2022, "Jobless Hong Kong man jailed for life in murder case"
+/// (https://www.scmp.com/news/hong-kong/law-and-crime/article/3197572, three sentences): the
+/// headline's custody word sits beside the crime, the lead's does not, but in a story with no
+/// rights cue other than custody words every custody sentence is about the crime.
+#[test]
+fn a_custody_sentence_of_a_murder_story_is_about_the_crime() {
+    let text = "Jobless Hong Kong man jailed for life in murder case after being found guilty \
+                of tying up girlfriend, beating her to death\n\n\
+                A jobless man, 50, has been jailed for life in Hong Kong after being found \
+                guilty of tying up and beating his girlfriend to death in their public \
+                housing flat more than three years ago.\n\n\
+                The victim's body was found with more than 100 injuries.";
+    let r = clf().classify(text);
+    assert!(
+        !r.topics["hong_kong"].present,
+        "{:?}",
+        reasons(&r, "hong_kong")
+    );
+    assert!(!reasons(&r, "hong_kong").contains(&SenseReason::RightsCue));
+    // one rights cue of another kind and the lead's custody word is a rights sentence again
+    let r = clf().classify(&format!(
+        "{text} Rights groups said the trial of the activists showed political persecution."
+    ));
+    assert!(reasons(&r, "hong_kong").contains(&SenseReason::RightsCue));
+}
+
 /// A Lhasa travel guide (huijianshenghuo.com, a web page; quoted for the test): the Dalai
 /// Lamas' palaces in a tourist itinerary. People of the place lexicons are judged like the
 /// places, so in a document without a political register they do not raise Tibet.

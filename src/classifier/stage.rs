@@ -135,6 +135,9 @@ pub(super) struct Cues {
     /// Weight of custody words in sentences about ordinary crime, summed apart so that a
     /// document read a window at a time gets the same total.
     pub(super) custody_in_crime: f64,
+    /// Weight of all custody words, and of the rights cues that are not custody words.
+    pub(super) custody: f64,
+    pub(super) other_rights: f64,
     pub(super) political: f64,
     pub(super) benign: f64,
     /// China cues and topic hits that need no context (for `requires = "china"`).
@@ -146,7 +149,30 @@ impl Cues {
     /// The document's rights register: its rights cues less the custody words of crime
     /// stories (`arrested five suspects ... ketamine`).
     pub(super) fn rights_weight(&self) -> f64 {
-        self.rights - self.custody_in_crime
+        if self.crime_story() {
+            self.rights - self.custody
+        } else {
+            self.rights - self.custody_in_crime
+        }
+    }
+
+    /// Whether the document is a story of ordinary crime: some of its custody words stand in
+    /// sentences about a crime (`jailed for life in murder case`), and it has no rights cue
+    /// but custody words. Its other custody sentences are about the same crime (`A jobless
+    /// man, 50, has been jailed for life in Hong Kong`), so they are no rights sentences
+    /// either (see [`mark_crime_story`]).
+    pub(super) fn crime_story(&self) -> bool {
+        self.custody_in_crime > 0.0 && self.other_rights == 0.0
+    }
+}
+
+/// Marks every sentence whose only rights cues are custody words as a sentence of ordinary
+/// crime ([`CRIME_CUE`]), for a document that [`Cues::crime_story`] finds to be one.
+pub(super) fn mark_crime_story(flags: &mut [u16]) {
+    for f in flags {
+        if *f & CUSTODY_CUE != 0 && *f & OTHER_RIGHTS_CUE == 0 {
+            *f |= CRIME_CUE;
+        }
     }
 }
 
@@ -215,6 +241,9 @@ impl Inner {
         self.expand_matches(scratch, n_sent, 0);
         let mut cues = Cues::default();
         self.mark_sentences(scratch, n_sent, &mut cues);
+        if cues.crime_story() {
+            mark_crime_story(&mut scratch.flags);
+        }
         let apolitical = self.judge_register(&cues, stats.words);
         self.judge_senses(text, scratch, apolitical);
         let mut votes = std::mem::take(&mut scratch.votes);
@@ -347,6 +376,11 @@ impl Inner {
             let flag = match e.role {
                 Role::Rights => {
                     cues.rights += e.weight;
+                    if e.frame == Some(crate::Frame::Custody) {
+                        cues.custody += e.weight;
+                    } else {
+                        cues.other_rights += e.weight;
+                    }
                     RIGHTS_CUE
                 }
                 Role::Benign => {

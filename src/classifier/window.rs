@@ -27,7 +27,7 @@
 
 use super::evidence::{Around, Gathered};
 use super::sense::Votes;
-use super::stage::{Cues, Scratch, CHINA_CUE};
+use super::stage::{mark_crime_story, Cues, Scratch, CHINA_CUE};
 use super::Inner;
 use crate::report::Report;
 
@@ -50,8 +50,10 @@ struct Plan {
     words: usize,
     sentences: usize,
     cues: Cues,
-    /// The document's sense votes, counted window by window.
+    /// The document's sense votes, counted window by window, and as they would be if the
+    /// document turns out to be a story of ordinary crime (see `Cues::crime_story`).
     votes: Votes,
+    votes_if_crime: Votes,
 }
 
 impl Inner {
@@ -74,6 +76,9 @@ impl Inner {
             self.matcher.scan(&text[from..to], &mut scratch.raw);
             self.expand_matches(scratch, n_sent, from);
             self.mark_sentences(scratch, n_sent, &mut unused);
+            if plan.cues.crime_story() {
+                mark_crime_story(&mut scratch.flags);
+            }
             self.judge_senses(text, scratch, apolitical);
             self.follow_votes(scratch, &plan.votes);
             around.after.clear();
@@ -122,6 +127,7 @@ impl Inner {
             sentences: 0,
             cues: Cues::default(),
             votes: Votes::default(),
+            votes_if_crime: Votes::default(),
         };
         scratch.last_full.clear();
         scratch.last_full.resize(self.n_short, None);
@@ -134,9 +140,13 @@ impl Inner {
             let stats = self.matcher.scan(&text[from..to], &mut scratch.raw);
             self.expand_matches(scratch, n_sent, from);
             self.mark_sentences(scratch, n_sent, &mut plan.cues);
-            // the register is not known yet, but no vote depends on it
+            // the register is not known yet, but no vote depends on it; whether the document
+            // is a crime story is not known either, and votes do depend on that
             self.judge_senses(text, scratch, false);
             self.count_votes(scratch, &mut plan.votes);
+            mark_crime_story(&mut scratch.flags);
+            self.judge_senses(text, scratch, false);
+            self.count_votes(scratch, &mut plan.votes_if_crime);
             plan.words += stats.words;
             plan.sentences += n_sent;
             let flags = &scratch.flags[..n_sent.min(scratch.flags.len())];
@@ -151,6 +161,9 @@ impl Inner {
             from = to;
         }
         plan.heads.push(Vec::new());
+        if plan.cues.crime_story() {
+            plan.votes = std::mem::take(&mut plan.votes_if_crime);
+        }
         plan
     }
 
