@@ -302,12 +302,8 @@ fn render(clf: &Classifier, r: &Report, text: &str, style: &Style, show: &Show) 
                 m.primary_min_share * 100.0
             )
         } else if rightslens::score::one_item_among_several(m, s.own_share) {
-            format!(
-                ", but only {:.0}% of its sentences raise it without another topic (a main \
-                 subject has {:.0}% to itself: this is one item among several)",
-                s.own_share * 100.0,
-                m.primary_own_share * 100.0
-            )
+            let (own, need) = (s.own_share * 100.0, m.primary_own_share * 100.0);
+            format!(", but only {own:.0}% of its sentences raise it alone (a main subject has {need:.0}%: this is one item among several)")
         } else {
             match s.first_sentence {
                 Some(f) => format!(
