@@ -3,21 +3,10 @@
 //! sentence gives no cue. The sentences are quoted from the public news articles named above
 //! each test; a biography or a rights cue takes no part in the vote.
 
-use rightslens::{Classifier, Report, SenseReason};
+mod common;
 
-fn clf() -> &'static Classifier {
-    static CLF: std::sync::OnceLock<Classifier> = std::sync::OnceLock::new();
-    CLF.get_or_init(|| Classifier::new().expect("built-in lexicons build"))
-}
-
-/// The sense reasons of a topic's mentions, in text order.
-fn reasons(r: &Report, topic: &str) -> Vec<SenseReason> {
-    r.hits
-        .iter()
-        .filter(|h| h.topic == topic)
-        .filter_map(|h| h.sense.as_ref().map(|s| s.reason))
-        .collect()
-}
+use common::{clf, reasons};
+use rightslens::SenseReason;
 
 /// Focus Taiwan (CNA), 8 November 2024, "18 indicted for smuggling 891 kg of ketamine into
 /// Taiwan", https://focustaiwan.tw/society/202411080016 (shortened).

@@ -3,21 +3,10 @@
 //! briefing room, State Department country reports) and its source, and the issue-sense uses
 //! that must still count.
 
-use rightslens::{Classifier, Report, SenseReason};
+mod common;
 
-fn clf() -> &'static Classifier {
-    static CLF: std::sync::OnceLock<Classifier> = std::sync::OnceLock::new();
-    CLF.get_or_init(|| Classifier::new().expect("built-in lexicons build"))
-}
-
-/// The sense reasons of a topic's mentions, in text order.
-fn reasons(r: &Report, topic: &str) -> Vec<SenseReason> {
-    r.hits
-        .iter()
-        .filter(|h| h.topic == topic)
-        .filter_map(|h| h.sense.as_ref().map(|s| s.reason))
-        .collect()
-}
+use common::{clf, reasons};
+use rightslens::SenseReason;
 
 /// Asserts that `topic` is named in `text` but not raised, every mention judged `want`.
 fn not_raised(text: &str, topic: &str, want: SenseReason) {

@@ -69,10 +69,7 @@ fn candidate(
 /// The start of the line holding byte `at` of `text`, if it is at most `max` bytes back (the
 /// search is bounded so that a long text without line breaks costs nothing per sentence).
 fn line_start(text: &str, at: usize, max: usize) -> Option<usize> {
-    let mut from = at.saturating_sub(max);
-    while !text.is_char_boundary(from) {
-        from -= 1;
-    }
+    let from = floor_boundary(text, at.saturating_sub(max));
     match text[from..at].rfind('\n') {
         Some(i) => Some(from + i + 1),
         None => (from == 0).then_some(0),
@@ -132,17 +129,31 @@ pub(super) fn fronted(toks: &[Tok<'_>], runs: &[Run]) -> Option<Candidate> {
     verb.then(|| candidate(toks, r, first.start..first.end, Reason::Subject, 0.8))
 }
 
+/// The largest character boundary of `text` at or before byte `at`.
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// A custody sentence opened by a pronoun (`He was detained...`, `She had been remanded in
+/// custody`): the strength of its custody phrase and the phrase's span in `text`.
+fn pronoun_custody(text: &str, sentence: &Range<usize>) -> Option<(f64, Range<usize>)> {
+    let toks = tokens(text.get(sentence.clone())?);
+    if !is(toks.first(), PRONOUNS) {
+        return None;
+    }
+    let (w, ev) = passive(&toks, 1, 1.0)?;
+    Some((w, sentence.start + ev.start..sentence.start + ev.end))
+}
+
 /// A testimony paragraph: a line that opens with a name (then a bracket such as `(uncle)`, a
 /// comma or `was` / `is`), and whose first sentences go on `He was detained...`. `sentence`
 /// is the custody sentence (a byte range of `text`); the name is found at the start of its
 /// line, at most two sentences before it.
 pub(super) fn testimony(text: &str, sentence: Range<usize>) -> Option<Candidate> {
-    let s = text.get(sentence.clone())?;
-    let toks = tokens(s);
-    if !is(toks.first(), PRONOUNS) {
-        return None;
-    }
-    let (w, ev) = passive(&toks, 1, 1.0)?;
+    let (w, evidence) = pronoun_custody(text, &sentence)?;
     let line = line_start(text, sentence.start, 600)?;
     let prefix = &text[line..sentence.start];
     if prefix.trim().is_empty() || crate::segment::sentences(prefix).count() > 2 {
@@ -159,7 +170,6 @@ pub(super) fn testimony(text: &str, sentence: Range<usize>) -> Option<Candidate>
         return None;
     }
     let name = line + head[r.first].start..line + head[r.last].end;
-    let evidence = sentence.start + ev.start..sentence.start + ev.end;
     Some(Candidate {
         name,
         evidence,
@@ -174,16 +184,8 @@ pub(super) fn testimony(text: &str, sentence: Range<usize>) -> Option<Candidate>
 /// custody sentence (a byte range of `text`); the sentence before it is read in the 600
 /// bytes before it.
 pub(super) fn pronoun_after_subject(text: &str, sentence: Range<usize>) -> Option<Candidate> {
-    let s = text.get(sentence.clone())?;
-    let toks = tokens(s);
-    if !is(toks.first(), PRONOUNS) {
-        return None;
-    }
-    let (w, ev) = passive(&toks, 1, 1.0)?;
-    let mut from = sentence.start.saturating_sub(600);
-    while !text.is_char_boundary(from) {
-        from -= 1;
-    }
+    let (w, evidence) = pronoun_custody(text, &sentence)?;
+    let from = floor_boundary(text, sentence.start.saturating_sub(600));
     let window = &text[from..sentence.start];
     let spans: Vec<Range<usize>> = crate::segment::sentences(window).collect();
     // the sentence before must be whole: not the first of a window cut inside the text
@@ -212,7 +214,7 @@ pub(super) fn pronoun_after_subject(text: &str, sentence: Range<usize>) -> Optio
     let at = from + prev.start;
     Some(Candidate {
         name: at + nt[r.first].start..at + nt[r.last].end,
-        evidence: sentence.start + ev.start..sentence.start + ev.end,
+        evidence,
         reason: Reason::Subject,
         confidence: 0.85 * w * r.shape,
     })
