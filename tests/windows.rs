@@ -16,6 +16,7 @@ fn shipped_docs() -> Vec<String> {
         "news",
         "negatives",
         "names",
+        "names2",
     ] {
         let dir =
             Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/data/blind/{set}/docs"));

@@ -5,6 +5,7 @@
 use super::evidence::{Gathered, UNLISTED_ENTRY};
 use super::stage::{Found, Scratch, CUSTODY_CUE, RIGHTS_CUE};
 use super::Inner;
+use crate::prisoners::unlisted::Candidate;
 use crate::report::{Hit, Mention, Prisoner};
 use crate::score::context_factor;
 use compact_str::CompactString;
@@ -46,8 +47,22 @@ impl Inner {
         }
         let covered = Covered::new(&scratch.found);
         let mut added = false;
-        for c in crate::prisoners::unlisted::find_in(text, &sentences) {
-            if covered.overlaps(&c.name) {
+        let mut candidates = crate::prisoners::unlisted::find_in(text, &sentences);
+        let beside = beside_found(text, &scratch.starts, out, &candidates);
+        candidates.extend(beside);
+        // in text order, so that a document read in windows lists its people as read whole
+        candidates.sort_by_key(|c| (c.name.start, c.name.end));
+        // a listed person's mentions include the name written beside a match in the other
+        // script (`塔史博拉提.提依普(Tashpolat Teyip)`), which no match covers
+        let beside_listed = |r: &std::ops::Range<usize>| {
+            out.prisoners.iter().any(|p| {
+                p.mentions
+                    .iter()
+                    .any(|m| m.start < r.end && r.start < m.end)
+            })
+        };
+        for c in candidates {
+            if covered.overlaps(&c.name) || beside_listed(&c.name) {
                 continue;
             }
             let name = &text[c.name.clone()];
@@ -185,6 +200,55 @@ impl Inner {
             !(p.listed && crate::prisoners::not_held::not_held(text, &spans, was))
         });
     }
+}
+
+/// The people listed beside prisoners already found ([`crate::prisoners::unlisted::beside`]),
+/// in the sentences (`starts`, the window's sentence starts and its end) that hold two or
+/// more of them: the listed prisoners gathered so far, the people no list holds, and this
+/// window's `candidates`.
+fn beside_found(
+    text: &str,
+    starts: &[usize],
+    out: &Gathered,
+    candidates: &[Candidate],
+) -> Vec<Candidate> {
+    let mut known: Vec<std::ops::Range<usize>> = out
+        .prisoners
+        .iter()
+        .chain(&out.unlisted)
+        .flat_map(|p| p.mentions.iter().map(|m| m.start..m.end))
+        .chain(candidates.iter().map(|c| c.name.clone()))
+        .collect();
+    if known.len() < crate::prisoners::unlisted::MIN_KNOWN {
+        return Vec::new();
+    }
+    known.sort_by_key(|r| (r.start, r.end));
+    let mut found = Vec::new();
+    for w in starts.windows(2) {
+        let lo = known.partition_point(|r| r.start < w[0]);
+        let hi = known.partition_point(|r| r.start < w[1]);
+        let (Some(sentence), Some(here)) = (text.get(w[0]..w[1]), known.get(lo..hi)) else {
+            continue;
+        };
+        if here.len() < crate::prisoners::unlisted::MIN_KNOWN {
+            continue;
+        }
+        let rel: Vec<std::ops::Range<usize>> = here
+            .iter()
+            .filter(|r| r.end <= w[1])
+            .map(|r| r.start - w[0]..r.end - w[0])
+            .collect();
+        found.extend(
+            crate::prisoners::unlisted::beside(sentence, &rel)
+                .into_iter()
+                .map(|mut c| {
+                    c.name = c.name.start + w[0]..c.name.end + w[0];
+                    c.evidence = c.evidence.start + w[0]..c.evidence.end + w[0];
+                    c
+                }),
+        );
+    }
+    found
 }
 
 /// Whether a span overlaps a match of the document, found by binary search among matches in

@@ -35,6 +35,10 @@
 //!   (`被3名不明身份男子抓捕`).
 //! * A relative clause of custody before a role word and a name ([`zh_relative`]):
 //!   `……被警察拘捕、至今下落不明的……编辑扎西加措`.
+//! * An enumeration of names mostly found as prisoners already, listed people or people of
+//!   the shapes above ([`beside`]): its other names of a known origin are prisoners too,
+//!   whatever verb the sentence holds (`… targeted, including Bao Luo (保罗), Lu Bi (卢比),
+//!   Liu Chunlin (刘春林), Dai Xiangnan (戴湘南) …`).
 //! * A pronoun custody sentence after one that a name opens ([`en_lists`]): `Wong Chun-kit's
 //!   crimes also included... He had been remanded in custody`.
 //! * Shapes that tie a name to custody away from the verb ([`en_lists`], [`zh_lists`]): two or
@@ -47,12 +51,14 @@
 //!   syllables), Western-order Hong Kong names (`Jimmy Lai`), Tibetan and Uyghur names (known
 //!   name words); 2-4 capitalised words, none of them a title, institution, place, people or
 //!   month; Han names of 2-4 characters led by a surname, or any 2-4 characters after a role
-//!   word, or a dotted transliteration (`伊力哈木·土赫提`), or a Tibetan name of known
+//!   word, or a dotted transliteration (`伊力哈木·土赫提`, or `古丽妮萨.伊明` with a full stop
+//!   for the dot), or a Tibetan name of known
 //!   two-character parts (`格西丹增巴桑`, [`crate::prisoners::tibetan_zh`]).
 //!
 //! Spans are byte offsets into the text given: `&text[c.name.clone()]` is the name as
 //! written.
 
+mod beside;
 mod en;
 mod en_lists;
 mod en_possessive;
@@ -83,6 +89,9 @@ pub(crate) enum Reason {
     ZhBefore,
     /// Chinese, the name after the verb: `判处X有期徒刑`, `逮捕了X`.
     ZhAfter,
+    /// The name stands in an enumeration of people mostly found as prisoners already
+    /// ([`beside`]); the evidence is the nearest of them.
+    Beside,
 }
 
 /// A person named in a custody context.
@@ -162,6 +171,8 @@ fn title_and_one_word(name: &str) -> bool {
 pub(crate) fn introduces_names(s: &str) -> bool {
     zh_enum::introduces(s)
 }
+
+pub(crate) use beside::{beside, MIN_KNOWN};
 
 /// Finds the people named in a custody context in `text`, in text order, one candidate per
 /// name span (the most confident).

@@ -264,3 +264,34 @@ fn a_relative_clause_of_custody_before_a_role_and_name() {
     assert!(names("被关押的维权人士的家属表示不满。").is_empty());
     assert_eq!(names("王芳被拘留的消息传出后。"), ["王芳"]);
 }
+
+#[test]
+fn persecuted_uyghur_scholars_with_romanisations_and_full_stops_for_dots() {
+    // World Uyghur Congress relay of a UHRP briefing on detained Uyghur intellectuals: the
+    // transliterations are written with a full stop for the dot, each after an occupation
+    let t = "几百位被迫害维吾尔知识分子的呼声一直未能发出来,包括新疆师范大学文学教授、\
+             系主任阿布拜丝儿.树库尔(Abdubesir Shukuri),文学教师、诗人古丽妮萨.伊明(Gulnisa Imin),\
+             和青年学者艾赫买提.莫敏塔热米(Exmet Momin Tarimi)。";
+    assert_eq!(
+        names(t),
+        ["阿布拜丝儿.树库尔", "古丽妮萨.伊明", "艾赫买提.莫敏塔热米"]
+    );
+    // an occupation before a name is no name of its own, and a stop that ends a sentence
+    // written in Latin script joins nothing
+    let t = "被迫害的文学教师、诗人和学者都被关押。Police said.王力被捕。";
+    assert_eq!(names(t), ["王力"]);
+}
+
+#[test]
+fn names_right_after_a_relative_clause_of_custody() {
+    // ChinaAid via a Chinese church news site, on the Linfen Golden Lampstand church leaders
+    // (names2 set, tuning half, q049)
+    let t = "被判兩年勞教的高福琴姊妹、趙國愛姊妹、楊子珍姊妹、楊紅珍姊妹和李雙平弟兄已於2011年7月相繼出獄。";
+    assert_eq!(names(t), ["高福琴", "趙國愛", "楊子珍", "楊紅珍", "李雙平"]);
+    let t = "被判三年的王曉光已於2012年10月10日出獄,被判三年半的楊璇今年4月10日出獄。";
+    assert_eq!(names(t), ["王曉光", "楊璇"]);
+    // what follows the clause is no name, or not one ended where a name ends
+    assert!(names("被捕的人数已达百人。").is_empty());
+    assert!(names("被判刑的消息传出。").is_empty());
+    assert!(names("被关押的王府井商户代表表示不满。").is_empty());
+}

@@ -342,6 +342,13 @@ const PLACE_ENDS: [char; 13] = [
 /// Middle dots between the parts of transliterated names.
 pub(super) const DOTS: [char; 4] = ['·', '•', '‧', '・'];
 
+/// Whether `left` ends with a full stop between Han characters, which some texts write for
+/// the dot of a transliteration (`阿布拜丝儿.树库尔`): a name goes on across it.
+pub(super) fn ends_in_name_stop(left: &str) -> bool {
+    let mut back = left.chars().rev();
+    matches!(back.next(), Some('.' | '．')) && back.next().is_some_and(is_cjk)
+}
+
 /// Finds candidates in one sentence (spans relative to it).
 pub(super) fn find(s: &str) -> Vec<Candidate> {
     if !s.chars().any(is_cjk) {
@@ -356,7 +363,7 @@ pub(super) fn find(s: &str) -> Vec<Candidate> {
     for (pos, _) in s.char_indices() {
         let rest = &s[pos..];
         if let Some(&(p, w)) = AFTER_NAME.iter().find(|(p, _)| rest.starts_with(p)) {
-            if let Some(name) = relative_clause(s, pos, pos + p.len()) {
+            for name in relative_clause(s, pos, pos + p.len()) {
                 push(name, pos..pos + p.len(), Reason::ZhAfter, 0.9 * w);
             }
             if let Some((name, shape)) = name_before_gap(s, pos) {
@@ -380,7 +387,7 @@ pub(super) fn find(s: &str) -> Vec<Candidate> {
         let passive = rest.strip_prefix('被').or_else(|| rest.strip_prefix('遭'));
         if let Some((len, w)) = passive.and_then(agent_passive) {
             let end = pos + '被'.len_utf8() + len;
-            if let Some(name) = relative_clause(s, pos, end) {
+            for name in relative_clause(s, pos, end) {
                 push(name, pos..end, Reason::ZhAfter, 0.9 * w);
             }
             if let Some((name, shape)) = name_before_gap(s, pos) {
@@ -436,7 +443,9 @@ fn candidate(
 /// Whether `name` (2-4 Han characters, or a dotted transliteration) may be a person's name.
 pub(super) fn plausible(name: &str, after_role: bool) -> Option<f64> {
     let chars: Vec<char> = name.chars().collect();
-    let dotted = chars.iter().any(|c| DOTS.contains(c));
+    let dotted = chars
+        .iter()
+        .any(|c| DOTS.contains(c) || matches!(c, '.' | '．'));
     if name.contains('某') || NOT_NAMES.iter().any(|w| name.starts_with(w)) {
         return None;
     }
@@ -450,6 +459,13 @@ pub(super) fn plausible(name: &str, after_role: bool) -> Option<f64> {
         .any(|w| name.ends_with(w))
     {
         return None; // `1周年多人被捕`: a count of people, not a name
+    }
+    if ROLES
+        .iter()
+        .chain(super::zh_enum::OCCUPATIONS)
+        .any(|w| name.ends_with(w))
+    {
+        return None; // `文学教师、诗人X`: an occupation before the name, not a name
     }
     if PERSON_NOUNS.iter().any(|w| name.ends_with(w)) {
         return None; // `本地男子被捕`, `四名市民`: a person described, not named

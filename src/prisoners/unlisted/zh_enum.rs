@@ -40,6 +40,8 @@ const CONTEXT: &[&str] = &[
 /// Occupations that stand before a name in a list item, besides the finder's role words.
 pub(super) const OCCUPATIONS: &[&str] = &[
     "副教授",
+    "系主任",
+    "主任",
     "老师",
     "老師",
     "教师",

@@ -6,13 +6,14 @@
 //! only in a sentence that holds a custody phrase, so a list of athletes with their ages, or
 //! the victims of an accident, gives nothing.
 
-use super::zh::{plausible, DOTS, ROLES};
+use super::zh::{ends_in_name_stop, plausible, DOTS, ROLES};
 use super::{Candidate, Reason};
 use crate::normalize::is_cjk;
 use crate::prisoners::names;
 use std::ops::Range;
 
-/// Custody phrases anywhere in the sentence.
+/// Custody phrases anywhere in the sentence; and `迫害`, the word reports on detained Uyghur
+/// scholars and Falun Gong practitioners use for what was done to them.
 pub(super) const CUSTODY: &[&str] = &[
     "被带走",
     "被帶走",
@@ -37,6 +38,7 @@ pub(super) const CUSTODY: &[&str] = &[
     "監禁",
     "抓捕",
     "抓走",
+    "迫害",
 ];
 
 /// Words that separate the names of a list (a name may start right after one).
@@ -94,19 +96,30 @@ fn romanisation_at(s: &str, open: usize) -> Option<usize> {
 /// Whether a name may start where `left` ends: at the start, after punctuation or a
 /// separator, a role word, or an age.
 fn edge(left: &str) -> bool {
+    if ends_in_name_stop(left) {
+        return false;
+    }
     left.chars().next_back().is_none_or(|c| !is_cjk(c))
         || SEPARATORS.iter().any(|w| left.ends_with(w))
-        || ROLES.iter().any(|r| left.ends_with(r))
+        || ROLES
+            .iter()
+            .chain(super::zh_enum::OCCUPATIONS)
+            .any(|r| left.ends_with(r))
         || aged(left)
 }
 
 /// The start of the name that ends at byte `end`: the nearest edge at least two characters
-/// back, at most eight characters back, over Han characters and dots.
+/// back, at most eight characters back (twelve across a dot), over Han characters and dots.
 fn name_start(s: &str, end: usize) -> Option<usize> {
     let head = &s[..end];
     let mut best = None;
+    let mut most = 8;
     for (count, (i, c)) in head.char_indices().rev().enumerate() {
-        if count >= 8 || !(is_cjk(c) || DOTS.contains(&c)) {
+        let stop = matches!(c, '.' | '．') && ends_in_name_stop(&head[..i + c.len_utf8()]);
+        if DOTS.contains(&c) || stop {
+            most = 12;
+        }
+        if count >= most || !(is_cjk(c) || DOTS.contains(&c) || stop) {
             break;
         }
         if count >= 1 && edge(&head[..i]) {
