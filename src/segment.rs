@@ -34,7 +34,7 @@ const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "jr", "sr", "no", "gen", "gov", "sen", "rep", "prof", "lt",
     "col", "capt", "mt", "vs", "etc", "inc", "co", "ltd", "corp", "jan", "feb", "mar", "apr",
     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "amb", "hon", "rev", "art", "para",
-    "paras", "e.g", "i.e", "al", "fig", "vol", "pp", "approx", "est", "dept", "univ",
+    "paras", "e.g", "i.e", "al", "fig", "vol", "pp", "approx", "est", "dept", "univ", "fr", "ven",
 ];
 
 /// Counts the words of `text` (see the module docs for the definition).

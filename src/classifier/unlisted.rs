@@ -62,13 +62,22 @@ impl Inner {
             })
         };
         for c in candidates {
-            if covered.overlaps(&c.name) || beside_listed(&c.name) {
+            // a listed person whose match lacked the context its entry requires (`requires =
+            // "rights"`: `The trial of Lee Ming-che`) is held after all when a custody
+            // construction names them
+            let held = covered.overlapping(&c.name).find_map(|f| {
+                let e = self.entries.get(f.entry as usize)?;
+                let (pname, region) = e.prisoner.as_ref()?;
+                let accepted = out.prisoners.iter().any(|p| p.id == e.id);
+                (!accepted).then_some((e.id, *pname, *region))
+            });
+            if (held.is_none() && covered.overlaps(&c.name)) || beside_listed(&c.name) {
                 continue;
             }
             let name = &text[c.name.clone()];
             // a registry person's two-character Chinese name (a short form, 师涛 or 師濤)
             // named in custody is that person
-            let person = self.registry_person_named(name);
+            let person = held.or_else(|| self.registry_person_named(name));
             if person.is_none() && out.unlisted.iter().any(|p| p.name == name) {
                 continue;
             }
@@ -271,15 +280,25 @@ impl<'a> Covered<'a> {
     }
 
     fn overlaps(&self, r: &std::ops::Range<usize>) -> bool {
-        let hit = |f: &Found| f.start < r.end && r.start < f.end;
-        if !self.sorted {
-            return self.found.iter().any(hit);
-        }
-        let lo = self
-            .found
-            .partition_point(|f| f.start + self.longest < r.start);
-        let hi = self.found.partition_point(|f| f.start < r.end);
-        self.found[lo..hi.max(lo)].iter().any(hit)
+        self.overlapping(r).next().is_some()
+    }
+
+    /// The matches that overlap span `r`.
+    fn overlapping<'s>(
+        &'s self,
+        r: &'s std::ops::Range<usize>,
+    ) -> impl Iterator<Item = &'a Found> + 's {
+        let (lo, hi) = if self.sorted {
+            let lo = self
+                .found
+                .partition_point(|f| f.start + self.longest < r.start);
+            (lo, self.found.partition_point(|f| f.start < r.end).max(lo))
+        } else {
+            (0, self.found.len())
+        };
+        self.found[lo..hi]
+            .iter()
+            .filter(move |f| f.start < r.end && r.start < f.end)
     }
 }
 

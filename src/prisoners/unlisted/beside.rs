@@ -16,6 +16,7 @@
 //! `Joe Biden` beside two prisoners in a list of speakers stays out.
 
 use super::en::{runs, tokens, Tok};
+use super::en_words::HONORIFICS;
 use super::{Candidate, Reason};
 use std::ops::Range;
 
@@ -147,7 +148,8 @@ fn glosses(toks: &[Tok<'_>]) -> Vec<Range<usize>> {
 }
 
 /// Whether items `a` and `b` are neighbours of one enumeration: between them only a gloss
-/// right after `a`, an age, and at least one separator (`,`, `;`, `、`, `and`).
+/// right after `a`, an age, a title (`Fr.`), and at least one separator (`,`, `;`, `、`,
+/// `and`).
 fn joined(toks: &[Tok<'_>], glosses: &[Range<usize>], a: &Item, b: &Item) -> bool {
     let mut i = a.last + 1;
     if let Some(g) = glosses.iter().find(|g| g.start == i) {
@@ -158,7 +160,11 @@ fn joined(toks: &[Tok<'_>], glosses: &[Range<usize>], a: &Item, b: &Item) -> boo
         let t = toks[i].s;
         if matches!(t, "," | ";" | "、" | "，" | "；") || t.eq_ignore_ascii_case("and") {
             separated = true;
-        } else if !(t.eq_ignore_ascii_case("aged") || t.chars().all(|c| c.is_ascii_digit())) {
+        } else if !(t.eq_ignore_ascii_case("aged")
+            || t == "."
+            || t.chars().all(|c| c.is_ascii_digit())
+            || HONORIFICS.iter().any(|h| t.eq_ignore_ascii_case(h)))
+        {
             return false;
         }
         i += 1;

@@ -1,7 +1,7 @@
 //! English custody constructions around runs of capitalised name words.
 
 use super::en_words::{
-    ADVERBS, APPOSITIVE_CUSTODY, AUX, FILLERS, NOUNS, PARTICIPLES, ROLES, VERBS,
+    ADVERBS, APPOSITIVE_CUSTODY, AUX, FILLERS, HONORIFICS, NOUNS, PARTICIPLES, ROLES, VERBS,
 };
 use super::{en_lists, Candidate, Reason};
 use crate::normalize::is_cjk;
@@ -162,12 +162,15 @@ pub(super) fn find(s: &str) -> Vec<Candidate> {
         .iter()
         .filter(|t| t.s.chars().any(char::is_alphabetic))
         .count();
-    let caps = toks
+    // a headline in title case, where every word looks like a name, has almost no word in
+    // lower case; a sentence that lists people has its verbs and `and` in lower case
+    // (`Wang Zhong, Zhang Guilin and Li Ming were arrested in China`)
+    let lower = toks
         .iter()
-        .filter(|t| t.s.chars().next().is_some_and(char::is_uppercase))
+        .filter(|t| t.s.chars().next().is_some_and(char::is_lowercase))
         .count();
-    if words > 5 && caps * 10 > words * 6 {
-        return Vec::new(); // a headline in title case: every word looks like a name
+    if words > 5 && lower * 5 < words {
+        return Vec::new();
     }
     let runs = runs(&toks);
     let mut out = Vec::new();
@@ -216,7 +219,13 @@ pub(super) fn find(s: &str) -> Vec<Candidate> {
                     });
                     is(t, ROLES) || is(t, FILLERS)
                 });
-            if !matches!(joins, [","] | ["and"] | [",", "and"]) || !(roles.is_empty() || described)
+            // a title before each name: `Fr. Zhang Guilin, Fr. Su Guipeng and Fr. Zhao He`
+            let titled = roles.len() <= 4
+                && roles
+                    .iter()
+                    .all(|w| *w == "." || HONORIFICS.iter().any(|h| w.eq_ignore_ascii_case(h)));
+            if !matches!(joins, [","] | ["and"] | [",", "and"])
+                || !(roles.is_empty() || described || titled)
             {
                 break;
             }

@@ -114,6 +114,30 @@ pub(super) const APPOSITIVE_CUSTODY: &[&str] = &[
     "custody",
     "disappeared",
 ];
+/// Titles that may stand before each name of a list (`Fr. Zhang Guilin, Fr. Su Guipeng and
+/// Fr. Zhao He were taken into custody`), with or without a full stop.
+pub(super) const HONORIFICS: &[&str] = &[
+    "fr",
+    "father",
+    "rev",
+    "reverend",
+    "pastor",
+    "bishop",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "brother",
+    "sister",
+    "elder",
+    "imam",
+    "geshe",
+    "lama",
+    "venerable",
+    "sheikh",
+    "monk",
+    "nun",
+];
 /// Role words that may stand right before a name (`lawyer X`, `monks X and Y`).
 pub(super) const ROLES: &[&str] = &[
     "activist",

@@ -135,3 +135,19 @@ fn among_the_arrested_sentences_received_and_colon_lists() {
     assert!(names("Li Na received a prize for her prison reporting.").is_empty());
     assert!(names("Speakers at the forum: Wang Lei, a scholar.").is_empty());
 }
+
+#[test]
+fn a_title_before_each_name_of_a_list() {
+    // the shape of an AsiaNews report of November 2018 on four priests of the Zhangjiakou
+    // diocese (names2 set, tuning half, q023), with a verb of custody and the last name
+    // changed (`Zhao He` ends in a word that is no name: the registry finds him)
+    let t = "Fr. Zhang Guilin, Fr. Wang Zhong, Fr. Su Guipeng and Fr. Zhao Liang were taken into \
+             custody by police.";
+    assert_eq!(
+        names(t),
+        ["Zhang Guilin", "Wang Zhong", "Su Guipeng", "Zhao Liang"]
+    );
+    // `Fr.` ends no sentence, and a list does not reach into the sentence before
+    let t = "Bishop Zhang Guilin met Wang Zhong. Fr. Zhao Liang was detained.";
+    assert_eq!(names(t), ["Zhao Liang"]);
+}

@@ -1,0 +1,55 @@
+//! People named in a list beside prisoners the classifier already holds, and registry people
+//! whose match lacked its context until a custody construction named them.
+
+use rightslens::Classifier;
+
+/// (name, listed) of every prisoner of the report.
+fn prisoners(text: &str) -> Vec<(String, bool)> {
+    let clf = Classifier::new().unwrap();
+    clf.classify(text)
+        .prisoners
+        .iter()
+        .map(|p| (p.name.to_string(), p.listed))
+        .collect()
+}
+
+// China Change, 15 April 2018, on the administrators of a WeChat group that aided prisoners
+// of conscience (names set, tuning half, p001)
+const WECHAT: &str = "A WeChat group dedicated to raising money for Chinese prisoners of \
+    conscience has been shut down by Chinese police. One of its administrators, Guo Qingjun \
+    (郭庆军), was arrested by domestic security police in Changchun. At least seven other \
+    individuals associated with the group from around China have also been targeted, \
+    including Bao Luo (保罗), Lu Bi (卢比), Liu Chunlin (刘春林), Dai Xiangnan (戴湘南), Sun \
+    Wenke (孙文科), Li Xiaohong (李小红), and an individual known as Meizi Qingxuan (梅子轻旋).";
+
+#[test]
+fn names_listed_beside_prisoners_are_prisoners() {
+    let p = prisoners(WECHAT);
+    let has = |n: &str| p.iter().any(|(name, _)| name == n);
+    for n in [
+        "Guo Qingjun",
+        "Liu Chunlin",
+        "Dai Xiangnan",
+        "Bao Luo",
+        "Lu Bi",
+    ] {
+        assert!(has(n), "{n} missing from {p:?}");
+    }
+    // a registry person with a common name needs a rights context of its own sentence; the
+    // list gives it, and the report names the registry person, not an unlisted namesake
+    assert!(
+        p.contains(&("Li Xiaohong".to_string(), true)),
+        "Li Xiaohong missing or unlisted in {p:?}"
+    );
+}
+
+#[test]
+fn a_list_of_people_of_unknown_standing_beside_one_prisoner_adds_no_one() {
+    let t = "Hong Kong activist Joshua Wong, jailed in 2020, was mentioned in the letter. The \
+             panel heard Joshua Wong, Lu Bi and Bao Luo on the topic of the market in China.";
+    let p = prisoners(t);
+    assert!(
+        !p.iter().any(|(n, _)| n == "Lu Bi" || n == "Bao Luo"),
+        "{p:?}"
+    );
+}
