@@ -239,6 +239,7 @@ pub(super) fn find(s: &str) -> Vec<Candidate> {
     out.extend(en_lists::ages(&toks, &runs));
     out.extend(en_lists::fronted(&toks, &runs));
     out.extend(super::en_possessive::find(&toks));
+    out.extend(super::en_single::find(&toks));
     out
 }
 

@@ -39,6 +39,9 @@
 //!   the shapes above ([`beside`]): its other names of a known origin are prisoners too,
 //!   whatever verb the sentence holds (`… targeted, including Bao Luo (保罗), Lu Bi (卢比),
 //!   Liu Chunlin (刘春林), Dai Xiangnan (戴湘南) …`).
+//! * A one-word name before `, who was sentenced` and the like ([`en_single`]), in a
+//!   document about Tibetans, Uyghurs or Kazakhs, unless the text also writes the word inside
+//!   a longer name (a surname standing for someone).
 //! * A pronoun custody sentence after one that a name opens ([`en_lists`]): `Wong Chun-kit's
 //!   crimes also included... He had been remanded in custody`.
 //! * Shapes that tie a name to custody away from the verb ([`en_lists`], [`zh_lists`]): two or
@@ -62,6 +65,7 @@ mod beside;
 mod en;
 mod en_lists;
 mod en_possessive;
+mod en_single;
 mod en_words;
 mod zh;
 mod zh_enum;
@@ -69,6 +73,7 @@ mod zh_gap;
 mod zh_lists;
 mod zh_relative;
 
+use crate::prisoners::names;
 use std::ops::Range;
 
 /// Candidates below this confidence are not returned.
@@ -225,7 +230,14 @@ pub(crate) fn find_in(text: &str, sentences: &[Range<usize>]) -> Vec<Candidate> 
         out.extend(en_lists::pronoun_after_subject(text, s.clone()));
         out.extend(en_lists::under_heading(text, s.clone()));
     }
-    out.retain(|c| c.confidence >= MIN_CONFIDENCE && !title_and_one_word(&text[c.name.clone()]));
+    out.retain(|c| {
+        let name = &text[c.name.clone()];
+        c.confidence >= MIN_CONFIDENCE
+            && !title_and_one_word(name)
+            && !(names::is_name_token(name)
+                && (en_single::part_of_longer_name(text, name)
+                    || !en_single::one_name_people(text)))
+    });
     out.sort_by(|a, b| {
         (a.name.start, a.name.end)
             .cmp(&(b.name.start, b.name.end))

@@ -295,3 +295,15 @@ fn names_right_after_a_relative_clause_of_custody() {
     assert!(names("被判刑的消息传出。").is_empty());
     assert!(names("被关押的王府井商户代表表示不满。").is_empty());
 }
+
+#[test]
+fn a_word_of_kinship_before_a_name() {
+    // VOA Chinese on a Uyghur woman in Turkey whose sister and brother were sentenced in
+    // Hotan (names2 set, tuning half, q017)
+    let t = "当收到姐姐迪丽努尔·买苏木江和哥哥塔衣尔江·买苏木江入狱的消息时。";
+    assert_eq!(names(t), ["迪丽努尔·买苏木江", "塔衣尔江·买苏木江"]);
+    assert_eq!(names("他的儿子王明被捕。"), ["王明"]);
+    // kin with no name after it, or two characters with no surname after it
+    assert!(names("他的妻子和儿子被捕。").is_empty());
+    assert!(names("他的儿子今天被捕。").is_empty());
+}

@@ -297,6 +297,11 @@ const PERSON_NOUNS: &[&str] = &[
 const NUMERAL_CHARS: &str = "0123456789一二三四五六七八九十两兩百";
 
 pub(super) const NOT_NAMES: &[&str] = &[
+    "今天",
+    "今日",
+    "昨天",
+    "当天",
+    "當天",
     "公安",
     "国安",
     "國安",
@@ -341,6 +346,14 @@ const PLACE_ENDS: [char; 13] = [
 
 /// Middle dots between the parts of transliterated names.
 pub(super) const DOTS: [char; 4] = ['·', '•', '‧', '・'];
+
+/// Words of kinship that may stand right before a name (`姐姐迪丽努尔·买苏木江`,
+/// `儿子王明`). Unlike a role word, such a word does not make any two characters after it a
+/// name: the name still needs a surname, a dot or a Tibetan shape.
+pub(super) const KIN: &[&str] = &[
+    "姐姐", "哥哥", "弟弟", "妹妹", "姊姊", "父亲", "父親", "母亲", "母親", "丈夫", "妻子", "儿子",
+    "兒子", "女儿", "女兒", "兄长", "兄長",
+];
 
 /// Whether `left` ends with a full stop between Han characters, which some texts write for
 /// the dot of a transliteration (`阿布拜丝儿.树库尔`): a name goes on across it.
@@ -521,9 +534,12 @@ pub(super) fn name_before(s: &str, end: usize) -> Option<(std::ops::Range<usize>
     if dotted {
         // after a role word inside the run (`学者伊力哈木·土赫提`), else the whole run
         let first_dot = head[starts[k]..].find(DOTS).map_or(end, |d| starts[k] + d);
-        let after_role = (k..n)
-            .take_while(|&m| starts[m] < first_dot)
-            .find(|&m| ROLES.iter().any(|r| head[..starts[m]].ends_with(r)));
+        let after_role = (k..n).take_while(|&m| starts[m] < first_dot).find(|&m| {
+            ROLES
+                .iter()
+                .chain(KIN)
+                .any(|r| head[..starts[m]].ends_with(r))
+        });
         let edge = head[..starts[k]]
             .chars()
             .next_back()
@@ -545,7 +561,8 @@ pub(super) fn name_before(s: &str, end: usize) -> Option<(std::ops::Range<usize>
         }
         let left = &head[..start];
         let role = ROLES.iter().any(|r| left.ends_with(r));
-        let edge = left.chars().next_back().is_none_or(|c| !is_cjk(c)) || role || aged(left);
+        let kin = KIN.iter().any(|r| left.ends_with(r));
+        let edge = left.chars().next_back().is_none_or(|c| !is_cjk(c)) || role || kin || aged(left);
         if !edge {
             continue;
         }

@@ -3,7 +3,7 @@
 //! joined by `和` (`李洁传道和韩晓栋传道各被判`), or a clause of cause
 //! (`余凤连因涉嫌“寻衅滋事罪”而遭到刑事拘留`).
 
-use super::zh::{name_before, plausible};
+use super::zh::{name_before, plausible, KIN};
 use crate::prisoners::names;
 
 /// Titles written after a name (`王强弟兄`, `李洁传道`): the name ends before them.
@@ -143,6 +143,11 @@ fn place_before(s: &str, end: usize) -> usize {
 /// The first name of a pair joined by `和`, `及`, `与` before a custody phrase, the second
 /// name starting at `second` (`李洁传道和韩晓栋传道各被判`).
 pub(super) fn partner_before(s: &str, second: usize) -> Option<(std::ops::Range<usize>, f64)> {
+    // a word of kinship may lead the second name: `姐姐A和哥哥B入狱`
+    let second = KIN
+        .iter()
+        .find(|k| s[..second].ends_with(*k))
+        .map_or(second, |k| second - k.len());
     let and = ["和", "及", "与", "與"]
         .iter()
         .find(|a| s[..second].ends_with(*a))?;
