@@ -307,3 +307,14 @@ fn a_word_of_kinship_before_a_name() {
     assert!(names("他的妻子和儿子被捕。").is_empty());
     assert!(names("他的儿子今天被捕。").is_empty());
 }
+
+#[test]
+fn an_approximate_age_and_whereabouts_unknown() {
+    // RFA Mandarin, 2008, on Tibetans missing after the March protests (names2 set, tuning
+    // half, q015)
+    let t = "西藏日喀则地区一名青年,今年二十多岁的洛桑,他参加示威游行后,到现在仍下落不明。";
+    assert_eq!(names(t), ["洛桑"]);
+    // an age and a name with no custody phrase, or no age at all
+    assert!(names("今年二十多岁的洛桑,他参加了比赛。").is_empty());
+    assert!(names("很多的洛桑,到现在仍下落不明。").is_empty());
+}

@@ -39,6 +39,7 @@ pub(super) const CUSTODY: &[&str] = &[
     "抓捕",
     "抓走",
     "迫害",
+    "下落不明",
 ];
 
 /// Words that separate the names of a list (a name may start right after one).
@@ -47,7 +48,7 @@ const SEPARATORS: &[&str] = &["、", "，", ",", "；", "：", "和", "及", "�
 /// Numerals that may stand before `岁`.
 const NUMERALS: &str = "0123456789０１２３４５６７８９一二三四五六七八九十两兩百";
 
-/// Whether `left` ends with an age: `19岁的`, `二十二岁的`, `同是18歲的`.
+/// Whether `left` ends with an age: `19岁的`, `二十二岁的`, `同是18歲的`, `二十多岁的`.
 pub(super) fn aged(left: &str) -> bool {
     let Some(rest) = left
         .strip_suffix("岁的")
@@ -55,6 +56,8 @@ pub(super) fn aged(left: &str) -> bool {
     else {
         return false;
     };
+    // an approximate age: `二十多岁的`, `三十余岁的`
+    let rest = rest.strip_suffix(['多', '余', '餘']).unwrap_or(rest);
     rest.chars()
         .next_back()
         .is_some_and(|c| NUMERALS.contains(c))
