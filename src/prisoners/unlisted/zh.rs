@@ -293,9 +293,7 @@ const PERSON_NOUNS: &[&str] = &[
     "学生", "學生", "男生", "女生", "司机", "司機", "乘客", "游客", "遊客", "嫌犯", "疑犯", "事主",
 ];
 
-/// Numerals that count years, people or months in a span that is then no name.
-const NUMERAL_CHARS: &str = "0123456789一二三四五六七八九十两兩百";
-
+/// Words that start no name: time words, institutions, counts of people.
 pub(super) const NOT_NAMES: &[&str] = &[
     "今天",
     "今日",
@@ -484,7 +482,7 @@ pub(super) fn plausible(name: &str, after_role: bool) -> Option<f64> {
         return None; // `本地男子被捕`, `四名市民`: a person described, not named
     }
     let counted = name.char_indices().any(|(i, c)| {
-        NUMERAL_CHARS.contains(c)
+        super::zh_lists::NUMERALS.contains(c)
             && name[i + c.len_utf8()..].starts_with(['名', '年', '个', '個', '月'])
     });
     if counted {

@@ -46,7 +46,7 @@ pub(super) const CUSTODY: &[&str] = &[
 const SEPARATORS: &[&str] = &["、", "，", ",", "；", "：", "和", "及", "与", "與"];
 
 /// Numerals that may stand before `岁`.
-const NUMERALS: &str = "0123456789０１２３４５６７８９一二三四五六七八九十两兩百";
+pub(super) const NUMERALS: &str = "0123456789０１２３４５６７８９一二三四五六七八九十两兩百";
 
 /// Whether `left` ends with an age: `19岁的`, `二十二岁的`, `同是18歲的`, `二十多岁的`.
 pub(super) fn aged(left: &str) -> bool {
