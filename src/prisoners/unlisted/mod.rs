@@ -159,12 +159,7 @@ fn title_and_one_word(name: &str) -> bool {
     match (words.next(), words.next(), words.next()) {
         (Some(first), Some(_), None) => en_words::ROLES
             .iter()
-            .chain(
-                [
-                    "mr", "mrs", "ms", "dr", "father", "brother", "sister", "elder",
-                ]
-                .iter(),
-            )
+            .chain(en_words::HONORIFICS)
             .any(|r| first.trim_end_matches('.').eq_ignore_ascii_case(r)),
         _ => false,
     }

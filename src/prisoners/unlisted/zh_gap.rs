@@ -7,8 +7,9 @@ use super::zh::{name_before, plausible, KIN};
 use crate::prisoners::names;
 
 /// Titles written after a name (`王强弟兄`, `李洁传道`): the name ends before them.
-const TITLES_AFTER: &[&str] = &[
-    "弟兄", "姊妹", "传道", "傳道", "牧师", "牧師", "长老", "長老", "神父", "修女", "先生", "女士",
+pub(super) const TITLES_AFTER: &[&str] = &[
+    "弟兄", "姊妹", "姐妹", "兄弟", "传道", "傳道", "牧师", "牧師", "长老", "長老", "神父", "修女",
+    "先生", "女士",
 ];
 
 /// Adverbs of two characters between a name and its custody phrase (`现在`, `随后`, `本人`).

@@ -3,7 +3,7 @@
 //! before the name here, with `的` between them, so the name is found after the phrase.
 
 use super::zh::{name_after, plausible, DOTS, ROLES};
-use super::zh_gap::name_before_gap;
+use super::zh_gap::{name_before_gap, TITLES_AFTER};
 use crate::normalize::is_cjk;
 use crate::prisoners::{names, tibetan_zh};
 use std::ops::Range;
@@ -72,12 +72,6 @@ fn after_role(s: &str, end: usize, de: usize) -> Option<Range<usize>> {
     (shaped && ends).then_some(name)
 }
 
-/// Titles a name may carry right after it in church and court reports (`高福琴姊妹`,
-/// `李雙平弟兄`).
-const TITLES: &[&str] = &[
-    "姊妹", "姐妹", "弟兄", "兄弟", "女士", "先生", "牧师", "牧師", "传道", "傳道", "长老", "長老",
-];
-
 /// What may follow a bare name after the clause: a list separator, or the adverb or time
 /// word that opens the rest of the sentence (`被判三年的王曉光已於……出獄`).
 const FOLLOWERS: &[&str] = &[
@@ -87,7 +81,7 @@ const FOLLOWERS: &[&str] = &[
 
 /// The names right after a clause's `的` with no role word (`被判兩年勞教的高福琴姊妹、
 /// 趙國愛姊妹……和李雙平弟兄已於……出獄`): each two or three characters led by a Han surname,
-/// with an optional title, joined by list separators; the last one ends at a
+/// with an optional title ([`TITLES_AFTER`]), joined by list separators; the last one ends at a
 /// [`FOLLOWERS`] word. Any item that does not have this shape ends the list.
 fn bare_names(s: &str, from: usize) -> Vec<Range<usize>> {
     let mut out = Vec::new();
@@ -119,7 +113,7 @@ fn bare_name(s: &str, at: usize) -> Option<(Range<usize>, usize)> {
             continue;
         }
         let after = &tail[len..];
-        let title = TITLES
+        let title = TITLES_AFTER
             .iter()
             .find(|t| after.starts_with(*t))
             .map_or(0, |t| t.len());
