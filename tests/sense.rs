@@ -549,3 +549,31 @@ fn a_counted_group_of_pastors_or_lawyers_in_custody() {
     let crowd = "Hong Kong police arrested more than 400 protesters on New Year's Day.";
     assert!(!clf().classify(crowd).topics["political_prisoners"].present);
 }
+
+/// Xinhua via gov.cn, 17 May 2013, `兩岸警方聯手搗毀73個電信詐騙犯罪團夥` (negatives set, t027):
+/// `兩岸` (cross-strait) is judged like the place names, so police work on a telecom-fraud ring
+/// aimed at Taiwan residents does not raise Taiwan.
+#[test]
+fn cross_strait_police_work_on_a_fraud_ring_is_not_the_taiwan_question() {
+    let text = "兩岸警方聯手搗毀73個電信詐騙犯罪團夥\n\n\
+                公安部17日發佈消息稱,16日,中國公安部直接指揮福建省公安機關聯合台灣警方同步實施集中收網行動,\
+                成功搗毀73個針對台灣居民電信詐騙犯罪團夥,搗毀犯罪窩點90處,抓獲犯罪嫌疑人301名。";
+    let r = clf().classify(text);
+    let got = reasons(&r, "taiwan");
+    assert!(got.len() >= 3, "{got:?}");
+    assert!(
+        got.iter().all(|g| *g != SenseReason::Plain && *g != SenseReason::IssueCue),
+        "{got:?}"
+    );
+    assert!(!r.topics["taiwan"].present);
+}
+
+/// PRC Taiwan Affairs Office press conference (dev set, 010): `两岸关系` beside sovereignty
+/// words is still the issue.
+#[test]
+fn cross_strait_relations_beside_sovereignty_still_count() {
+    let text = "世界上只有一个中国,大陆和台湾同属一个中国,中国的主权和领土完整从未分割也不容分割,\
+                这是两岸关系的真正现状,也是国际社会的普遍共识。";
+    let r = clf().classify(text);
+    assert!(r.topics["taiwan"].present, "{:?}", reasons(&r, "taiwan"));
+}
