@@ -562,7 +562,8 @@ fn cross_strait_police_work_on_a_fraud_ring_is_not_the_taiwan_question() {
     let got = reasons(&r, "taiwan");
     assert!(got.len() >= 3, "{got:?}");
     assert!(
-        got.iter().all(|g| *g != SenseReason::Plain && *g != SenseReason::IssueCue),
+        got.iter()
+            .all(|g| *g != SenseReason::Plain && *g != SenseReason::IssueCue),
         "{got:?}"
     );
     assert!(!r.topics["taiwan"].present);
@@ -576,4 +577,29 @@ fn cross_strait_relations_beside_sovereignty_still_count() {
                 这是两岸关系的真正现状,也是国际社会的普遍共识。";
     let r = clf().classify(text);
     assert!(r.topics["taiwan"].present, "{:?}", reasons(&r, "taiwan"));
+}
+
+/// Taiwan News, 2018 (`taiwannews.com.tw/en/news/3395120`, negatives set, t060): a drug
+/// seizure whose crime cues (`ketamine`) stand in other sentences than the plain `Taiwan` of
+/// its headline. A story of ordinary crime is apolitical, so the headline's mention is judged
+/// non-issue; the same headline over a rights story still counts.
+#[test]
+fn a_drug_seizure_story_is_apolitical() {
+    let story = "Taiwan catches 2 tons of drugs hidden inside machinery from China\n\n\
+                 Ketamine and raw material enough to supply 5 million users: reports\n\n\
+                 Customs in Keelung found 2 tons of raw materials enough to make ketamine for 5 \
+                 million people hidden inside machinery imported from China, reports said \
+                 Saturday.\n\n\
+                 Five suspects were arrested in connection with the cases, but the authorities \
+                 were still looking for the ring behind the drugs smuggling.";
+    let r = clf().classify(story);
+    assert_eq!(reasons(&r, "taiwan"), [SenseReason::Apolitical]);
+    assert!(!r.topics["taiwan"].present);
+    // one crime cue is not a crime story, and a rights cue other than custody words ends it
+    let one = story
+        .replacen("Ketamine", "Chemicals", 1)
+        .replacen("ketamine", "resin", 1);
+    assert!(clf().classify(&one).topics["taiwan"].present);
+    let rights = format!("{story}\n\nRights groups condemned the persecution of dissidents.");
+    assert!(clf().classify(&rights).topics["taiwan"].present);
 }

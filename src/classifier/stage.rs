@@ -140,6 +140,8 @@ pub(super) struct Cues {
     pub(super) other_rights: f64,
     pub(super) political: f64,
     pub(super) benign: f64,
+    /// Weight of the non-political cues of ordinary crime (`frame = "crime"`).
+    pub(super) crime: f64,
     /// China cues and topic hits that need no context (for `requires = "china"`).
     pub(super) china: usize,
     pub(super) framing: FramingCounts,
@@ -385,6 +387,9 @@ impl Inner {
                 }
                 Role::Benign => {
                     cues.benign += e.weight;
+                    if e.frame == Some(crate::Frame::Crime) {
+                        cues.crime += e.weight;
+                    }
                     BENIGN_CUE
                 }
                 Role::Political => {
@@ -461,7 +466,10 @@ impl Inner {
         let m = &self.model;
         let register = cues.rights_weight() + cues.political;
         let judged = cues.benign > 0.0 || words >= m.apolitical_min_words;
-        judged && (register < m.political_min || cues.benign > m.benign_dominance * register)
+        // a story of ordinary crime (`ketamine` x4, `arrested` x2) whatever its length
+        let crime = cues.other_rights == 0.0 && cues.crime >= m.crime_register;
+        crime
+            || judged && (register < m.political_min || cues.benign > m.benign_dominance * register)
     }
 }
 

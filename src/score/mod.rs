@@ -36,6 +36,8 @@
 //!    one with any non-political cue, is *apolitical* when its rights, political, issue and
 //!    China cues weigh less than [`ScoreModel::political_min`] (default 2), or when its
 //!    non-political cues outweigh them [`ScoreModel::benign_dominance`] times (default 3).
+//!    A story of ordinary crime is apolitical too: crime cues weighing at least
+//!    [`ScoreModel::crime_register`] (two of them) and no rights cue but custody words.
 //!    In an apolitical document a place mention without a rights or issue cue is judged
 //!    non-issue (step 1): a story about dolphins in Hong Kong waters does not raise the Hong
 //!    Kong question, however often it names the city.
@@ -174,6 +176,16 @@ pub struct ScoreModel {
     /// one item of a list however early and often that list comes.
     #[serde(default = "default_primary_own_share")]
     pub primary_own_share: f64,
+    /// A document whose ordinary-crime cues (`frame = "crime"`: `ketamine`, `telecom fraud`,
+    /// `诈骗`) weigh at least this much, and whose only rights cues are custody words, is a
+    /// crime story and so apolitical (step 4): `Taiwan catches 2 tons of drugs hidden inside
+    /// machinery from China` does not raise Taiwan, however its suspects are held.
+    #[serde(default = "default_crime_register")]
+    pub crime_register: f64,
+}
+
+fn default_crime_register() -> f64 {
+    ScoreModel::default().crime_register
 }
 
 fn default_primary_own_share() -> f64 {
@@ -213,6 +225,7 @@ impl Default for ScoreModel {
             primary_within: 0.4,
             primary_min_share: 0.15,
             primary_own_share: 0.5,
+            crime_register: 1.6,
         }
     }
 }
@@ -245,6 +258,7 @@ impl ScoreModel {
             ("china_density", self.china_density),
             ("primary_min_share", self.primary_min_share),
             ("primary_own_share", self.primary_own_share),
+            ("crime_register", self.crime_register),
         ];
         for (name, v) in params {
             if !v.is_finite() || v < 0.0 {
