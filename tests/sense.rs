@@ -603,3 +603,17 @@ fn a_drug_seizure_story_is_apolitical() {
     let rights = format!("{story}\n\nRights groups condemned the persecution of dissidents.");
     assert!(clf().classify(&rights).topics["taiwan"].present);
 }
+
+/// US State Dept., 2020 Country Report on Human Rights Practices: Laos (blind gov set, g031):
+/// an ethnolinguistic family of Laos is not Tibetans.
+#[test]
+fn a_language_family_is_not_tibetans() {
+    let text = "The National Assembly has 149 members, including 119 members from the Lao-Tai \
+                majority group; the remaining 30 are from ethnic minorities–20 Mon-Khmer, six \
+                Hmong-Ioumien, and four Chinese-Tibetan.";
+    let r = clf().classify(text);
+    assert!(reasons(&r, "tibet").is_empty());
+    assert!(!r.topics["tibet"].present);
+    let family = "Burmese belongs to the Sino-Tibetan language family.";
+    assert!(!clf().classify(family).topics["tibet"].present);
+}
