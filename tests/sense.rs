@@ -317,6 +317,27 @@ fn a_release_call_for_a_quantified_group_counts() {
         .any(|h| h.entry == "political_prisoners.concept.release-unnamed-detainees"));
 }
 
+/// OMCT and over three dozen NGOs, joint letter to the Human Rights Council, 30 January 2019
+/// (blind set `mixed3`, m055, whose stored copy runs its words together): a call to release
+/// unnamed detainees written with the noun, `for the immediate release of all individuals…`.
+#[test]
+fn a_release_call_for_unnamed_detainees_with_the_noun_counts() {
+    let text = "The resolution would ask for access by independent international human rights \
+                experts to all parts of the People's Republic of China, in particular to areas \
+                inhabited by Uyghur, other Turkic Muslim, and Tibetan communities, but also for \
+                an end to the criminalization of the work of human rights defenders, and for the \
+                immediate release of all individuals unlawfully deprived of liberty.";
+    let r = clf().classify(text);
+    assert!(r.topics["political_prisoners"].present, "{:#?}", r.hits);
+    assert!(r
+        .hits
+        .iter()
+        .any(|h| h.entry == "political_prisoners.concept.release-unnamed-detainees"));
+    // hostages are not detainees
+    let hostages = clf().classify("China urged the release of all those held hostage in Gaza.");
+    assert!(!hostages.topics["political_prisoners"].present);
+}
+
 /// AsiaNews (Chinese edition), 18 August 2012 (blind set `fresh`, f027): five Tibetan monks
 /// taken by the police, a specific group in custody written in Chinese.
 #[test]
