@@ -72,6 +72,7 @@ mod zh_enum;
 mod zh_gap;
 mod zh_lists;
 mod zh_relative;
+mod zh_words;
 
 use crate::prisoners::names;
 use std::ops::Range;
@@ -144,7 +145,7 @@ impl Candidate {
 /// The byte offset in `run` (Chinese characters) right after its last role or occupation word
 /// (`律师`, `专家`, `诗人`), or 0 when it holds none.
 pub(crate) fn after_last_role(run: &str) -> usize {
-    zh::ROLES
+    zh_words::ROLES
         .iter()
         .chain(zh_enum::OCCUPATIONS)
         .filter_map(|r| run.rfind(r).map(|i| i + r.len()))

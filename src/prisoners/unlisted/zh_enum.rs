@@ -13,8 +13,9 @@
 //! * no item names an official in office (`法官`, `局长`, `发言人`: `前县长` is a former
 //!   one) and the word after `等` is not a group of officials (`等领导人`).
 
-use super::zh::{plausible, ROLES};
+use super::zh::plausible;
 use super::zh_lists::CUSTODY;
+use super::zh_words::ROLES;
 use super::{Candidate, Reason};
 use crate::normalize::is_cjk;
 use std::ops::Range;

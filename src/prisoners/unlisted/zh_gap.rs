@@ -3,7 +3,8 @@
 //! joined by `和` (`李洁传道和韩晓栋传道各被判`), or a clause of cause
 //! (`余凤连因涉嫌“寻衅滋事罪”而遭到刑事拘留`).
 
-use super::zh::{name_before, plausible, KIN};
+use super::zh::{name_before, plausible};
+use super::zh_words::KIN;
 use crate::prisoners::names;
 
 /// Titles written after a name (`王强弟兄`, `李洁传道`): the name ends before them.

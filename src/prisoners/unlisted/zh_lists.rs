@@ -6,7 +6,8 @@
 //! only in a sentence that holds a custody phrase, so a list of athletes with their ages, or
 //! the victims of an accident, gives nothing.
 
-use super::zh::{ends_in_name_stop, plausible, DOTS, ROLES};
+use super::zh::{ends_in_name_stop, plausible};
+use super::zh_words::{DOTS, ROLES};
 use super::{Candidate, Reason};
 use crate::normalize::is_cjk;
 use crate::prisoners::names;

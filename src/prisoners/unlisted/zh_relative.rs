@@ -2,8 +2,9 @@
 //! 47岁的知名藏族作家、……编辑扎西加措`, `被关押的维权人士李大明`. The custody phrase stands
 //! before the name here, with `的` between them, so the name is found after the phrase.
 
-use super::zh::{name_after, plausible, DOTS, ROLES};
+use super::zh::{name_after, plausible};
 use super::zh_gap::{name_before_gap, TITLES_AFTER};
+use super::zh_words::{DOTS, ROLES};
 use crate::normalize::is_cjk;
 use crate::prisoners::{names, tibetan_zh};
 use std::ops::Range;
