@@ -200,6 +200,9 @@ fn a_clause_of_cause_between_name_and_custody_phrase() {
     let t =
         "2023年4月7日,东明县农民张奎香,因7次在国家信访局网投诉等行为被以“寻衅滋事”的罪名逮捕审判。";
     assert_eq!(names(t), ["张奎香"]);
+    // SET News (Taiwan), September 2024 (blind set mixed3, m043): a charge in quotes after 被依
+    let t = "楊智淵被依「分裂國家罪」判刑9年,陸委會要求中共立刻公開判決書。";
+    assert_eq!(names(t), ["楊智淵"]);
     // constructed negatives: the cause ends a clause before, or no name stands before it
     assert!(names("他因病住院。张三的邻居被逮捕。").is_empty());
     assert!(names("因涉嫌寻衅滋事罪而遭到刑事拘留的人很多。").is_empty());

@@ -49,8 +49,9 @@ fn described_agent(rest: &str) -> Option<(usize, f64)> {
         })
 }
 
-/// The custody verb of a passive with a charge that starts at `rest` (right after `被以`):
-/// `被以“寻衅滋事”的罪名逮捕`, `被以煽动颠覆国家政权罪起诉`. The charge ends in `罪名` or `罪`
+/// The custody verb of a passive with a charge that starts at `rest` (right after `被以` or
+/// `被依`): `被以“寻衅滋事”的罪名逮捕`, `被以煽动颠覆国家政权罪起诉`,
+/// `被依「分裂國家罪」判刑`. The charge ends in `罪名` or `罪` (and perhaps a closing quote)
 /// within 24 characters, and a verb of [`AGENT_VERBS`] follows it. Its byte length from
 /// `rest`'s start and strength.
 fn charge_passive(rest: &str) -> Option<(usize, f64)> {
@@ -59,6 +60,13 @@ fn charge_passive(rest: &str) -> Option<(usize, f64)> {
     let span = &span[..span.find(['。', '，', ',', '；']).unwrap_or(span.len())];
     ["罪名", "罪"].iter().find_map(|mark| {
         let at = span.find(mark)? + mark.len();
+        // a charge in quotes: `被依「分裂國家罪」判刑`
+        let at = at
+            + rest[at..]
+                .chars()
+                .take_while(|c| matches!(c, '」' | '』' | '”' | '"'))
+                .map(char::len_utf8)
+                .sum::<usize>();
         let after = &rest[at..];
         let &(v, w) = AGENT_VERBS.iter().find(|(v, _)| after.starts_with(v))?;
         Some((at + v.len(), w))
@@ -96,7 +104,10 @@ pub(super) fn find(s: &str) -> Vec<Candidate> {
                 push(name, pos..pos + p.len(), Reason::ZhBefore, w * shape);
             }
         }
-        let charged = rest.strip_prefix("被以").and_then(charge_passive);
+        let charged = ["被以", "被依"]
+            .iter()
+            .find_map(|p| rest.strip_prefix(p))
+            .and_then(charge_passive);
         if let Some((len, w)) = charged {
             if let Some((name, shape)) = name_before_gap(s, pos) {
                 push(
