@@ -638,3 +638,26 @@ fn a_language_family_is_not_tibetans() {
     let family = "Burmese belongs to the Sino-Tibetan language family.";
     assert!(!clf().classify(family).topics["tibet"].present);
 }
+
+/// A personal blog on Hong Kong milk tea, August 2011 (`mslnut.blogspot.com`, blind set
+/// mixed3, m003): the demonym `港人` is judged like the ethnonyms, so a food story that
+/// names Hong Kong people six times does not raise Hong Kong.
+#[test]
+fn hong_kong_people_drinking_milk_tea_are_no_hong_kong_question() {
+    let text = "三點三(下午茶)的傳統\n\n\
+                香濃順滑的港式奶茶是香港地道美食,不少港人每天都要到茶餐廳喝一杯奶茶,甚至有遊客「慕名而來」,\
+                專程到茶餐廳品嘗這種地道美食。\n\n\
+                不過,英國人的西茶味道較淡,不合港人口味;於是,港人便在西茶中加入奶及糖,這便成了港式奶茶的雛形。\
+                後來,港人更研製用製棉襖的毛布來自製隔茶渣的茶袋。";
+    let r = clf().classify(text);
+    let got = reasons(&r, "hong_kong");
+    assert!(got.len() >= 4, "{got:?}");
+    assert!(!r.topics["hong_kong"].present, "{got:?}");
+    // beside a rights cue the demonym still counts
+    let r = clf().classify("港人被大規模拘捕,國際社會譴責打壓人權。");
+    assert!(
+        r.topics["hong_kong"].present,
+        "{:?}",
+        reasons(&r, "hong_kong")
+    );
+}
