@@ -17,6 +17,7 @@ fn shipped_docs() -> Vec<String> {
         "negatives",
         "names",
         "names2",
+        "mixed3",
     ] {
         let dir =
             Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/data/blind/{set}/docs"));
