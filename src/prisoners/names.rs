@@ -363,6 +363,9 @@ fn contains(list: &[&str], word: &str) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
+/// The middle dots written between the parts of a transliterated name (`伊力哈木·土赫提`).
+pub(crate) const NAME_DOTS: [char; 4] = ['·', '•', '‧', '・'];
+
 /// Whether `word` (any case) is a romanised Han surname.
 pub(crate) fn is_han_surname(word: &str) -> bool {
     contains(COMMON_SURNAMES, word)

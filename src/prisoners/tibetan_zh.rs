@@ -8,6 +8,8 @@
 //! transliterations (simplified and traditional), plus the title `格西` (Geshe); it only needs
 //! to cover the frequent words, and a name must be made of them entirely.
 
+use super::names::NAME_DOTS as DOTS;
+
 /// Two-character transliterations of common Tibetan name words.
 const PARTS: &[&str] = &[
     "阿旺", "巴桑", "白玛", "貝瑪", "贝玛", "边巴", "邊巴", "才旺", "才让", "才讓", "才仁", "策仁",
@@ -22,9 +24,6 @@ const PARTS: &[&str] = &[
     "扎西", "紮西", "札西", "扎巴", "东珠", "東珠", "洛珠", "南杰", "南傑", "朗杰", "朗傑", "次旺",
     "伦珠", "倫珠", "才旦", "卓玛", "卓瑪", "卓嘎", "尊珠", "喜饶", "喜饒", "雍仲",
 ];
-
-/// Middle dots between the parts of transliterated names.
-const DOTS: [char; 4] = ['·', '•', '‧', '・'];
 
 /// Whether `name` is a Tibetan name in Chinese characters: two to four known two-character
 /// parts, dots between parts allowed (`洛桑桑盖`, `格西丹增巴桑`, `索南·旺姆`).

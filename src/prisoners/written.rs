@@ -9,7 +9,10 @@ use crate::normalize::is_cjk;
 use std::ops::Range;
 
 /// Middle dots and the full stop some texts put between the parts of a transliterated name.
-const DOTS: [char; 5] = ['·', '•', '‧', '・', '.'];
+const DOTS: [char; 5] = {
+    let d = super::names::NAME_DOTS;
+    [d[0], d[1], d[2], d[3], '.']
+};
 
 /// Most characters a name in the other script may hold.
 const MAX_CHARS: usize = 16;

@@ -9,11 +9,12 @@ use super::zh_gap::{name_before_gap, partner_before};
 use super::zh_lists::{aged, romanisation_before};
 use super::zh_relative::relative_clause;
 use super::zh_words::{
-    AFTER_NAME, AGENTS, AGENT_NOUNS, AGENT_VERBS, BEFORE_NAME, COMPOUND_SURNAMES, DOTS, KIN,
-    NAME_ENDS, NOT_NAMES, PERSON_NOUNS, PLACE_ENDS, ROLES,
+    AFTER_NAME, AGENTS, AGENT_NOUNS, AGENT_VERBS, BEFORE_NAME, COMPOUND_SURNAMES, KIN, NAME_ENDS,
+    NOT_NAMES, PERSON_NOUNS, PLACE_ENDS, ROLES,
 };
 use super::{Candidate, Reason};
 use crate::normalize::is_cjk;
+use crate::prisoners::names::NAME_DOTS as DOTS;
 use crate::prisoners::{names, tibetan_zh};
 
 /// The custody verb of a passive with an agent that starts at `rest` (right after `被` or

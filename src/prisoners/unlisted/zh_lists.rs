@@ -7,10 +7,11 @@
 //! the victims of an accident, gives nothing.
 
 use super::zh::{ends_in_name_stop, plausible};
-use super::zh_words::{DOTS, ROLES};
+use super::zh_words::ROLES;
 use super::{Candidate, Reason};
 use crate::normalize::is_cjk;
 use crate::prisoners::names;
+use crate::prisoners::names::NAME_DOTS as DOTS;
 use std::ops::Range;
 
 /// Custody phrases anywhere in the sentence; and `迫害`, the word reports on detained Uyghur

@@ -4,8 +4,9 @@
 
 use super::zh::{name_after, plausible};
 use super::zh_gap::{name_before_gap, TITLES_AFTER};
-use super::zh_words::{DOTS, ROLES};
+use super::zh_words::ROLES;
 use crate::normalize::is_cjk;
+use crate::prisoners::names::NAME_DOTS as DOTS;
 use crate::prisoners::{names, tibetan_zh};
 use std::ops::Range;
 

@@ -283,9 +283,6 @@ pub(super) const PLACE_ENDS: [char; 13] = [
     '寺', '县', '縣', '市', '省', '村', '乡', '鄉', '镇', '鎮', '州', '区', '區',
 ];
 
-/// Middle dots between the parts of transliterated names.
-pub(super) const DOTS: [char; 4] = ['·', '•', '‧', '・'];
-
 /// Words of kinship that may stand right before a name (`姐姐迪丽努尔·买苏木江`,
 /// `儿子王明`). Unlike a role word, such a word does not make any two characters after it a
 /// name: the name still needs a surname, a dot or a Tibetan shape.
