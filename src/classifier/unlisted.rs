@@ -221,11 +221,16 @@ fn beside_found(
     out: &Gathered,
     candidates: &[Candidate],
 ) -> Vec<Candidate> {
+    // only this window's mentions: earlier windows' people are listed too
+    let (Some(&lo), Some(&hi)) = (starts.first(), starts.last()) else {
+        return Vec::new();
+    };
     let mut known: Vec<std::ops::Range<usize>> = out
         .prisoners
         .iter()
         .chain(&out.unlisted)
         .flat_map(|p| p.mentions.iter().map(|m| m.start..m.end))
+        .filter(|m| lo <= m.start && m.start < hi)
         .chain(candidates.iter().map(|c| c.name.clone()))
         .collect();
     if known.len() < crate::prisoners::unlisted::MIN_KNOWN {

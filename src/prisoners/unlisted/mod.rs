@@ -226,13 +226,19 @@ pub(crate) fn find_in(text: &str, sentences: &[Range<usize>]) -> Vec<Candidate> 
         out.extend(en_lists::pronoun_after_subject(text, s.clone()));
         out.extend(en_lists::under_heading(text, s.clone()));
     }
+    // whether the text is about a people of one-word names, looked up once and only when a
+    // one-word candidate needs it
+    let mut one_name_people = None;
     out.retain(|c| {
         let name = &text[c.name.clone()];
-        c.confidence >= MIN_CONFIDENCE
-            && !title_and_one_word(name)
-            && !(names::is_name_token(name)
-                && (en_single::part_of_longer_name(text, name)
-                    || !en_single::one_name_people(text)))
+        if c.confidence < MIN_CONFIDENCE || title_and_one_word(name) {
+            return false;
+        }
+        if !names::is_name_token(name) {
+            return true;
+        }
+        *one_name_people.get_or_insert_with(|| en_single::one_name_people(text))
+            && !en_single::part_of_longer_name(text, name)
     });
     out.sort_by(|a, b| {
         (a.name.start, a.name.end)
