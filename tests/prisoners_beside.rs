@@ -53,3 +53,25 @@ fn a_list_of_people_of_unknown_standing_beside_one_prisoner_adds_no_one() {
         "{p:?}"
     );
 }
+
+/// World Watch Monitor relaying AsiaNews, November 2018 (names2 set, tuning half, q023): priests taken
+/// from their churches for interrogation, in a sentence whose only custody wording is `for
+/// interrogation`, which is now a custody cue, so the finder reads the sentence.
+#[test]
+fn people_taken_for_interrogation_are_prisoners() {
+    let text = "Four other Catholic priests, who also did not want to join the Patriotic \
+                Association, were taken away by police in northern Hebei province, AsiaNews \
+                reported on Monday (5 November). Fr. Zhang Guilin, Fr. Su Guipeng and Fr. Zhao \
+                He were reportedly taken from their respective churches in the diocese of \
+                Zhangjiakou to a nearby hotel for interrogation.";
+    let p = prisoners(text);
+    for n in ["Zhang Guilin", "Su Guipeng", "Zhao He"] {
+        assert!(
+            p.iter().any(|(name, _)| name == n),
+            "{n} missing from {p:?}"
+        );
+    }
+    // taken somewhere with no custody wording is not custody
+    let p = prisoners("Zhang Guilin was taken to hospital after the crash in Hebei, China.");
+    assert!(p.is_empty(), "{p:?}");
+}

@@ -363,10 +363,12 @@ pub(super) fn passive(
     }
     let &(_, w) = PARTICIPLES.iter().find(|(p, _)| *p == lower)?;
     // `held` and `serving` need what they hold: `held in`, `serving a ten-year sentence`
-    let tail = &toks[j + 1..toks.len().min(j + 7)];
+    // `taken` reaches further: `taken from their churches to a nearby hotel for interrogation`
+    let reach = if lower == "taken" { 13 } else { 7 };
+    let tail = &toks[j + 1..toks.len().min(j + reach)];
     let needs = match lower.as_str() {
         "serving" => Some(&["sentence", "prison", "term", "years", "life"][..]),
-        "taken" => Some(&["away", "custody"][..]),
+        "taken" => Some(&["away", "custody", "interrogation", "questioning"][..]),
         "placed" => Some(&["surveillance", "arrest", "custody", "detention"][..]),
         "released" => Some(&["prison", "jail", "detention", "custody", "bail"][..]),
         "remanded" => Some(&["custody", "prison", "jail", "detention"][..]),
