@@ -75,3 +75,17 @@ fn people_taken_for_interrogation_are_prisoners() {
     let p = prisoners("Zhang Guilin was taken to hospital after the crash in Hebei, China.");
     assert!(p.is_empty(), "{p:?}");
 }
+
+/// AP, November 2017, relayed by The Himalayan Times (names2 set, tuning half, q013): `the
+/// trial of` is a custody cue, so the sentence is read and the registry's Lee Ming-che, whose
+/// entry needs a rights context, is held; a bare `trial` is no cue.
+#[test]
+fn the_trial_of_a_registry_person_holds_him() {
+    let text = "China jailed a Taiwanese activist on Tuesday. The trial of Lee Ming-che was also \
+                China's first known criminal prosecution of a nonprofit worker since Beijing \
+                passed a law last year tightening controls over foreign non-governmental \
+                organizations.";
+    assert_eq!(prisoners(text), [("Lee Ming-che".to_string(), true)]);
+    let trial = "Lee Ming-che joined a clinical trial of a new vaccine in Taipei.";
+    assert!(prisoners(trial).is_empty());
+}
