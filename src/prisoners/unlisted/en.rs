@@ -109,6 +109,12 @@ pub(super) fn runs(toks: &[Tok<'_>]) -> Vec<Run> {
             i += 1;
             continue;
         }
+        // a capitalised title or role opening a sentence is no part of the name (`Monk
+        // Lobsang Samten has remained incommunicado`)
+        let title = |t: &Tok<'_>| is(Some(t), HONORIFICS) || is(Some(t), ROLES);
+        if title(&toks[i]) && toks.get(i + 2).is_some_and(name_like) && name_like(&toks[i + 1]) {
+            i += 1;
+        }
         let mut j = i;
         let mut nickname = None;
         loop {
@@ -396,6 +402,10 @@ fn held_state(toks: &[Tok<'_>], j: usize) -> Option<usize> {
         let mut shifted: Vec<Tok<'_>> = vec![toks[j]];
         shifted.extend_from_slice(&toks[j + 2..toks.len().min(j + 4)]);
         return held_state(&shifted, 0);
+    }
+    // `have remained incommunicado`, `is held incommunicado`
+    if is(toks.get(j), &["incommunicado"]) {
+        return Some(toks[j].end);
     }
     let t = toks.get(j + 1)?;
     let place =

@@ -303,3 +303,18 @@ fn labelled_corpus() {
     }
     println!("candidates: {right} labelled prisoners, {wrong} not labelled");
 }
+
+#[test]
+fn held_incommunicado_and_a_title_opening_the_sentence() {
+    // Tibetan Review, 25 October 2024 (blind set mixed4, tuning half, k005), abridged
+    check(
+        "Monk Lobsang Samten has remained incommunicado in Ngaba county since September.",
+        &["Lobsang Samten"],
+    );
+    check(
+        "Activist Zhang Wuzhou was detained in 2018.",
+        &["Zhang Wuzhou"],
+    );
+    // a title alone before one word is still no name of its own
+    assert!(names("Monk Lobsang was detained.").is_empty());
+}

@@ -200,6 +200,10 @@ fn a_clause_of_cause_between_name_and_custody_phrase() {
     let t =
         "2023年4月7日,东明县农民张奎香,因7次在国家信访局网投诉等行为被以“寻衅滋事”的罪名逮捕审判。";
     assert_eq!(names(t), ["张奎香"]);
+    // 29 Principles, April 2023 (blind set mixed4, tuning half, k001): a surname short form
+    // and `在` are no name, nor is a pair of kin (RFA Mandarin, April 2020, k023)
+    assert!(names("丁在2013年被拘捕,2014年被控以「聚衆扰乱公共场所秩序罪」。").is_empty());
+    assert!(names("一对藏人父子因聆听精神领袖法会于去年底遭到中国当局拘捕。").is_empty());
     // SET News (Taiwan), September 2024 (blind set mixed3, m043): a charge in quotes after 被依
     let t = "楊智淵被依「分裂國家罪」判刑9年,陸委會要求中共立刻公開判決書。";
     assert_eq!(names(t), ["楊智淵"]);

@@ -180,9 +180,10 @@ pub(super) fn plausible(name: &str, after_role: bool) -> Option<f64> {
         return None;
     }
     if name.ends_with([
-        '已', '也', '都', '均', '曾', '则', '則', '又', '便', '亦', '而',
+        '已', '也', '都', '均', '曾', '则', '則', '又', '便', '亦', '而', '在', '仍', '还', '還',
+        '将', '將', '就',
     ]) {
-        return None; // `蔡伟已被正式逮捕`: an adverb after the name
+        return None; // `蔡伟已被正式逮捕`, `丁在2013年被拘捕`: an adverb or `在` after the name
     }
     if ["多人", "等人", "众人", "眾人", "名人"]
         .iter()

@@ -232,6 +232,8 @@ pub(super) const ROLES: &[&str] = &[
 pub(super) const PERSON_NOUNS: &[&str] = &[
     "男子", "女子", "男童", "女童", "市民", "居民", "村民", "少年", "青年", "老人", "妇女", "婦女",
     "学生", "學生", "男生", "女生", "司机", "司機", "乘客", "游客", "遊客", "嫌犯", "疑犯", "事主",
+    // a pair of kin (`西藏父子遭中国当局拘捕`, a father and son)
+    "父子", "母子", "母女", "父女", "夫妇", "夫婦", "夫妻",
 ];
 
 /// Words that start no name: time words, institutions, counts of people.
