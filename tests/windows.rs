@@ -18,6 +18,7 @@ fn shipped_docs() -> Vec<String> {
         "names",
         "names2",
         "mixed3",
+        "mixed4",
     ] {
         let dir =
             Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/data/blind/{set}/docs"));
