@@ -661,3 +661,25 @@ fn hong_kong_people_drinking_milk_tea_are_no_hong_kong_question() {
         reasons(&r, "hong_kong")
     );
 }
+
+/// People's Daily Xinjiang channel, 24 April 2023 (blind set mixed4, tuning half, k049), and
+/// China News Service, 9 August 2025 (k013): Xinjiang as the site of an observatory and
+/// Tibet as the home of a highland-barley industry are no questions of either place.
+#[test]
+fn an_observatory_and_a_barley_industry_are_no_questions() {
+    let sky = "探訪中國天文的“新疆力量”——新疆天文台南山觀測站蹲點式調研\n\n\
+               2023年3月7日,一則消息沖上熱搜:中國科學院新疆天文台南山觀測站1米大視場光學望遠鏡(NOWT),\
+               首次發現一顆近地小行星。\n\n\
+               如此遠的距離,如此小的星體,怎樣在浩渺宇宙中被發現?為何是在新疆發現它?";
+    let r = clf().classify(sky);
+    assert!(!reasons(&r, "xinjiang").is_empty());
+    assert!(
+        !r.topics["xinjiang"].present,
+        "{:?}",
+        reasons(&r, "xinjiang")
+    );
+    let barley = "西藏首屆青稞產業發展大會在拉薩舉辦\n\n\
+                  在喜迎西藏自治區成立60周年之際,西藏首屆青稞產業發展大會於8日在拉薩市舉辦,為期兩天。";
+    let r = clf().classify(barley);
+    assert!(!r.topics["tibet"].present, "{:?}", reasons(&r, "tibet"));
+}
