@@ -1,0 +1,123 @@
+//! The sense decision on real sentences, continued: entries judged like place names
+//! (`cross-strait`, demonyms), the register of a document (a story of ordinary crime, a
+//! science or farming feature) and words that only look like a topic (`Sino-Tibetan`). Each
+//! test quotes a public document, with its source, and keeps an issue-sense use that must
+//! still count where there is one.
+
+mod common;
+
+use common::{clf, reasons};
+use rightslens::SenseReason;
+
+/// Xinhua via gov.cn, 17 May 2013, `兩岸警方聯手搗毀73個電信詐騙犯罪團夥` (negatives set, t027):
+/// `兩岸` (cross-strait) is judged like the place names, so police work on a telecom-fraud ring
+/// aimed at Taiwan residents does not raise Taiwan.
+#[test]
+fn cross_strait_police_work_on_a_fraud_ring_is_not_the_taiwan_question() {
+    let text = "兩岸警方聯手搗毀73個電信詐騙犯罪團夥\n\n\
+                公安部17日發佈消息稱,16日,中國公安部直接指揮福建省公安機關聯合台灣警方同步實施集中收網行動,\
+                成功搗毀73個針對台灣居民電信詐騙犯罪團夥,搗毀犯罪窩點90處,抓獲犯罪嫌疑人301名。";
+    let r = clf().classify(text);
+    let got = reasons(&r, "taiwan");
+    assert!(got.len() >= 3, "{got:?}");
+    assert!(
+        got.iter()
+            .all(|g| *g != SenseReason::Plain && *g != SenseReason::IssueCue),
+        "{got:?}"
+    );
+    assert!(!r.topics["taiwan"].present);
+}
+
+/// PRC Taiwan Affairs Office press conference (dev set, 010): `两岸关系` beside sovereignty
+/// words is still the issue.
+#[test]
+fn cross_strait_relations_beside_sovereignty_still_count() {
+    let text = "世界上只有一个中国,大陆和台湾同属一个中国,中国的主权和领土完整从未分割也不容分割,\
+                这是两岸关系的真正现状,也是国际社会的普遍共识。";
+    let r = clf().classify(text);
+    assert!(r.topics["taiwan"].present, "{:?}", reasons(&r, "taiwan"));
+}
+
+/// Taiwan News, 2018 (`taiwannews.com.tw/en/news/3395120`, negatives set, t060): a drug
+/// seizure whose crime cues (`ketamine`) stand in other sentences than the plain `Taiwan` of
+/// its headline. A story of ordinary crime is apolitical, so the headline's mention is judged
+/// non-issue; the same headline over a rights story still counts.
+#[test]
+fn a_drug_seizure_story_is_apolitical() {
+    let story = "Taiwan catches 2 tons of drugs hidden inside machinery from China\n\n\
+                 Ketamine and raw material enough to supply 5 million users: reports\n\n\
+                 Customs in Keelung found 2 tons of raw materials enough to make ketamine for 5 \
+                 million people hidden inside machinery imported from China, reports said \
+                 Saturday.\n\n\
+                 Five suspects were arrested in connection with the cases, but the authorities \
+                 were still looking for the ring behind the drugs smuggling.";
+    let r = clf().classify(story);
+    assert_eq!(reasons(&r, "taiwan"), [SenseReason::Apolitical]);
+    assert!(!r.topics["taiwan"].present);
+    // one crime cue is not a crime story, and a rights cue other than custody words ends it
+    let one = story
+        .replacen("Ketamine", "Chemicals", 1)
+        .replacen("ketamine", "resin", 1);
+    assert!(clf().classify(&one).topics["taiwan"].present);
+    let rights = format!("{story}\n\nRights groups condemned the persecution of dissidents.");
+    assert!(clf().classify(&rights).topics["taiwan"].present);
+}
+
+/// US State Dept., 2020 Country Report on Human Rights Practices: Laos (blind gov set, g031):
+/// an ethnolinguistic family of Laos is not Tibetans.
+#[test]
+fn a_language_family_is_not_tibetans() {
+    let text = "The National Assembly has 149 members, including 119 members from the Lao-Tai \
+                majority group; the remaining 30 are from ethnic minorities–20 Mon-Khmer, six \
+                Hmong-Ioumien, and four Chinese-Tibetan.";
+    let r = clf().classify(text);
+    assert!(reasons(&r, "tibet").is_empty());
+    assert!(!r.topics["tibet"].present);
+    let family = "Burmese belongs to the Sino-Tibetan language family.";
+    assert!(!clf().classify(family).topics["tibet"].present);
+}
+
+/// A personal blog on Hong Kong milk tea, August 2011 (`mslnut.blogspot.com`, blind set
+/// mixed3, m003): the demonym `港人` is judged like the ethnonyms, so a food story that
+/// names Hong Kong people six times does not raise Hong Kong.
+#[test]
+fn hong_kong_people_drinking_milk_tea_are_no_hong_kong_question() {
+    let text = "三點三(下午茶)的傳統\n\n\
+                香濃順滑的港式奶茶是香港地道美食,不少港人每天都要到茶餐廳喝一杯奶茶,甚至有遊客「慕名而來」,\
+                專程到茶餐廳品嘗這種地道美食。\n\n\
+                不過,英國人的西茶味道較淡,不合港人口味;於是,港人便在西茶中加入奶及糖,這便成了港式奶茶的雛形。\
+                後來,港人更研製用製棉襖的毛布來自製隔茶渣的茶袋。";
+    let r = clf().classify(text);
+    let got = reasons(&r, "hong_kong");
+    assert!(got.len() >= 4, "{got:?}");
+    assert!(!r.topics["hong_kong"].present, "{got:?}");
+    // beside a rights cue the demonym still counts
+    let r = clf().classify("港人被大規模拘捕,國際社會譴責打壓人權。");
+    assert!(
+        r.topics["hong_kong"].present,
+        "{:?}",
+        reasons(&r, "hong_kong")
+    );
+}
+
+/// People's Daily Xinjiang channel, 24 April 2023 (blind set mixed4, tuning half, k049), and
+/// China News Service, 9 August 2025 (k013): Xinjiang as the site of an observatory and
+/// Tibet as the home of a highland-barley industry are no questions of either place.
+#[test]
+fn an_observatory_and_a_barley_industry_are_no_questions() {
+    let sky = "探訪中國天文的“新疆力量”——新疆天文台南山觀測站蹲點式調研\n\n\
+               2023年3月7日,一則消息沖上熱搜:中國科學院新疆天文台南山觀測站1米大視場光學望遠鏡(NOWT),\
+               首次發現一顆近地小行星。\n\n\
+               如此遠的距離,如此小的星體,怎樣在浩渺宇宙中被發現?為何是在新疆發現它?";
+    let r = clf().classify(sky);
+    assert!(!reasons(&r, "xinjiang").is_empty());
+    assert!(
+        !r.topics["xinjiang"].present,
+        "{:?}",
+        reasons(&r, "xinjiang")
+    );
+    let barley = "西藏首屆青稞產業發展大會在拉薩舉辦\n\n\
+                  在喜迎西藏自治區成立60周年之際,西藏首屆青稞產業發展大會於8日在拉薩市舉辦,為期兩天。";
+    let r = clf().classify(barley);
+    assert!(!r.topics["tibet"].present, "{:?}", reasons(&r, "tibet"));
+}
