@@ -118,15 +118,23 @@ pub(crate) fn sentence_around(text: &str, at: Range<usize>) -> Range<usize> {
 
 /// Whether `sentence` holds one of `words` (ASCII words must stand at word edges).
 fn holds(sentence: &str, words: &[&str]) -> bool {
+    holds_where(sentence, words, |_, _| true)
+}
+
+/// Whether `sentence` holds one of `words` (ASCII words at word edges) at a place `keep`
+/// accepts, given the lower-cased sentence and the byte offset right after the word.
+fn holds_where(sentence: &str, words: &[&str], keep: impl Fn(&str, usize) -> bool) -> bool {
     let lower = sentence.to_lowercase();
     words.iter().any(|w| {
         lower.match_indices(w).any(|(i, _)| {
-            if !w.is_ascii() {
-                return true;
-            }
-            let before = lower[..i].chars().next_back();
-            let after = lower[i + w.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+            let end = i + w.len();
+            let edges = !w.is_ascii() || {
+                let before = lower[..i].chars().next_back();
+                let after = lower[end..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            };
+            edges && keep(&lower, end)
         })
     })
 }
@@ -152,28 +160,13 @@ const GROUPS: &[&str] = &[
 /// Whether `sentence` holds a custody word, `arrest warrant` aside, that is not an
 /// adjective of a group (`imprisoned Uyghurs`).
 fn custody(sentence: &str) -> bool {
-    let lower = sentence.to_lowercase();
-    let of_group = |end: usize| {
+    holds_where(sentence, CUSTODY, |lower, end| {
         let next = lower[end..]
             .trim_start()
             .split(|c: char| !c.is_alphanumeric())
             .next()
             .unwrap_or("");
-        GROUPS.contains(&next)
-    };
-    CUSTODY.iter().any(|w| {
-        lower
-            .match_indices(w)
-            .filter(|&(i, _)| {
-                if !w.is_ascii() {
-                    return true;
-                }
-                let before = lower[..i].chars().next_back();
-                let after = lower[i + w.len()..].chars().next();
-                !before.is_some_and(char::is_alphanumeric)
-                    && !after.is_some_and(char::is_alphanumeric)
-            })
-            .any(|(i, _)| !of_group(i + w.len()))
+        !GROUPS.contains(&next)
     })
 }
 
@@ -223,27 +216,28 @@ pub(crate) fn not_held(text: &str, mentions: &[Range<usize>], former: bool) -> b
     if valid.is_empty() {
         return false;
     }
-    let sentences: Vec<&str> = valid
+    let spans: Vec<Range<usize>> = valid
         .iter()
-        .map(|m| &text[sentence_around(text, (*m).clone())])
+        .map(|m| sentence_around(text, (*m).clone()))
         .collect();
+    let sentences: Vec<&str> = spans.iter().map(|s| &text[s.clone()]).collect();
     // a former detainee cited as the source of the sentence (`…had been sentenced to a
     // lengthy prison sentence, according to X, a Norway-based activist`): what comes before
     // `according to` is the report, about someone else; the name's own appositive still
     // counts (`according to X, who was jailed in 2014`)
-    let own_part = |m: &Range<usize>, s: &str| -> bool {
-        let around = sentence_around(text, m.clone());
+    let own_part = |m: &Range<usize>, around: &Range<usize>| -> bool {
         let cited = text[around.start..m.start]
             .trim_end()
             .to_lowercase()
             .ends_with("according to");
-        if former && cited {
-            custody(&text[m.start..around.end])
+        let from = if former && cited {
+            m.start
         } else {
-            custody(s)
-        }
+            around.start
+        };
+        custody(&text[from..around.end])
     };
-    if valid.iter().zip(&sentences).any(|(m, s)| own_part(m, s)) {
+    if valid.iter().zip(&spans).any(|(m, s)| own_part(m, s)) {
         return false;
     }
     let wanted = sentences.iter().any(|s| holds(s, WANTED));
