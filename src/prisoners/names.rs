@@ -65,27 +65,39 @@ const HAN_SURNAMES: &str =
 衛米柏宗瞿桂全佟应應臧闵閔苟邬鄔边邊卞姬师師仇栾欒隋商刁沙荣榮巫寇桑郎甄丛叢仲虞敖巩鞏佘池查麻苑迟\
 遲邝鄺浦";
 
-/// Words of Tibetan personal names in their common English spellings.
+/// Words of Tibetan personal names in their common English spellings. Besides the first
+/// list, the words that two or more Tibetan people of the built-in registry
+/// (`lexicons/registry/*.jsonl`, region `tibet`) share (`dhargye`, `jampa`, `jinpa`...) and
+/// the names of the days of the week given as personal names (`migmar` Tuesday, `phurbu`
+/// Thursday, `pasang` Friday, `penpa` Saturday; `nyima`, `dawa` and `lhakpa` were there).
 const TIBETAN_NAME_WORDS: &[&str] = &[
-    "chodron", "choedon", "choekyi", "choephel", "chogyal", "dawa", "dechen", "dhondup", "dolkar",
-    "dolma", "dorje", "drolma", "drukar", "gedhun", "gendun", "gonpo", "gyaltsen", "gyatso",
-    "jamyang", "jigme", "kalsang", "karma", "kelsang", "khedrub", "kunchok", "kunga", "lhakpa",
-    "lhamo", "lhundup", "lobsang", "lodoe", "losang", "namgyal", "ngawang", "norbu", "nyima",
-    "palden", "pema", "phuntsok", "rigzin", "rinchen", "samten", "sangye", "sherab", "sonam",
-    "tamdin", "tashi", "tenpa", "tenzin", "thubten", "trinley", "tsering", "tsewang", "tsomo",
-    "tsultrim", "wangchuk", "wangdu", "yangchen", "yeshe", "yeshi",
+    "chodron", "choedon", "choekyi", "choephel", "chogyal", "dawa", "dechen", "dekyi", "dhargay",
+    "dhargye", "dhondup", "dolkar", "dolma", "dorje", "dorjee", "drolma", "drukar", "gedhun",
+    "gendun", "gonpo", "gyaltsen", "gyatso", "jampa", "jamyang", "jigme", "jinpa", "kalsang",
+    "karma", "kelsang", "khedrub", "konchok", "kunchok", "kunga", "kyab", "lhakpa", "lhamo",
+    "lhundup", "lobsang", "lodoe", "losang", "migmar", "namgyal", "ngawang", "norbu", "nyima",
+    "padma", "palden", "pasang", "pema", "penpa", "phuntsog", "phuntsok", "phurbu", "rigzin",
+    "rinchen", "samten", "sangpo", "sangye", "sherab", "sonam", "tamdin", "tashi", "tenpa",
+    "tenzin", "thubten", "trinley", "tsering", "tsewang", "tsomo", "tsultrim", "wangchuk",
+    "wangdu", "yangchen", "yeshe", "yeshi",
 ];
 
-/// Words of Uyghur and Kazakh personal names in their common English spellings.
+/// Words of Uyghur and Kazakh personal names in their common English spellings, with the
+/// distinctive ones that two or more Xinjiang people of the built-in registry share
+/// (`abdurehim`, `ablimit`, `memtimin`...).
 const UYGHUR_NAME_WORDS: &[&str] = &[
     "abbas",
+    "abdiriyim",
+    "abduhelil",
     "abdukerim",
     "abdulla",
     "abdullah",
+    "abdurehim",
     "abduweli",
     "ablajan",
     "ablet",
     "ablikim",
+    "ablimit",
     "adil",
     "ahmet",
     "akbar",
@@ -93,11 +105,13 @@ const UYGHUR_NAME_WORDS: &[&str] = &[
     "arslan",
     "ayup",
     "aziz",
+    "bawudun",
     "dawut",
     "dilnur",
     "ehmet",
     "ekber",
     "ekpar",
+    "emet",
     "erkin",
     "gheyret",
     "ghopur",
@@ -107,6 +121,7 @@ const UYGHUR_NAME_WORDS: &[&str] = &[
     "gulshan",
     "halmurat",
     "hasan",
+    "hoshur",
     "ilham",
     "ilyas",
     "imin",
@@ -117,6 +132,7 @@ const UYGHUR_NAME_WORDS: &[&str] = &[
     "mahmut",
     "mamat",
     "memet",
+    "memtimin",
     "mihray",
     "mijit",
     "muhammad",

@@ -1,7 +1,8 @@
 //! English custody constructions around runs of capitalised name words.
 
 use super::en_words::{
-    ADVERBS, APPOSITIVE_CUSTODY, AUX, FILLERS, HONORIFICS, NOUNS, PARTICIPLES, ROLES, VERBS,
+    is_count, ADVERBS, APPOSITIVE_CUSTODY, AUX, FILLERS, HONORIFICS, NOUNS, PARTICIPLES, ROLES,
+    VERBS,
 };
 use super::{en_lists, Candidate, Reason};
 use crate::normalize::is_cjk;
@@ -246,6 +247,7 @@ pub(super) fn find(s: &str) -> Vec<Candidate> {
     out.extend(en_lists::fronted(&toks, &runs));
     out.extend(super::en_possessive::find(&toks));
     out.extend(super::en_single::find(&toks));
+    out.extend(super::en_chain::find(&toks, &runs));
     out
 }
 
@@ -353,6 +355,12 @@ pub(super) fn passive(
         {
             return Some((0.85 * scale, start..n.end));
         }
+        // `were given four years`: a number of years or months right after the verb
+        let years = is(toks.get(j + 2), &["years", "months"])
+            && toks.get(j + 1).is_some_and(|t| is_count(t.s));
+        if years {
+            return Some((0.85 * scale, start..toks[j + 2].end));
+        }
     }
     if !aux {
         let died = lower == "died"
@@ -444,7 +452,10 @@ fn among_held(toks: &[Tok<'_>], j: usize) -> Option<usize> {
 
 /// A construction before the name at token `first`: a custody verb or `noun of`, with role
 /// words and fillers between (`police detained her lawyer X`, `the release of activist X`).
-fn before(toks: &[Tok<'_>], first: usize) -> Option<(Reason, f64, std::ops::Range<usize>)> {
+pub(super) fn before(
+    toks: &[Tok<'_>],
+    first: usize,
+) -> Option<(Reason, f64, std::ops::Range<usize>)> {
     let mut j = first;
     let mut role_seen = false;
     while j > 0 && first - j < 7 {

@@ -18,7 +18,7 @@ const KNOWN_WORD: f64 = 0.8;
 const OTHER_WORD: f64 = 0.65;
 
 /// Whether `w` may be a one-word name.
-fn one_word_name(w: &str) -> bool {
+pub(super) fn one_word_name(w: &str) -> bool {
     names::is_name_token(w)
         && !w.contains('-')
         && w.chars().count() >= 4

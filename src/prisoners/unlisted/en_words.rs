@@ -272,3 +272,31 @@ pub(super) const FILLERS: &[&str] = &[
     "blind",
     "self-taught",
 ];
+
+/// Whether `w` is a small count in digits or words (`4`, `four`, `twelve`).
+pub(super) fn is_count(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+    ];
+    (w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit()))
+        || WORDS.iter().any(|x| x.eq_ignore_ascii_case(w))
+}

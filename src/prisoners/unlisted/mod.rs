@@ -42,6 +42,11 @@
 //! * A one-word name before `, who was sentenced` and the like ([`en_single`]), in a
 //!   document about Tibetans, Uyghurs or Kazakhs, unless the text also writes the word inside
 //!   a longer name (a surname standing for someone).
+//! * A chain of names sharing one custody phrase, with longer joints ([`en_chain`]): `along
+//!   with`, `as well as`, brackets, ages, a place of origin and appositives between the names
+//!   (`monks Lobsang Samten and Lobsang Trinley of Kirti Monastery, along with Tsering Tashi
+//!   and Wangkyi(f), have remained incommunicado`); a one-word name in it needs a Tibetan,
+//!   Uyghur or Han name beside it, or a role word before it.
 //! * A pronoun custody sentence after one that a name opens ([`en_lists`]): `Wong Chun-kit's
 //!   crimes also included... He had been remanded in custody`.
 //! * Shapes that tie a name to custody away from the verb ([`en_lists`], [`zh_lists`]): two or
@@ -63,6 +68,7 @@
 
 mod beside;
 mod en;
+mod en_chain;
 mod en_lists;
 mod en_possessive;
 mod en_single;
