@@ -121,3 +121,37 @@ fn an_observatory_and_a_barley_industry_are_no_questions() {
     let r = clf().classify(barley);
     assert!(!r.topics["tibet"].present, "{:?}", reasons(&r, "tibet"));
 }
+
+/// In Focus Hong Kong, 21 June 2018, `Cocaine Trafficker Gets 34-year Jail Sentence` (names3
+/// set, tuning half, r055): in a story of ordinary crime, a person arrested in a sentence with
+/// a crime cue is a suspect, not a political prisoner; the same person arrested for a protest
+/// is one.
+#[test]
+fn a_drug_trafficker_arrested_is_no_political_prisoner() {
+    let story = "A 39-year-old man was sentenced to 34 years in jail on Thursday after he was \
+                 convicted of trafficking more than 67 kilogrammes of cocaine, in what police \
+                 said was one of Hong Kong's biggest ever drug trafficking cases. The High Court \
+                 heard that delivery van driver Lui Wing-yip was arrested in a Sau Mau Ping \
+                 carpark in June 2016 with three suitcases and a bag containing cocaine \
+                 estimated to be worth about HK$100 million.";
+    let r = clf().classify(story);
+    assert!(r.prisoners.is_empty(), "{:?}", r.prisoners);
+    assert!(!r.topics["political_prisoners"].present);
+    // a registry person's namesake jailed in the same story (the registry's Wong Yat-chin is
+    // a Hong Kong student activist)
+    let namesake = format!(
+        "{story} Meanwhile, Wong Yat-chin, 37, who was an accomplice of Lui, was jailed for 22 \
+         years and 8 months, after pleading guilty to two counts of drug trafficking."
+    );
+    let r = clf().classify(&namesake);
+    assert!(r.prisoners.is_empty(), "{:?}", r.prisoners);
+    let protest = "Hong Kong police cracked down on dissent under the national security law. \
+                   Delivery van driver Lui Wing-yip was arrested in a Sau Mau Ping carpark in \
+                   June 2016 for organising a protest against the government.";
+    let r = clf().classify(protest);
+    assert!(
+        r.prisoners.iter().any(|p| p.name == "Lui Wing-yip"),
+        "{:?}",
+        r.prisoners
+    );
+}

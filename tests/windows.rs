@@ -19,6 +19,7 @@ fn shipped_docs() -> Vec<String> {
         "names2",
         "mixed3",
         "mixed4",
+        "names3",
     ] {
         let dir =
             Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/data/blind/{set}/docs"));

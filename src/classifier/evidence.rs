@@ -1,7 +1,7 @@
 //! Steps 6 and 7 of the classify stage: evidence per topic from the hits that count, then
 //! the scores, decisions and report parts. Every formula is in [`crate::score`].
 
-use super::stage::{Found, Scratch, CHINA_CUE, CUSTODY_CUE};
+use super::stage::{Found, Scratch, CHINA_CUE, CUSTODY_CUE, OTHER_RIGHTS_CUE};
 
 use super::Inner;
 use crate::lexicon::Requirement;
@@ -258,6 +258,16 @@ impl Inner {
                     continue
                 }
                 _ => {}
+            }
+            // a listed person's namesake in a story of ordinary crime, held in a sentence with
+            // a crime cue and no rights cue but custody words (`Wong Yat-chin, 37, … was jailed
+            // … after pleading guilty to two counts of drug trafficking`)
+            if e.prisoner.is_some()
+                && cues.crime_story()
+                && fl & OTHER_RIGHTS_CUE == 0
+                && self.crime_cue_in(found, f.sentence)
+            {
+                continue;
             }
             let sense = senses[i];
             let at = Found {

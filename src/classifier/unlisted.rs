@@ -3,7 +3,7 @@
 //! hits, then counted and joined to the report's prisoners once every window is done.
 
 use super::evidence::{Gathered, UNLISTED_ENTRY};
-use super::stage::{Found, Scratch, CUSTODY_CUE, RIGHTS_CUE};
+use super::stage::{Found, Scratch, CUSTODY_CUE, OTHER_RIGHTS_CUE, RIGHTS_CUE};
 use super::Inner;
 use crate::prisoners::unlisted::Candidate;
 use crate::report::{Hit, Mention, Prisoner};
@@ -22,7 +22,7 @@ impl Inner {
         &self,
         text: &str,
         scratch: &Scratch,
-        (china_cues, base): (usize, usize),
+        (china_cues, base, crime_story): (usize, usize, bool),
         out: &mut Gathered,
     ) {
         let Some(t) = self.prisoner_topic else {
@@ -74,6 +74,16 @@ impl Inner {
             if (held.is_none() && covered.overlaps(&c.name)) || beside_listed(&c.name) {
                 continue;
             }
+            // in a story of ordinary crime (see `Cues::crime_story`), a person held in a
+            // sentence with a crime cue and no rights cue but custody words is a suspect, not
+            // a prisoner (`delivery van driver Lui Wing-yip was arrested … with three
+            // suitcases … containing cocaine`)
+            let sentence = scratch.starts.partition_point(|&s| s <= c.evidence.start);
+            let k = sentence.saturating_sub(1);
+            let fl = scratch.flags.get(k).copied().unwrap_or(0);
+            if crime_story && fl & OTHER_RIGHTS_CUE == 0 && self.crime_cue_in(&scratch.found, k) {
+                continue;
+            }
             let name = &text[c.name.clone()];
             // a registry person's two-character Chinese name (a short form, 师涛 or 師濤)
             // named in custody is that person
@@ -81,16 +91,14 @@ impl Inner {
             if person.is_none() && out.unlisted.iter().any(|p| p.name == name) {
                 continue;
             }
-            // the sentence of the custody phrase, which the window always holds (a testimony
-            // names the person on the line before `He was detained`)
-            let sentence = scratch.starts.partition_point(|&s| s <= c.evidence.start);
+            // the sentence of the custody phrase (above), which the window always holds (a
+            // testimony names the person on the line before `He was detained`)
             let f = Found {
                 entry: u32::MAX,
                 start: c.name.start,
                 end: c.name.end,
                 sentence: sentence.saturating_sub(1),
             };
-            let fl = scratch.flags.get(f.sentence).copied().unwrap_or(0);
             let (rights, custody) = (fl & RIGHTS_CUE != 0, fl & CUSTODY_CUE != 0);
             let f = Found {
                 sentence: f.sentence + base,
@@ -156,6 +164,17 @@ impl Inner {
         if added {
             out.hits.sort_by_key(|h| (h.start, h.end));
         }
+    }
+
+    /// Whether sentence `k` of the window holds a cue of ordinary crime (`cocaine`, `诈骗`).
+    pub(super) fn crime_cue_in(&self, found: &[Found], k: usize) -> bool {
+        found.iter().any(|f| {
+            f.sentence == k
+                && self
+                    .entries
+                    .get(f.entry as usize)
+                    .is_some_and(|e| e.frame == Some(crate::Frame::Crime))
+        })
     }
 
     /// The prisoner entry one of whose short forms is the whole of `name` (a two-character

@@ -92,7 +92,8 @@ impl Inner {
                 plan.words,
                 &mut gathered,
             );
-            self.add_unlisted(text, scratch, (plan.cues.china, around.base), &mut gathered);
+            let ctx = (plan.cues.china, around.base, plan.cues.crime_story());
+            self.add_unlisted(text, scratch, ctx, &mut gathered);
             // the window's sentences become the ones before the next window
             around.base += n_sent;
             let flags = &scratch.flags[..n_sent.min(scratch.flags.len())];

@@ -1,8 +1,8 @@
 //! English custody constructions around runs of capitalised name words.
 
 use super::en_words::{
-    is_count, ADVERBS, APPOSITIVE_CUSTODY, AUX, FILLERS, HONORIFICS, NOUNS, PARTICIPLES, ROLES,
-    VERBS,
+    is_count, ADVERBS, APPOSITIVE_CUSTODY, AUX, FILLERS, HONORIFICS, KIN, NOUNS, PARTICIPLES,
+    ROLES, VERBS,
 };
 use super::{en_lists, Candidate, Reason};
 use crate::normalize::is_cjk;
@@ -150,6 +150,20 @@ pub(super) fn runs(toks: &[Tok<'_>]) -> Vec<Run> {
     out
 }
 
+/// The shape of a run, at least that of a known Western-order name when a word of kinship
+/// stands right before it (`brother Aniwaier Tuersun`, `husband Hudavedi Ömer`): the word
+/// says a person follows, whatever the origin of the name. Relatives of exiles are held
+/// under names in every spelling; other role words keep the plain shape (`entrepreneur
+/// Michael Spavor` stays out).
+pub(super) fn role_shape(toks: &[Tok<'_>], r: &Run) -> f64 {
+    let before = r.first.checked_sub(1).and_then(|k| toks.get(k));
+    if is(before, KIN) {
+        r.shape.max(0.7)
+    } else {
+        r.shape
+    }
+}
+
 /// A nickname in quotes inside a name, starting at token `i` (`Jin “Ezra” Mingri`): the
 /// index of the name word after the closing quote.
 fn quoted_nickname(toks: &[Tok<'_>], i: usize) -> Option<usize> {
@@ -191,7 +205,7 @@ pub(super) fn find(s: &str) -> Vec<Candidate> {
                 name: toks[r.first].start..toks[r.last].end,
                 evidence: ev.clone(),
                 reason,
-                confidence: strength * r.shape,
+                confidence: strength * role_shape(&toks, r),
             })
         };
         push(r);
@@ -326,6 +340,10 @@ pub(super) fn passive(
     let mut j = i;
     if is(toks.get(j), &["has", "had", "have"]) {
         j += 1;
+        // `has also been charged`
+        while is(toks.get(j), ADVERBS) && !is(toks.get(j), AUX) {
+            j += 1;
+        }
     }
     let aux = is(toks.get(j), AUX);
     if aux {

@@ -207,6 +207,12 @@ pub(super) const ROLES: &[&str] = &[
     "khenpo",
     "geshe",
 ];
+/// Words of kinship among the role words (`his younger brother X`).
+pub(super) const KIN: &[&str] = &[
+    "husband", "wife", "son", "daughter", "brother", "sister", "father", "mother", "nephew",
+    "niece", "cousin", "uncle", "aunt",
+];
+
 /// Other words allowed between a custody verb or noun and the role before a name.
 pub(super) const FILLERS: &[&str] = &[
     "the",
