@@ -9,6 +9,7 @@ pub fn clf() -> &'static Classifier {
 }
 
 /// The sense reasons of a topic's mentions, in text order.
+#[allow(dead_code)] // not every test file that shares this module asks for reasons
 pub fn reasons(r: &Report, topic: &str) -> Vec<SenseReason> {
     r.hits
         .iter()
