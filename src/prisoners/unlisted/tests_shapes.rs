@@ -151,3 +151,17 @@ fn a_title_before_each_name_of_a_list() {
     let t = "Bishop Zhang Guilin met Wang Zhong. Fr. Zhao Liang was detained.";
     assert_eq!(names(t), ["Zhao Liang"]);
 }
+
+#[test]
+fn falun_gong_reporting_words_for_arrest_and_sentence() {
+    // 正见网 (zhengjian.org) on practitioners who died in prison, 2023 (names3 set, tuning
+    // half, r011): `被中共警察绑架` with an agent, `又一次` between time phrase and passive,
+    // and `被非法判刑`
+    let t = "延吉市朝鲜族八旬退休教师、法轮功学员安福子于2021年8月下旬又一次被中共警察绑架,\
+             被非法判刑3年,9月下旬被劫持到吉林省女子监狱。";
+    assert_eq!(names(t), ["安福子"]);
+    let t = "2016年10月8日,李培高被非法判刑4年。";
+    assert_eq!(names(t), ["李培高"]);
+    // a kidnapping with no police agent is a crime story, not custody
+    assert!(names("据报道,商人王小明被绑架,警方正在调查。").is_empty());
+}

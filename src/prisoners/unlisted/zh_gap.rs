@@ -13,11 +13,36 @@ pub(super) const TITLES_AFTER: &[&str] = &[
     "先生", "女士",
 ];
 
-/// Adverbs of two characters between a name and its custody phrase (`现在`, `随后`, `本人`).
+/// Adverbs of two or three characters between a name and its custody phrase (`现在`, `随后`, `本人`).
 const ADVERBS: &[&str] = &[
-    "现在", "現在", "目前", "当时", "當時", "随后", "隨後", "随即", "隨即", "已经", "已經", "曾经",
-    "曾經", "先后", "先後", "同时", "同時", "本人", "后来", "後來", "最终", "最終", "再次", "一度",
-    "近日", "日前",
+    "现在",
+    "現在",
+    "目前",
+    "当时",
+    "當時",
+    "随后",
+    "隨後",
+    "随即",
+    "隨即",
+    "已经",
+    "已經",
+    "曾经",
+    "曾經",
+    "先后",
+    "先後",
+    "同时",
+    "同時",
+    "本人",
+    "后来",
+    "後來",
+    "最终",
+    "最終",
+    "再次",
+    "一度",
+    "近日",
+    "日前",
+    "又一次",
+    "再一次",
 ];
 
 /// Characters of a time phrase between a name and its custody phrase (`去年12月底`,

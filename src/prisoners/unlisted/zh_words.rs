@@ -35,6 +35,14 @@ pub(super) const AFTER_NAME: &[(&str, f64)] = &[
     ("被起诉", 0.8),
     ("被起訴", 0.8),
     ("被判", 0.9),
+    // `被非法判刑4年`, `被非法关押` (NGO and Falun Gong reporting)
+    ("被非法判刑", 0.95),
+    ("被非法判处", 0.95),
+    ("被非法判處", 0.95),
+    ("被非法关押", 0.9),
+    ("被非法關押", 0.9),
+    ("被非法拘留", 0.9),
+    ("被非法抓捕", 0.9),
     ("被捕", 0.95),
     ("被抓", 0.85),
     ("遭拘留", 0.9),
@@ -102,6 +110,10 @@ pub(super) const AGENT_VERBS: &[(&str, f64)] = &[
     ("判刑", 0.95),
     ("起诉", 0.8),
     ("起訴", 0.8),
+    // Minghui's word for an arrest by the police (`被中共警察绑架`); with an agent only, since
+    // a kidnapping is a crime story too
+    ("绑架", 0.85),
+    ("綁架", 0.85),
 ];
 
 /// Words that end an agent described rather than named (`被3名不明身份男子抓捕`,
