@@ -75,7 +75,8 @@ fn items(toks: &[Tok<'_>], runs: &[Run]) -> Vec<Item> {
             k.and_then(|k| toks.get(k))
                 .is_some_and(|t| names::is_name_token(t.s))
         };
-        if i == 0 || name_at(i.checked_sub(1)) || name_at(Some(i + 1)) || !one_word_name(t.s) {
+        // cheap tests first: most tokens are no capitalised word standing alone
+        if i == 0 || !names::is_name_token(t.s) || name_at(i.checked_sub(1)) {
             continue;
         }
         // a one-word name ends where a list or a verb goes on (`Wangkyi(f),`, `Bhudha were`);
@@ -83,7 +84,7 @@ fn items(toks: &[Tok<'_>], runs: &[Run]) -> Vec<Item> {
         let next = toks.get(i + 1);
         let ends = next.is_none_or(|n| !n.s.chars().any(char::is_alphabetic))
             || is(next, FOLLOWS_ONE_WORD);
-        if !ends {
+        if !ends || !one_word_name(t.s) {
             continue;
         }
         let known = names::is_tibetan_name_word(t.s) || names::is_uyghur_name_word(t.s);

@@ -33,10 +33,11 @@ pub(super) fn find(toks: &[Tok<'_>]) -> Vec<Candidate> {
     for (i, t) in toks.iter().enumerate() {
         // a word inside a run of name words belongs to that run's name
         let alone = i == 0 || !names::is_name_token(toks[i - 1].s);
-        if !alone || !one_word_name(t.s) || !is(toks.get(i + 1), &[","]) {
+        // cheap tests first: `, who` after the word
+        if !alone || !is(toks.get(i + 1), &[","]) || !is(toks.get(i + 2), &["who"]) {
             continue;
         }
-        if !is(toks.get(i + 2), &["who"]) {
+        if !one_word_name(t.s) {
             continue;
         }
         let Some((strength, evidence)) = passive(toks, i + 3, 1.0) else {
