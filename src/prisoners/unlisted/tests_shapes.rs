@@ -165,3 +165,17 @@ fn falun_gong_reporting_words_for_arrest_and_sentence() {
     // a kidnapping with no police agent is a crime story, not custody
     assert!(names("据报道,商人王小明被绑架,警方正在调查。").is_empty());
 }
+
+#[test]
+fn one_called_a_pair_after_the_verb_and_a_couple_before_the_passive() {
+    // xizang-zhiye.org on two monks arrested in Golog (names3 set, tuning half, r025):
+    // `一位叫` introduces the names, `和` joins the second, `兩名僧人` counts them
+    let t = "中共軍警闖入西藏果洛境內的阿什瓊寺內,逮捕了一位叫戴羅嘉和曲帕嘉兩名僧人。";
+    assert_eq!(names(t), ["戴羅嘉", "曲帕嘉"]);
+    // VOA via China Digital Times on the organisers of a 4 June commemoration (names3 set,
+    // tuning half, r041): `夫妇` and a place phrase between the names and the passive
+    let t = "曾两度在中国组织六四民间公祭活动的于世文、陈卫夫妇在河南郑州被刑事拘留。";
+    assert!(names(t).contains(&"陈卫"), "{:?}", names(t));
+    // a count after the verb with no name before it stays out
+    assert!(names("警方逮捕了两名僧人。").is_empty());
+}

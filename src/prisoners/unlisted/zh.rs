@@ -132,12 +132,31 @@ pub(super) fn find(s: &str) -> Vec<Candidate> {
         }
         if let Some(&(p, w)) = BEFORE_NAME.iter().find(|(p, _)| rest.starts_with(p)) {
             if let Some(name) = name_after(s, pos + p.len()) {
+                // a second name joined by `和` shares the verb: `逮捕了……戴羅嘉和曲帕嘉`
+                let joined = ["和", "及", "与", "與"]
+                    .iter()
+                    .find(|j| s[name.end..].starts_with(*j))
+                    .and_then(|j| name_after(s, name.end + j.len()));
                 push(name, pos..pos + p.len(), Reason::ZhAfter, w);
+                if let Some(second) = joined {
+                    push(second, pos..pos + p.len(), Reason::ZhAfter, 0.95 * w);
+                }
             }
         }
     }
     out
 }
+
+/// Words that introduce a name after a custody verb: "one called" (`逮捕了一位叫X`).
+const CALLED: &[&str] = &[
+    "一位名叫",
+    "一名名叫",
+    "一位叫",
+    "一名叫",
+    "一个叫",
+    "一個叫",
+    "名叫",
+];
 
 /// Two two-character names written together (`释放陈玫蔡伟`, a hashtag) as two spans: a
 /// four-character name whose first and third characters are surnames, unless it starts with
@@ -293,6 +312,12 @@ pub(super) fn name_before(s: &str, end: usize) -> Option<(std::ops::Range<usize>
 
 /// The name that starts at byte `start`: 2-4 characters followed by one of [`NAME_ENDS`].
 pub(super) fn name_after(s: &str, start: usize) -> Option<std::ops::Range<usize>> {
+    // `逮捕了一位叫戴羅嘉和曲帕嘉兩名僧人`: "one called", then the name
+    let called = CALLED
+        .iter()
+        .find(|c| s[start..].starts_with(*c))
+        .map_or(0, |c| c.len());
+    let start = start + called;
     let tail = &s[start..];
     let role = ROLES
         .iter()

@@ -143,8 +143,15 @@ fn gap_before(s: &str, end: usize) -> usize {
     if let Some(t) = TITLES_AFTER.iter().find(|t| s[..at].ends_with(*t)) {
         at -= t.len();
     }
+    // a couple or pair after the names (`于世文、陈卫夫妇在河南郑州被刑事拘留`)
+    if let Some(t) = PAIR_AFTER.iter().find(|t| s[..at].ends_with(*t)) {
+        at -= t.len();
+    }
     at
 }
+
+/// Words for a couple or a pair written after the names (`A、B夫妇`, `A和B二人`).
+const PAIR_AFTER: &[&str] = &["夫妇", "夫婦", "夫妻", "二人", "两人", "兩人"];
 
 /// Last characters of a place phrase (`在河北省邢台市清河县`, `在北京`).
 const PLACE_ENDS: &str = "省市县縣区區镇鎮乡鄉村州京";

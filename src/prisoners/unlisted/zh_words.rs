@@ -138,6 +138,14 @@ pub(super) const BEFORE_NAME: &[(&str, f64)] = &[
 
 /// What may follow the name after a verb of [`BEFORE_NAME`].
 pub(super) const NAME_ENDS: &[&str] = &[
+    // the count of the names just given (`戴羅嘉和曲帕嘉兩名僧人`)
+    "两名",
+    "兩名",
+    "二人",
+    "两人",
+    "兩人",
+    "夫妇",
+    "夫婦",
     "有期徒刑",
     "无期徒刑",
     "無期徒刑",
