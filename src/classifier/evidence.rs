@@ -164,7 +164,7 @@ impl Inner {
     /// document dense in them). A sentence that names another country and no China cue
     /// is about that country, whatever its neighbours hold (`...pressure on the Burmese
     /// regime to release political prisoners.`).
-    fn china_near(
+    pub(super) fn china_near(
         &self,
         flags: &[u16],
         around: &Around,

@@ -257,12 +257,7 @@ impl Inner {
         let mut gathered = Gathered::default();
         let around = Around::default();
         self.gather_evidence(text, scratch, (&cues, &around), stats.words, &mut gathered);
-        self.add_unlisted(
-            text,
-            scratch,
-            (cues.china, 0, cues.crime_story()),
-            &mut gathered,
-        );
+        self.add_unlisted(text, scratch, (&cues, &around, stats.words), &mut gathered);
         self.count_unlisted(text, scratch, &mut gathered);
         let topics = self.score_topics(text, scratch, n_sent, stats.words);
         self.report(id, text, (stats.words, n_sent), &cues, gathered, topics)

@@ -2,8 +2,8 @@
 //! (found by [`crate::prisoners::unlisted`]), gathered a window at a time like the listed
 //! hits, then counted and joined to the report's prisoners once every window is done.
 
-use super::evidence::{Gathered, UNLISTED_ENTRY};
-use super::stage::{Found, Scratch, CUSTODY_CUE, OTHER_RIGHTS_CUE, RIGHTS_CUE};
+use super::evidence::{Around, Gathered, UNLISTED_ENTRY};
+use super::stage::{Cues, Found, Scratch, CUSTODY_CUE, OTHER_RIGHTS_CUE, RIGHTS_CUE};
 use super::Inner;
 use crate::prisoners::unlisted::Candidate;
 use crate::report::{Hit, Mention, Prisoner};
@@ -22,9 +22,10 @@ impl Inner {
         &self,
         text: &str,
         scratch: &Scratch,
-        (china_cues, base, crime_story): (usize, usize, bool),
+        (cues, around, words): (&Cues, &Around, usize),
         out: &mut Gathered,
     ) {
+        let (base, crime_story) = (around.base, cues.crime_story());
         let Some(t) = self.prisoner_topic else {
             return;
         };
@@ -105,7 +106,9 @@ impl Inner {
                 ..f
             };
             let mut evidence = 0.0;
-            if china_cues > 0 {
+            // a China link near the custody phrase, as `requires = "china"` asks of listed
+            // entries: a country report on Iran that names China once is no link
+            if self.china_near(&scratch.flags, around, k, cues.china, words) {
                 evidence = context_factor(&self.model, rights, false);
                 out.unlisted_adds.push((f, evidence, rights, custody));
             }

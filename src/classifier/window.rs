@@ -92,7 +92,7 @@ impl Inner {
                 plan.words,
                 &mut gathered,
             );
-            let ctx = (plan.cues.china, around.base, plan.cues.crime_story());
+            let ctx = (&plan.cues, &around, plan.words);
             self.add_unlisted(text, scratch, ctx, &mut gathered);
             // the window's sentences become the ones before the next window
             around.base += n_sent;

@@ -151,13 +151,17 @@ pub(super) fn runs(toks: &[Tok<'_>]) -> Vec<Run> {
 }
 
 /// The shape of a run, at least that of a known Western-order name when a word of kinship
-/// stands right before it (`brother Aniwaier Tuersun`, `husband Hudavedi Ömer`): the word
-/// says a person follows, whatever the origin of the name. Relatives of exiles are held
-/// under names in every spelling; other role words keep the plain shape (`entrepreneur
-/// Michael Spavor` stays out).
+/// stands right before it and every word of the name is pinyin (`brother Aniwaier
+/// Tuersun`: Uyghur names written through Chinese): the word says a person follows. Other
+/// role words keep the plain shape (`entrepreneur Michael Spavor` stays out), and so do
+/// names of other spellings (`his wife Zahra Rahnavard`, held in Iran, in a report that
+/// names China once).
 pub(super) fn role_shape(toks: &[Tok<'_>], r: &Run) -> f64 {
     let before = r.first.checked_sub(1).and_then(|k| toks.get(k));
-    if is(before, KIN) {
+    let pinyin = toks[r.first..=r.last]
+        .iter()
+        .all(|t| names::pinyin_syllables(t.s).is_some());
+    if is(before, KIN) && pinyin {
         r.shape.max(0.7)
     } else {
         r.shape
@@ -519,6 +523,30 @@ fn construction(toks: &[Tok<'_>], j: usize) -> Option<(Reason, f64, std::ops::Ra
             .rev()
             .find(|t| is(Some(t), &held))
             .map(|t| (Reason::Object, 0.8, t.start..prev.end));
+    }
+    if is(Some(prev), &["were", "was"]) {
+        // inverted: `Also arrested were preacher X`, `among those arrested on August 17
+        // were Pastor X`; a date may stand between the participle and the verb
+        let mut k = j.checked_sub(2)?;
+        while k > 0 && j - k < 6 {
+            let t = toks[k].s;
+            let date = t.bytes().all(|b| b.is_ascii_digit())
+                || crate::words::is_month(t)
+                || is(Some(&toks[k]), &["on", "in"]);
+            if !date {
+                break;
+            }
+            k -= 1;
+        }
+        let held = [
+            "arrested",
+            "detained",
+            "jailed",
+            "sentenced",
+            "imprisoned",
+            "convicted",
+        ];
+        return is(toks.get(k), &held).then(|| (Reason::Object, 0.85, toks[k].start..prev.end));
     }
     if is(Some(prev), &["for"]) {
         // `reduced the sentence for journalist X`

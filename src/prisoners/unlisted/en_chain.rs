@@ -99,8 +99,8 @@ fn items(toks: &[Tok<'_>], runs: &[Run]) -> Vec<Item> {
     out
 }
 
-/// The shape of an item: a full name with a role word before it counts as a person's name
-/// (see [`role_shape`]).
+/// The shape of an item: a pinyin name with a word of kinship before it counts as a
+/// person's name (see [`role_shape`]).
 fn item_shape(toks: &[Tok<'_>], it: &Item) -> f64 {
     if it.one_word {
         return it.shape;
@@ -339,9 +339,32 @@ mod tests {
 
     #[test]
     fn an_adverb_between_has_and_been() {
-        // AsiaNews on a pastor sentenced in Yunnan (names3 set, tuning half, r003)
-        let s = "His collaborator, Jing Ruxia, has also been charged.";
-        assert_eq!(names(s), ["Jing Ruxia"]);
+        // after AsiaNews on a pastor sentenced in Yunnan (names3 set, tuning half, r003:
+        // `His collaborator, Jing Ruxia, has also been charged`), with a frequent surname
+        let s = "His collaborator, Wang Ruxia, has also been charged.";
+        assert_eq!(names(s), ["Wang Ruxia"]);
+    }
+
+    #[test]
+    fn an_inverted_custody_clause_before_a_list() {
+        // LiCAS News on house-church arrests, August 2022 (names3 set, tuning half, r029)
+        let s = "The report said among those arrested on August 17 were Pastor Lian Chang-Nian \
+                 and his wife Guo Jiuju, his son Pastor Lian Xuliang and wife Zhang Jun along \
+                 with their nine-year-old son. Also arrested were preacher Fu Juan and his \
+                 sister Xing Aiping from Xi'an's Abundant Church.";
+        assert_eq!(
+            names(s),
+            [
+                "Lian Chang-Nian",
+                "Guo Jiuju",
+                "Lian Xuliang",
+                "Zhang Jun",
+                "Fu Juan",
+                "Xing Aiping"
+            ]
+        );
+        // `were` after a word that is no custody participle
+        assert!(names("Among those present were Pastor Lian Chang-Nian and Guo Jiuju.").is_empty());
     }
 
     #[test]
