@@ -13,8 +13,11 @@ use std::borrow::Cow;
 
 impl Inner {
     /// People named in a custody context whom no lexicon holds (see [`crate::prisoners`]):
-    /// reported with `listed: false`; with a China link in the document (a China cue or a hit
-    /// of a topic entry that needs no context), each adds evidence to the prisoner topic.
+    /// reported with `listed: false`; with a China link near the custody phrase (a China cue
+    /// or a hit of a topic entry that needs no context within `china_window` sentences, or a
+    /// document dense in them: [`Inner::china_near`]), each adds evidence to the prisoner
+    /// topic. In a story of ordinary crime, a person held in a sentence with a crime cue and
+    /// no rights cue but custody words is left out.
     ///
     /// Called once per window, like [`Inner::gather_evidence`]; their evidence is counted
     /// by [`Inner::count_unlisted`] once every window is done.
