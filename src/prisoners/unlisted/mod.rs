@@ -69,6 +69,7 @@
 mod beside;
 mod en;
 mod en_chain;
+mod en_held;
 mod en_lists;
 mod en_possessive;
 mod en_single;
