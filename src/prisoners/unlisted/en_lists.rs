@@ -140,7 +140,18 @@ fn floor_boundary(text: &str, mut at: usize) -> usize {
 /// A custody sentence opened by a pronoun (`He was detained...`, `She had been remanded in
 /// custody`): the strength of its custody phrase and the phrase's span in `text`.
 fn pronoun_custody(text: &str, sentence: &Range<usize>) -> Option<(f64, Range<usize>)> {
-    let toks = tokens(text.get(sentence.clone())?);
+    let s = text.get(sentence.clone())?;
+    // the first word, read before the whole sentence is split into tokens: most sentences
+    // open with no pronoun, and this runs for every sentence the finder reads
+    let first = s
+        .trim_start()
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    if !PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(first)) {
+        return None;
+    }
+    let toks = tokens(s);
     if !is(toks.first(), PRONOUNS) {
         return None;
     }
