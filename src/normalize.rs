@@ -51,6 +51,18 @@ pub fn is_cjk(c: char) -> bool {
         | 0x20000..=0x3134F) // ext B..G
 }
 
+/// Whether `s` holds a CJK character ([`is_cjk`]), with a pass over its bytes first: every
+/// such character is encoded from `E2 BA` up, so a text with no byte from `E2` on (most
+/// English sentences) is ruled out without decoding a character.
+pub(crate) fn has_cjk(s: &str) -> bool {
+    let b = s.as_bytes();
+    let maybe = b
+        .iter()
+        .enumerate()
+        .any(|(i, &x)| x >= 0xE3 || (x == 0xE2 && b.get(i + 1).is_some_and(|&y| y >= 0xBA)));
+    maybe && s.chars().any(is_cjk)
+}
+
 /// Whether `c` is part of a word: a letter, digit, combining mark or `_` outside the CJK
 /// scripts. The low line joins words as in Unicode word segmentation (UAX #29), so
 /// `@Tibet_Watch` is one word and `Tibet` is not found inside it.
@@ -380,6 +392,19 @@ pub(crate) fn possessive_stem(folded: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_byte_pass_of_has_cjk_agrees_with_is_cjk() {
+        // every character alone, and beside curly quotes and Latin text
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            let alone = c.to_string();
+            assert_eq!(has_cjk(&alone), is_cjk(c), "{c:?}");
+            let mixed = format!("He said \u{2019}{c}\u{201D} in Lhasa");
+            assert_eq!(has_cjk(&mixed), is_cjk(c), "{c:?}");
+        }
+        assert!(!has_cjk("Tibet’s monks “were detained” — 2024"));
+        assert!(has_cjk("Tibet (西藏)"));
+    }
 
     #[test]
     fn word_char_ranges_agree_with_the_tables() {

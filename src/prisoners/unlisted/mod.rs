@@ -207,7 +207,7 @@ pub(crate) fn find_in(text: &str, sentences: &[Range<usize>]) -> Vec<Candidate> 
         };
         let mut found = en::find(sentence);
         found.extend(zh::find(sentence));
-        if sentence.chars().any(crate::normalize::is_cjk) {
+        if crate::normalize::has_cjk(sentence) {
             found.extend(zh_lists::find(sentence));
             found.extend(zh_lists::role_subject(sentence));
             found.extend(zh_enum::find(sentence));

@@ -83,7 +83,7 @@ pub(super) fn ends_in_name_stop(left: &str) -> bool {
 
 /// Finds candidates in one sentence (spans relative to it).
 pub(super) fn find(s: &str) -> Vec<Candidate> {
-    if !s.chars().any(is_cjk) {
+    if !crate::normalize::has_cjk(s) {
         return Vec::new();
     }
     let mut out = Vec::new();
