@@ -1,19 +1,22 @@
 //! A chain of names that shares one custody phrase, with what news and NGO prose put between
-//! the names: `along with`, `as well as`, a bracket (`Wangkyi (f)`, `Kel Nyima (age
+//! the names: `along with`, `as well as`, a bracket (`Wangkyi(f)`, `Kel Nyima (age
 //! unknown)`), an age (`Ngawang Lhundup, aged 22 and Kel Nyima`), a place of origin (`of
-//! Kirti Monastery`), an appositive (`Tenzin Sangpo, a senior administrator at Wontoe
-//! Monastery, and Tenzin`), and one-word names among full ones (`Jangtse Dhonkho and Bhudha
-//! were given four years`).
+//! Kirti Monastery`), an appositive (`X, a senior administrator at Wontoe Monastery, and
+//! Y`), a kinship word (`preacher Fu Juan and his sister Xing Aiping`), and one-word names
+//! among full ones (`Lobsang Samten … along with Tsering Tashi and Wangkyi(f), have remained
+//! incommunicado`).
 //!
 //! [`en`](super::en) joins names of a list only when nothing but `,` and `and` (or role words)
 //! stands between them; this module reads the longer joints, and takes the chain only when
 //! it ends in a custody passive (`… , have remained incommunicado`) or starts right after a
-//! custody construction (`remain in detention: A, …, and B`).
+//! custody construction (`remain in detention: A, …, and B`, `Also arrested were A and B`).
 //!
-//! **Precision.** A one-word item needs a chain that also holds a name of two or more words,
-//! or a role word right before it (`his younger brother Memetili, along with his parents, had
-//! been imprisoned`); the caller keeps one-word names only in a document about Tibetans,
-//! Uyghurs or Kazakhs.
+//! **Precision.** A one-word item needs a full name of a known origin in the chain (a
+//! Tibetan, Uyghur or Han name: not `Amphoe Krasang, Buriram, was arrested`), or to be a
+//! known Tibetan or Uyghur name word itself, or a role word right before it as the subject
+//! (`his younger brother Memetili, along with his parents, had been imprisoned`); the caller
+//! keeps one-word names only in a document about Tibetans, Uyghurs or Kazakhs, and drops a
+//! word the text also writes inside a longer name.
 
 use super::en::{before, is, passive, role_shape, Run, Tok};
 use super::en_single::one_word_name;
