@@ -231,7 +231,7 @@ impl Inner {
             let spans: Vec<std::ops::Range<usize>> =
                 p.mentions.iter().map(|m| m.start..m.end).collect();
             let was = former.iter().any(|id| p.id == *id);
-            !(p.listed && crate::prisoners::not_held::not_held(text, &spans, was))
+            !crate::prisoners::not_held::not_held(text, &spans, was && p.listed)
         });
     }
 }

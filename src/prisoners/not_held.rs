@@ -1,9 +1,10 @@
-//! Listed people whom a document names but does not present as held.
+//! People whom a document names but does not present as held.
 //!
 //! A registry holds people who were once in custody or are targeted by the authorities; a
-//! document may name one of them for another reason. Two readings are taken out of the
+//! document may name one of them for another reason. Three readings are taken out of the
 //! prisoner list (the codebook counts people detained, imprisoned, disappeared or under house
-//! arrest):
+//! arrest). They are asked of listed people and of those the finder of unlisted detainees
+//! found (`Ng was sentenced to 12 months, suspended for 24 months` reads as a custody phrase):
 //!
 //! * **Wanted only**: every sentence that names the person lacks a custody word, and one of
 //!   them says the person is wanted (`are wanted for alleged offences`, `a HK$1 million
@@ -12,8 +13,13 @@
 //!   sentences lack a custody word and who is quoted as a source
 //!   (`Peter Dahlin, director of Safeguard Defenders, told The Telegraph`).
 //!
-//! A single custody word in any sentence naming the person keeps them: `Joshua Wong, who was
-//! jailed in 2020, said` is a prisoner still.
+//! * **Suspended sentence only**: every clause naming the person with a custody word says
+//!   the sentence is suspended (`was sentenced to 12 months in prison, suspended for 24
+//!   months`, `判處監禁12個月，緩刑24個月`), and none speaks of arrest or detention. A suspended
+//!   death sentence (`死缓`) is served in prison and does not count as suspended.
+//!
+//! Otherwise a single custody word in any sentence naming the person keeps them: `Joshua
+//! Wong, who was jailed in 2020, said` is a prisoner still.
 
 use std::ops::Range;
 
@@ -206,8 +212,75 @@ fn quoted(text: &str, m: &Range<usize>) -> bool {
     lower.ends_with("said") || lower.ends_with("says") || lower.ends_with("according to")
 }
 
+/// Words of a suspended sentence (`suspended death sentence` is excluded where it is read).
+const SUSPENDED: &[&str] = &["suspended", "缓刑", "緩刑"];
+
+/// Words of arrest or detention that keep a person held even beside a suspended sentence
+/// (`detained since May 2014, was given a suspended sentence`).
+const DETAINED: &[&str] = &[
+    "arrested",
+    "detained",
+    "detention",
+    "custody",
+    "remanded",
+    "被捕",
+    "拘留",
+    "羁押",
+    "羈押",
+    "逮捕",
+];
+
+/// The clause of `sentence` (a range of `text`) that holds the mention `m`: clauses end at
+/// `;`, `；` and before `while` / `whilst` (`Ng was sentenced …, suspended for 24 months whilst
+/// Leung received …`).
+fn clause_around(text: &str, sentence: &Range<usize>, m: &Range<usize>) -> Range<usize> {
+    let s = &text[sentence.clone()];
+    let at = m.start - sentence.start;
+    let mut start = 0;
+    let mut end = s.len();
+    for sep in [";", "；", " while ", " whilst ", ", while ", ", whilst "] {
+        for (i, _) in s.match_indices(sep) {
+            if i + sep.len() <= at {
+                start = start.max(i + sep.len());
+            } else if i >= m.end - sentence.start {
+                end = end.min(i);
+            }
+        }
+    }
+    sentence.start + start..sentence.start + end
+}
+
+/// Whether the clause says the sentence is suspended (`suspended death sentence` and `死缓`
+/// are prison terms, not suspended ones).
+fn suspended(clause: &str) -> bool {
+    holds_where(clause, SUSPENDED, |lower, end| {
+        !lower[end..].trim_start().starts_with("death")
+    })
+}
+
+/// Whether every clause naming the person with a custody word speaks of a suspended
+/// sentence after the name, one does, and none of them of arrest or detention (`Lee and Ng
+/// received suspended sentences, and Lai was jailed`: Lai's sentence is not suspended).
+fn suspended_only(text: &str, mentions: &[&Range<usize>], sentences: &[Range<usize>]) -> bool {
+    let mut any = false;
+    for (m, s) in mentions.iter().zip(sentences) {
+        let c = clause_around(text, s, m);
+        let clause = &text[c.clone()];
+        if suspended(&text[m.end..c.end]) {
+            if holds(clause, DETAINED) {
+                return false;
+            }
+            any = true;
+        } else if custody(&text[s.clone()]) && custody(clause) {
+            return false;
+        }
+    }
+    any
+}
+
 /// Whether the person named at `mentions` (byte spans of `text`) is, in this text, not held:
-/// wanted only, or (for a `former` detainee) a quoted commentator only. See the module docs.
+/// wanted only, serving a suspended sentence only, or (for a `former` detainee) a quoted
+/// commentator only. See the module docs.
 pub(crate) fn not_held(text: &str, mentions: &[Range<usize>], former: bool) -> bool {
     let valid: Vec<&Range<usize>> = mentions
         .iter()
@@ -237,6 +310,9 @@ pub(crate) fn not_held(text: &str, mentions: &[Range<usize>], former: bool) -> b
         };
         custody(&text[from..around.end])
     };
+    if suspended_only(text, &valid, &spans) {
+        return true;
+    }
     if valid.iter().zip(&spans).any(|(m, s)| own_part(m, s)) {
         return false;
     }
@@ -302,5 +378,35 @@ mod tests {
         assert!(!not_held(t, &spans(t, "Abduweli Ayup"), true));
         let t = "She was sentenced, according to Ilham Tohti.";
         assert!(!not_held(t, &spans(t, "Ilham Tohti"), false));
+    }
+
+    #[test]
+    fn a_suspended_sentence_only_is_not_held() {
+        // Hong Kong Free Press, 16 April 2021 (blind set names3, tuning half, r023; abridged)
+        let t = "Ex-lawmaker and barrister Margaret Ng was sentenced to 12 months in prison, \
+                 suspended for 24 months whilst ex-lawmaker Leung Yiu-chung received eight months \
+                 imprisonment, suspended for 12 months. Lee Cheuk-yan was jailed for 12 months.";
+        assert!(not_held(t, &spans(t, "Margaret Ng"), true));
+        assert!(not_held(t, &spans(t, "Leung Yiu-chung"), true));
+        assert!(!not_held(t, &spans(t, "Lee Cheuk-yan"), true));
+        let t = "Martin Lee handed 2-year suspended jail sentence over peaceful 2019 demo";
+        assert!(not_held(t, &spans(t, "Martin Lee"), true));
+    }
+
+    #[test]
+    fn detention_or_a_suspended_death_sentence_keeps_them() {
+        // a suspended death sentence is a prison term (names2 tuning half, q021)
+        let t = "Yang Hengjun, an Australian writer, has been handed a suspended death sentence.";
+        assert!(!not_held(t, &spans(t, "Yang Hengjun"), false));
+        let t = "Pu Zhiqiang, detained since May 2014, was given a three-year suspended sentence.";
+        assert!(!not_held(t, &spans(t, "Pu Zhiqiang"), true));
+        // the suspended sentence is someone else's: Lai's clause follows it
+        let t = "Lee and Ng received suspended sentences, and Jimmy Lai was jailed for a year.";
+        assert!(!not_held(t, &spans(t, "Jimmy Lai"), false));
+        let t = "Margaret Ng was jailed in 2021; her appeal failed. Ng's sentence was suspended.";
+        assert!(!not_held(t, &spans(t, "Margaret Ng"), true));
+        let t = "黎智英被判监禁12个月。李柱铭被判监禁11个月，缓刑24个月。";
+        assert!(not_held(t, &spans(t, "李柱铭"), true));
+        assert!(!not_held(t, &spans(t, "黎智英"), false));
     }
 }
