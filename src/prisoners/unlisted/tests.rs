@@ -177,6 +177,23 @@ fn chinese_sentences() {
     // reports: `X被天津警方带走`, `X遭国保警察刑事拘留`)
     check("2015年7月10日，律师王宇被天津警方带走。", &["王宇"]);
     check("维权人士郭飞雄遭广州公安刑事拘留。", &["郭飞雄"]);
+    // the place the agent acts from (RFA Mandarin, 1 April 2020, via bannedbook.org; blind
+    // set mixed4, tuning half, k023: `被当局从家中带走`)
+    check(
+        "藏人降边多杰于去年12月30日被当局从家中带走。",
+        &["降边多杰"],
+    );
+    check("僧人尼玛被公安在寺院内抓走。", &["尼玛"]);
+    // the rest of k023's sentence: a description ending in `的` before a Tibetan name, the
+    // name in characters after its romanisation, a son held with him
+    check(
+        "75岁居住在西藏昌都左贡县东坝乡的Jampa Dorje(降边多杰,音译)和儿子于去年12月30日被当局从家中带走。",
+        &["降边多杰"],
+    );
+    check("居住在东坝乡的洛桑桑盖被捕。", &["洛桑桑盖"]);
+    // `的` before a Han name is no edge (the name may run into the words before it): only
+    // Tibetan names, whose syllables mark their start, are taken after it
+    check("村里的人王小明被捕。", &[]);
     // the agent's own people are not held: `警方发言人表示`; a verb of another kind
     check("张伟被警方表扬。李明被法院传唤作证。", &[]);
     // a count of people before the phrase (a Taiwan rally report, March 2025: `23條通過1周年多人被捕`)

@@ -28,11 +28,36 @@ fn agent_passive(rest: &str) -> Option<(usize, f64)> {
         if !place.chars().all(is_cjk) {
             return None;
         }
-        let after = &rest[p + a.len()..];
+        let at = p + a.len();
+        let at = at + from_place(&rest[at..]);
+        let after = &rest[at..];
         let &(v, w) = AGENT_VERBS.iter().find(|(v, _)| after.starts_with(v))?;
-        Some((p + a.len() + v.len(), w))
+        Some((at + v.len(), w))
     });
     named.or_else(|| described_agent(rest))
+}
+
+/// The byte length of a place the agent acts from or in, right after it (`从家中`, `在寺院内`:
+/// `被当局从家中带走`): `从`, `從` or `在`, then at most eight Han characters ending in `中`,
+/// `里`, `裡`, `内` or `內` and followed by a custody verb; 0 if there is none.
+fn from_place(after: &str) -> usize {
+    let Some(body) = ["从", "從", "在"]
+        .iter()
+        .find_map(|p| after.strip_prefix(p))
+    else {
+        return 0;
+    };
+    let lead = after.len() - body.len();
+    body.char_indices()
+        .take(8)
+        .take_while(|&(_, c)| is_cjk(c))
+        .find_map(|(i, c)| {
+            let end = i + c.len_utf8();
+            let place_end = matches!(c, '中' | '里' | '裡' | '内' | '內');
+            let verb = AGENT_VERBS.iter().any(|(v, _)| body[end..].starts_with(v));
+            (place_end && verb).then_some(lead + end)
+        })
+        .unwrap_or(0)
 }
 
 /// A passive whose agent is described (`3名不明身份男子`, `三个便衣`): at most twelve
@@ -251,6 +276,10 @@ pub(super) fn plausible(name: &str, after_role: bool) -> Option<f64> {
 /// The name that ends at byte `end`: the longest of 3, 2, 4 characters (or a dotted name)
 /// whose left edge is the start, punctuation, or a role word.
 pub(super) fn name_before(s: &str, end: usize) -> Option<(std::ops::Range<usize>, f64)> {
+    // the name in characters in brackets after its romanisation: `Jampa Dorje(降边多杰,音译)`
+    if let Some(found) = bracketed_after_romanisation(s, end) {
+        return Some(found);
+    }
     // a romanisation in brackets between name and phrase: `洛桑（Lobsang）被捕`
     let end = romanisation_before(&s[..end]).unwrap_or(end);
     let head = &s[..end];
@@ -299,7 +328,13 @@ pub(super) fn name_before(s: &str, end: usize) -> Option<(std::ops::Range<usize>
         let left = &head[..start];
         let role = ROLES.iter().any(|r| left.ends_with(r));
         let kin = KIN.iter().any(|r| left.ends_with(r));
-        let edge = left.chars().next_back().is_none_or(|c| !is_cjk(c)) || role || kin || aged(left);
+        // `的` ends the description that leads a Tibetan name (`居住在东坝乡的降边多杰`)
+        let described = tib && left.ends_with('的');
+        let edge = left.chars().next_back().is_none_or(|c| !is_cjk(c))
+            || role
+            || kin
+            || aged(left)
+            || described;
         if !edge {
             continue;
         }
@@ -308,6 +343,35 @@ pub(super) fn name_before(s: &str, end: usize) -> Option<(std::ops::Range<usize>
         }
     }
     None
+}
+
+/// The name in Han characters in the brackets that end at `end`, right after the Latin
+/// romanisation of the name: `Jampa Dorje(降边多杰,音译)` (perhaps with `音译`, "transliterated",
+/// after a comma).
+fn bracketed_after_romanisation(s: &str, end: usize) -> Option<(std::ops::Range<usize>, f64)> {
+    let body = s[..end]
+        .strip_suffix('）')
+        .or_else(|| s[..end].strip_suffix(')'))?;
+    let open = body.rfind(['（', '('])?;
+    let bracket = s[open..].chars().next().map_or(1, char::len_utf8);
+    let inner = &body[open + bracket..];
+    let name_len = inner.find([',', '，', '、']).unwrap_or(inner.len());
+    let name = &inner[..name_len];
+    let roman = s[..open].trim_end();
+    let latin = roman
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_alphabetic());
+    if !latin || name.is_empty() || !name.chars().all(|c| is_cjk(c) || DOTS.contains(&c)) {
+        return None;
+    }
+    let start = open + bracket;
+    let shape = if tibetan_zh::is_tibetan_name(name) {
+        Some(0.9)
+    } else {
+        plausible(name, true)
+    }?;
+    Some((start..start + name_len, shape))
 }
 
 /// The name that starts at byte `start`: 2-4 characters followed by one of [`NAME_ENDS`].

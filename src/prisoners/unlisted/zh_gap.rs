@@ -147,6 +147,13 @@ fn gap_before(s: &str, end: usize) -> usize {
     if let Some(t) = PAIR_AFTER.iter().find(|t| s[..at].ends_with(*t)) {
         at -= t.len();
     }
+    // a relative held with the person, not named (`降边多杰和儿子于……被当局从家中带走`)
+    if let Some(k) = KIN.iter().find(|k| s[..at].ends_with(*k)) {
+        let head = &s[..at - k.len()];
+        if let Some(and) = ["和", "及", "与", "與"].iter().find(|a| head.ends_with(*a)) {
+            at -= k.len() + and.len();
+        }
+    }
     at
 }
 
