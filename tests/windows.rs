@@ -20,6 +20,7 @@ fn shipped_docs() -> Vec<String> {
         "mixed3",
         "mixed4",
         "names3",
+        "mixed5",
     ] {
         let dir =
             Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/data/blind/{set}/docs"));
