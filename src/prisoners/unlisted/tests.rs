@@ -184,6 +184,24 @@ fn chinese_sentences() {
         &["降边多杰"],
     );
     check("僧人尼玛被公安在寺院内抓走。", &["尼玛"]);
+    // NTDTV's rights roundup of 13 July 2021 (blind set mixed5, tuning half, v007): held past
+    // the legal limit, a comma and a long date between name and phrase, death in prison
+    check("覃永沛被超期羁押 母亲去世不能奔丧", &["覃永沛"]);
+    check(
+        "广西人权律师覃永沛,2019年10月31号被抓,之后被控罪。",
+        &["覃永沛"],
+    );
+    check(
+        "吉林访民郭宏伟被监狱迫害致死,维权人士坚持追查真相。",
+        &["郭宏伟"],
+    );
+    // an age in brackets after the name (the shape of Hong Kong court reports, mixed5 v047)
+    check("活動人士林宗明（68歲，退休人士）被捕。", &["林宗明"]);
+    // `被告` is no role word and `被控` no custody phrase: court reports of ordinary crime
+    // use both
+    check("被告陳大文被控一項謀殺罪。", &[]);
+    // Minghui's wording with `遭` (mixed5 v033)
+    check("林素貞因閱讀法輪大法書籍,遭非法判刑半年。", &["林素貞"]);
     // the rest of k023's sentence: a description ending in `的` before a Tibetan name, the
     // name in characters after its romanisation, a son held with him
     check(

@@ -121,12 +121,13 @@ fn gap_before(s: &str, end: usize) -> usize {
         }
     }
     at = place_before(s, at);
+    at = age_bracket_before(s, at);
     // a time phrase: a run of time characters with a unit in it, perhaps after `于`
     let run: usize = s[..at]
         .chars()
         .rev()
         .take_while(|&c| TIME_CHARS.contains(c))
-        .take(10)
+        .take(14)
         .map(char::len_utf8)
         .sum();
     let time = &s[at - run..at];
@@ -139,7 +140,16 @@ fn gap_before(s: &str, end: usize) -> usize {
         {
             at -= c.len_utf8();
         }
+        // a comma between the name and the time (`覃永沛,2019年10月31号被抓`)
+        if let Some(c) = s[..at]
+            .chars()
+            .next_back()
+            .filter(|c| matches!(c, ',' | '，'))
+        {
+            at -= c.len_utf8();
+        }
     }
+    at = age_bracket_before(s, at);
     if let Some(t) = TITLES_AFTER.iter().find(|t| s[..at].ends_with(*t)) {
         at -= t.len();
     }
@@ -155,6 +165,26 @@ fn gap_before(s: &str, end: usize) -> usize {
         }
     }
     at
+}
+
+/// Where an age in brackets that ends at `end` starts (`林宗明（68歲，退休人士）被控`: the age,
+/// perhaps an occupation after it); `end` when none stands there.
+fn age_bracket_before(s: &str, end: usize) -> usize {
+    let head = &s[..end];
+    let Some(body) = head.strip_suffix('）').or_else(|| head.strip_suffix(')')) else {
+        return end;
+    };
+    let Some(open) = body.rfind(['（', '(']) else {
+        return end;
+    };
+    let inner = body[open..].trim_start_matches(['（', '(']);
+    let digits = inner.chars().take_while(char::is_ascii_digit).count();
+    let aged = digits > 0 && inner[digits..].starts_with(['歲', '岁']);
+    if aged && inner.chars().count() <= 16 {
+        open
+    } else {
+        end
+    }
 }
 
 /// Words for a couple or a pair written after the names (`A、B夫妇`, `A和B二人`).

@@ -43,6 +43,15 @@ pub(super) const AFTER_NAME: &[(&str, f64)] = &[
     ("被非法關押", 0.9),
     ("被非法拘留", 0.9),
     ("被非法抓捕", 0.9),
+    ("遭非法判刑", 0.95),
+    ("遭非法关押", 0.9),
+    ("遭非法關押", 0.9),
+    ("遭非法拘留", 0.9),
+    // held past the legal limit (`覃永沛被超期羁押`)
+    ("被超期羁押", 0.9),
+    ("被超期羈押", 0.9),
+    // died of persecution in custody (NGO and Falun Gong reporting)
+    ("被迫害致死", 0.85),
     ("被捕", 0.95),
     ("被抓", 0.85),
     ("遭拘留", 0.9),
@@ -86,6 +95,10 @@ pub(super) const AGENTS: &[&str] = &[
     "检察院",
     "檢察院",
     "海警",
+    // `郭宏伟被监狱迫害致死`
+    "监狱",
+    "監獄",
+    "看守所",
 ];
 
 /// Custody verbs after the agent.
@@ -114,6 +127,7 @@ pub(super) const AGENT_VERBS: &[(&str, f64)] = &[
     // a kidnapping is a crime story too
     ("绑架", 0.85),
     ("綁架", 0.85),
+    ("迫害致死", 0.85),
 ];
 
 /// Words that end an agent described rather than named (`被3名不明身份男子抓捕`,
