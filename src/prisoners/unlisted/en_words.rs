@@ -178,6 +178,11 @@ pub(super) const ROLES: &[&str] = &[
     "preacher",
     "deacon",
     "evangelist",
+    // `release prisoners Drugdra, Lobsang Khedrup, and Lobsang Gephel`
+    "prisoner",
+    "prisoners",
+    "detainee",
+    "detainees",
     "practitioner",
     "practitioners",
     "priest",
@@ -218,6 +223,7 @@ pub(super) const KIN: &[&str] = &[
 
 /// Other words allowed between a custody verb or noun and the role before a name.
 pub(super) const FILLERS: &[&str] = &[
+    "political",
     "the",
     "a",
     "an",

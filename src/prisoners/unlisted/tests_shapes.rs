@@ -179,3 +179,17 @@ fn one_called_a_pair_after_the_verb_and_a_couple_before_the_passive() {
     // a count after the verb with no name before it stays out
     assert!(names("警方逮捕了两名僧人。").is_empty());
 }
+
+#[test]
+fn prisoners_as_the_role_before_names_in_a_release_call() {
+    // a joint NGO statement on Tibetans detained over the Dalai Lama's birthday (blind set
+    // mixed5, tuning half, v001; abridged)
+    let t = "We urge the international community to call on China to unconditionally release \
+             prisoners Drugdra, Lobsang Khedrup, and Lobsang Gephel.";
+    assert_eq!(names(t), ["Lobsang Khedrup", "Lobsang Gephel"]);
+    let t = "China must release political prisoners Lobsang Khedrup and Lobsang Gephel.";
+    assert_eq!(names(t), ["Lobsang Khedrup", "Lobsang Gephel"]);
+    // the word alone is no custody phrase: prisoners who meet a visitor are not named held
+    let t = "Prisoners Lobsang Khedrup and Lobsang Gephel met the delegation.";
+    assert!(names(t).is_empty());
+}
