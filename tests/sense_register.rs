@@ -155,3 +155,30 @@ fn a_drug_trafficker_arrested_is_no_political_prisoner() {
         r.prisoners
     );
 }
+
+/// A travel-trade item on the Taklimakan railway loop, June 2022 (blind set mixed5, tuning
+/// half, v009; abridged): `China's largest desert` three times does not put a railway story
+/// in a political register (China cues count towards it up to two of them).
+#[test]
+fn china_named_thrice_in_a_railway_story_is_no_political_register() {
+    let text = "World's first desert rail loop around China's largest desert completed\n\n\
+                New 2,712 km (1,685 mi) railway loop line around China's Taklimakan desert was \
+                inaugurated today.\n\n\
+                The opening of the railroad brings an end to the unavailability of train \
+                service in five counties and certain towns in southern Xinjiang and shortens \
+                the travel time for locals.\n\n\
+                The loop, a key national railway project, encircles China's largest desert, and \
+                links major cities including Aksu, Kashgar, Hotan and Korla along its route.";
+    let r = clf().classify(text);
+    let got = reasons(&r, "xinjiang");
+    assert!(!r.topics["xinjiang"].present, "{got:?}");
+    assert!(got.contains(&SenseReason::Apolitical), "{got:?}");
+    // the same place in a short political item still counts
+    let r = clf()
+        .classify("Beijing rejected the statement and said Xinjiang is China's internal affair.");
+    assert!(
+        r.topics["xinjiang"].present,
+        "{:?}",
+        reasons(&r, "xinjiang")
+    );
+}

@@ -138,7 +138,11 @@ pub(super) struct Cues {
     /// Weight of all custody words, and of the rights cues that are not custody words.
     pub(super) custody: f64,
     pub(super) other_rights: f64,
+    /// Weight of political and issue cues.
     pub(super) political: f64,
+    /// Weight of China cues (`China`, `Beijing`): they count towards the political register
+    /// up to [`crate::ScoreModel::china_register_cap`].
+    pub(super) china_weight: f64,
     pub(super) benign: f64,
     /// Weight of the non-political cues of ordinary crime (`frame = "crime"`).
     pub(super) crime: f64,
@@ -402,7 +406,7 @@ impl Inner {
                 }
                 Role::Biography => BIO_CUE,
                 Role::China => {
-                    cues.political += e.weight;
+                    cues.china_weight += e.weight;
                     cues.china += 1;
                     items.push(ListItem::new(f, false));
                     CHINA_CUE
@@ -464,7 +468,8 @@ impl Inner {
     /// "They discussed Tibet." stays political.
     pub(super) fn judge_register(&self, cues: &Cues, words: usize) -> bool {
         let m = &self.model;
-        let register = cues.rights_weight() + cues.political;
+        let china = cues.china_weight.min(m.china_register_cap);
+        let register = cues.rights_weight() + cues.political + china;
         let judged = cues.benign > 0.0 || words >= m.apolitical_min_words;
         // a story of ordinary crime (`ketamine` x4, `arrested` x2) whatever its length
         let crime = cues.other_rights == 0.0 && cues.crime >= m.crime_register;

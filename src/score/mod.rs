@@ -34,7 +34,8 @@
 //!    never raises a topic.
 //! 4. **Register.** A document of at least [`ScoreModel::apolitical_min_words`] words (150), or
 //!    one with any non-political cue, is *apolitical* when its rights, political, issue and
-//!    China cues weigh less than [`ScoreModel::political_min`] (default 2), or when its
+//!    China cues (these up to [`ScoreModel::china_register_cap`], two of them) weigh less
+//!    than [`ScoreModel::political_min`] (default 2), or when its
 //!    non-political cues outweigh them [`ScoreModel::benign_dominance`] times (default 3).
 //!    A story of ordinary crime is apolitical too: crime cues weighing at least
 //!    [`ScoreModel::crime_register`] (two of them) and no rights cue but custody words.
@@ -182,10 +183,19 @@ pub struct ScoreModel {
     /// machinery from China` does not raise Taiwan, however its suspects are held.
     #[serde(default = "default_crime_register")]
     pub crime_register: f64,
+    /// China cues (`China`, `Beijing`, `中国`) count towards [`ScoreModel::political_min`] up
+    /// to this weight in all (default 1: two of them): a travel story that says `China's
+    /// largest desert` three times is no political text for it.
+    #[serde(default = "default_china_register_cap")]
+    pub china_register_cap: f64,
 }
 
 fn default_crime_register() -> f64 {
     ScoreModel::default().crime_register
+}
+
+fn default_china_register_cap() -> f64 {
+    ScoreModel::default().china_register_cap
 }
 
 fn default_primary_own_share() -> f64 {
@@ -226,6 +236,7 @@ impl Default for ScoreModel {
             primary_min_share: 0.15,
             primary_own_share: 0.5,
             crime_register: 1.6,
+            china_register_cap: 1.0,
         }
     }
 }
@@ -259,6 +270,7 @@ impl ScoreModel {
             ("primary_min_share", self.primary_min_share),
             ("primary_own_share", self.primary_own_share),
             ("crime_register", self.crime_register),
+            ("china_register_cap", self.china_register_cap),
         ];
         for (name, v) in params {
             if !v.is_finite() || v < 0.0 {
