@@ -182,3 +182,17 @@ fn china_named_thrice_in_a_railway_story_is_no_political_register() {
         reasons(&r, "xinjiang")
     );
 }
+
+/// A Hong Kong diaspora blog on entry rules, 2023 (blind set mixed5, tuning half, v019):
+/// Taiwan among the places that lose visa-free entry to Indonesia is a travel rule, not the
+/// Taiwan question; a visa ban on officials is a sanction and stays out of the cue.
+#[test]
+fn visa_free_entry_lists_are_travel_rules() {
+    let text =
+        "印尼因擔憂「公共秩序混亂和疾病潛在傳播」,已暫停對大約159個國家和地區實施免簽證政策,\
+                同時也包括中國香港和臺灣。";
+    let r = clf().classify(text);
+    assert!(!r.topics["taiwan"].present, "{:?}", reasons(&r, "taiwan"));
+    let text = "The State Department imposed visa bans on officials over pressure on Taiwan.";
+    assert!(clf().classify(text).topics["taiwan"].present);
+}
