@@ -78,6 +78,7 @@ mod zh;
 mod zh_enum;
 mod zh_gap;
 mod zh_lists;
+mod zh_refs;
 mod zh_relative;
 mod zh_words;
 
@@ -235,6 +236,16 @@ pub(crate) fn find_in(text: &str, sentences: &[Range<usize>]) -> Vec<Candidate> 
     }
     // whether the text is about a people of one-word names, looked up once and only when a
     // one-word candidate needs it
+    // a surname alone before a title (`丁长老`) stands for the full name written before
+    for c in out.iter_mut() {
+        let one_char = text[c.name.clone()].chars().count() == 1;
+        if one_char {
+            match zh_refs::resolve(text, c.name.clone()) {
+                Some(full) => c.name = full,
+                None => c.confidence = 0.0,
+            }
+        }
+    }
     let mut one_name_people = None;
     out.retain(|c| {
         let name = &text[c.name.clone()];

@@ -200,6 +200,18 @@ fn chinese_sentences() {
     // `被告` is no role word and `被控` no custody phrase: court reports of ordinary crime
     // use both
     check("被告陳大文被控一項謀殺罪。", &[]);
+    // titles after both names of a pair (China Aid's weekly update, mixed5 v021): `和` after
+    // the first title is no surname
+    check(
+        "高全福牧师和唐秉义牧师已被羁押超过30天。",
+        &["高全福", "唐秉义"],
+    );
+    // then by surname and title, resolved against the full names before (same update)
+    check(
+        "丁中福长老和周松林牧师的庭审已于7月24日结束。丁长老和周牧师自2023年11月30日被警方拘押。",
+        &["丁中福", "周松林"],
+    );
+    check("周牧师被警方拘押。", &[]);
     // Minghui's wording with `遭` (mixed5 v033)
     check("林素貞因閱讀法輪大法書籍,遭非法判刑半年。", &["林素貞"]);
     // the rest of k023's sentence: a description ending in `的` before a Tibetan name, the

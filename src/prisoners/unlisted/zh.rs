@@ -152,6 +152,9 @@ pub(super) fn find(s: &str) -> Vec<Candidate> {
             }
             if let Some((name, shape)) = name_before_gap(s, pos) {
                 let ev = pos..end;
+                if let Some((first, sh)) = partner_before(s, name.start) {
+                    push(first, ev.clone(), Reason::ZhBefore, w * sh);
+                }
                 push(name, ev, Reason::ZhBefore, w * shape);
             }
         }
@@ -323,6 +326,11 @@ pub(super) fn name_before(s: &str, end: usize) -> Option<(std::ops::Range<usize>
         }
         let start = starts[n - len];
         if tib && !tibetan_zh::is_tibetan_name(&head[start..]) {
+            continue;
+        }
+        // a conjunction is no surname after a role word: `高全福牧师和唐秉义牧师` (the
+        // second name is taken as the partner of the first)
+        if len == 4 && head[start..].starts_with(['和', '及', '与', '與']) {
             continue;
         }
         let left = &head[..start];

@@ -10,7 +10,7 @@ use crate::prisoners::names;
 /// Titles written after a name (`王强弟兄`, `李洁传道`): the name ends before them.
 pub(super) const TITLES_AFTER: &[&str] = &[
     "弟兄", "姊妹", "姐妹", "兄弟", "传道", "傳道", "牧师", "牧師", "长老", "長老", "神父", "修女",
-    "先生", "女士",
+    "先生", "女士", "律师", "律師",
 ];
 
 /// Adverbs of two or three characters between a name and its custody phrase (`现在`, `随后`, `本人`).
@@ -62,6 +62,24 @@ pub(super) fn name_before_gap(s: &str, end: usize) -> Option<(std::ops::Range<us
     name_before(s, end)
         .or_else(|| name_after_and(s, end))
         .or_else(|| name_before_cause(s, end))
+        .or_else(|| surname_before_title(s, at))
+}
+
+/// A surname alone before a title (`丁长老`, `周牧师`), which stands for the person the text
+/// names in full before (`丁中福长老`): the span of the surname, with the title starting at
+/// `at`. The finder resolves it against the whole text ([`super::zh_refs`]) or drops it.
+fn surname_before_title(s: &str, at: usize) -> Option<(std::ops::Range<usize>, f64)> {
+    TITLES_AFTER.iter().find(|t| s[at..].starts_with(*t))?;
+    let c = s[..at].chars().next_back()?;
+    if !names::is_han_surname_char(c) {
+        return None;
+    }
+    let start = at - c.len_utf8();
+    let edge = s[..start]
+        .chars()
+        .next_back()
+        .is_none_or(|b| !crate::normalize::is_cjk(b) || "和及与與、".contains(b));
+    edge.then_some((start..at, 0.8))
 }
 
 /// The name before a clause of cause that ends at the custody phrase at `end`:
@@ -136,7 +154,7 @@ fn gap_before(s: &str, end: usize) -> usize {
         if let Some(c) = s[..at]
             .chars()
             .next_back()
-            .filter(|c| matches!(c, '于' | '於'))
+            .filter(|c| matches!(c, '于' | '於' | '自'))
         {
             at -= c.len_utf8();
         }
@@ -223,5 +241,5 @@ pub(super) fn partner_before(s: &str, second: usize) -> Option<(std::ops::Range<
         .iter()
         .find(|a| s[..second].ends_with(*a))?;
     let end = gap_before(s, second - and.len());
-    name_before(s, end)
+    name_before(s, end).or_else(|| surname_before_title(s, end))
 }
