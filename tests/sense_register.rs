@@ -196,3 +196,26 @@ fn visa_free_entry_lists_are_travel_rules() {
     let text = "The State Department imposed visa bans on officials over pressure on Taiwan.";
     assert!(clf().classify(text).topics["taiwan"].present);
 }
+
+/// Hong Kong Free Press, 29 April 2019, on Chan Tong-kai (blind set names, tuning half,
+/// p059; abridged), and Initium Media on the 12 Hong Kongers, December 2020 (p069): Taiwan
+/// as where a person travelled or tried to flee is a third party in that person's story,
+/// even beside custody words; an official's trip still raises the question.
+#[test]
+fn a_private_trip_or_a_flight_to_taiwan_is_a_third_party() {
+    let text = "A Hong Kong court has jailed a man who admitted to killing his pregnant \
+                girlfriend while they were on a trip to Taiwan. Hong Kong authorities arrested \
+                Chan last year after he returned from Taiwan.";
+    let r = clf().classify(text);
+    let got = reasons(&r, "taiwan");
+    assert!(!r.topics["taiwan"].present, "{got:?}");
+    assert!(got.iter().all(|g| *g == SenseReason::ThirdParty), "{got:?}");
+    let text = "8月23日凌晨,邓棨然、乔映瑜在香港西贡布袋澳码头会合,企图偷渡台湾。";
+    assert!(!clf().classify(text).topics["taiwan"].present);
+    let text = "The Speaker's trip to Taiwan angered Beijing, which launched military drills.";
+    assert!(clf().classify(text).topics["taiwan"].present);
+    // a White House briefing, 2022: the question is about the official's planned trip
+    let text = "Q    It was pretty widely reported yesterday that Speaker Pelosi was planning a \
+                trip to Taiwan.  Beijing reacted very negatively to that.";
+    assert!(clf().classify(text).topics["taiwan"].present);
+}

@@ -131,8 +131,9 @@ impl Inner {
                     && super::orgname::in_organisation_name(text, f.start, f.end),
                 rights_cue: super::stage::rights_sentence(fl),
                 issue_cue: fl & ISSUE_CUE != 0,
-                third_party: others & self.place_topic_bits != 0
-                    && (e.actor || third_party(text, f)),
+                third_party: (others & self.place_topic_bits != 0
+                    && (e.actor || third_party(text, f)))
+                    || (e.place && fl & ISSUE_CUE == 0 && personal_movement(text, f)),
                 list_items,
                 list_has_foreign,
                 biography_cue: fl & BIO_CUE != 0,
@@ -322,6 +323,54 @@ fn third_party(text: &str, f: &Found) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .find(|w| !w.is_empty());
     next.is_some_and(|w| ACTOR_NOUNS.iter().any(|a| a.eq_ignore_ascii_case(w)))
+}
+
+/// Chinese words before a place that make it where a person fled or slipped across to
+/// (`偷渡台湾`, `逃往台灣`): never an official's destination, unlike `前往` or `赴`.
+const REFUGE_ZH: &[&str] = &["偷渡", "偷渡至", "偷渡到", "逃往", "逃到", "逃至", "投奔"];
+
+/// Whether a place is only where a person fled, travelled privately or came back from,
+/// in a sentence with no issue frame: `fled to Taiwan`, `on a trip to Taiwan`, `returned from
+/// Taiwan`, `leaving Taiwan for the US`, `偷渡台湾`. Under the codebook the place is then a
+/// third party in a person's story (a Hong Kong fugitive, a murder suspect, an exile moving
+/// on), as when it receives people in another topic's story ([`third_party`]).
+fn personal_movement(text: &str, f: &Found) -> bool {
+    let before = window_before(text, f.start, 64);
+    if REFUGE_ZH.iter().any(|d| before.ends_with(d)) {
+        return true;
+    }
+    let mut words = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let (w1, w2, w3, w4) = (words.next(), words.next(), words.next(), words.next());
+    let is = |w: Option<&str>, set: &[&str]| {
+        w.is_some_and(|w| set.iter().any(|s| s.eq_ignore_ascii_case(w)))
+    };
+    let refuge = [
+        "fled",
+        "flee",
+        "flees",
+        "fleeing",
+        "escaped",
+        "escape",
+        "emigrated",
+        "relocated",
+        "resettled",
+    ];
+    // `while they were on a trip to Taiwan`; not `Speaker Pelosi was planning a trip to
+    // Taiwan`, an official's
+    let private_trip = is(w1, &["to"])
+        && (is(w2, &["holiday", "vacation"])
+            || (is(w2, &["trip"])
+                && (is(w3, &["on"])
+                    || (is(w3, &["a", "their", "his", "her"]) && is(w4, &["on"])))));
+    let back_from =
+        is(w1, &["from"]) && is(w2, &["returned", "returning", "return", "returns", "back"]);
+    let leaving = is(w1, &["leaving", "left", "leave", "leaves"])
+        && window_after(text, f.end, 8)
+            .trim_start()
+            .starts_with("for ");
+    (is(w1, &["to"]) && is(w2, &refuge)) || private_trip || back_from || leaving
 }
 
 /// At most `n` bytes of `text` ending at `end`, cut at a character boundary.

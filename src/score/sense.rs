@@ -28,7 +28,9 @@ pub enum SenseReason {
     /// home, not its subject.
     OrganisationName,
     /// Non-issue: the place is where people fled or moved to, or reacts, in a sentence
-    /// about another topic's place (Taiwan as the refuge of Hong Kongers).
+    /// about another topic's place (Taiwan as the refuge of Hong Kongers); or, in a sentence
+    /// with no issue frame, only where a person fled, travelled privately or came back from
+    /// (`on a trip to Taiwan`, `returned from Taiwan`, `偷渡台湾`).
     ThirdParty,
     /// Issue: a human-rights cue in the same sentence.
     RightsCue,
@@ -115,7 +117,9 @@ pub const LIST_MIN_ITEMS: usize = 2;
 ///    Kong`): **non-issue** ([`SenseReason::ThirdParty`]), even in a rights sentence, which
 ///    is about the other place; a judged organisation or person (Taiwan's Mainland Affairs
 ///    Council) is an actor by nature, so naming another topic's place, or a prisoner from
-///    it, in its sentence is enough;
+///    it, in its sentence is enough; so is a place that is only where a person fled,
+///    travelled privately or came back from, in a sentence with no issue frame (`killing
+///    his girlfriend while they were on trip to Taiwan`, `企图偷渡台湾`);
 /// 2. a human-rights cue in the sentence: **issue** ([`SenseReason::RightsCue`]); custody
 ///    words alone in a sentence about ordinary crime (`arrested five suspects ... ketamine`,
 ///    cues with `frame = "crime"`) are not one, nor are they anywhere in a story of
