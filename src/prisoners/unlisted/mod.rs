@@ -77,6 +77,7 @@ mod en_words;
 mod zh;
 mod zh_enum;
 mod zh_gap;
+mod zh_including;
 mod zh_lists;
 mod zh_refs;
 mod zh_relative;
@@ -213,6 +214,7 @@ pub(crate) fn find_in(text: &str, sentences: &[Range<usize>]) -> Vec<Candidate> 
             found.extend(zh_lists::role_subject(sentence));
             found.extend(zh_enum::find(sentence));
             found.extend(zh_enum::terms(sentence));
+            found.extend(zh_including::find(sentence));
             let adjacent = |p: &Range<usize>| {
                 text.get(p.end..s.start)
                     .is_some_and(|g| g.trim().is_empty())
