@@ -317,7 +317,10 @@ fn after(toks: &[Tok<'_>], mut i: usize) -> Option<(Reason, f64, std::ops::Range
         let first = toks.get(start)?;
         let limit = toks.len().min(start + 24);
         let close = (start..limit).find(|&j| matches!(toks[j].s, "," | ";" | "." | ")"));
-        let determiner = ["a", "an", "the", "another", "his", "her", "their", "also"];
+        // `X, one of the most prominent lawyers arrested in the 709 crackdown`
+        let determiner = [
+            "a", "an", "the", "another", "his", "her", "their", "also", "one",
+        ];
         if is(Some(first), &determiner) {
             let clause = &toks[start..close.unwrap_or(limit)];
             if let Some(t) = clause.iter().find(|t| is(Some(t), APPOSITIVE_CUSTODY)) {

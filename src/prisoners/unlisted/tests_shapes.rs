@@ -193,3 +193,14 @@ fn prisoners_as_the_role_before_names_in_a_release_call() {
     let t = "Prisoners Lobsang Khedrup and Lobsang Gephel met the delegation.";
     assert!(names(t).is_empty());
 }
+
+#[test]
+fn an_appositive_with_one_of_the_held() {
+    // a lawyer's profile (blind set names2, tuning half, q053; abridged)
+    let t = "Notably, she represented Wang Yu, one of the most prominent lawyers arrested in \
+             the 709 crackdown.";
+    assert_eq!(names(t), ["Wang Yu"]);
+    // one of a group that is not held says nothing
+    let t = "She met Wang Yu, one of the most prominent lawyers in Beijing, in 2014.";
+    assert!(names(t).is_empty());
+}
