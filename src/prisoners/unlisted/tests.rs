@@ -214,6 +214,14 @@ fn chinese_sentences() {
     check("周牧师被警方拘押。", &[]);
     // Minghui's wording with `遭` (mixed5 v033)
     check("林素貞因閱讀法輪大法書籍,遭非法判刑半年。", &["林素貞"]);
+    // a list before the clause of cause (same report): a two-character item counts in a
+    // list of surname-led names
+    check(
+        "廣東揭陽市的林素貞、江碧吟、麗英,因閱讀法輪大法書籍,遭非法判刑半年到一年半。",
+        &["林素貞", "江碧吟", "麗英"],
+    );
+    // a list of things is no list of names
+    check("房價、物價、油價因通脹上漲,他遭非法判刑。", &[]);
     // the rest of k023's sentence: a description ending in `的` before a Tibetan name, the
     // name in characters after its romanisation, a son held with him
     check(

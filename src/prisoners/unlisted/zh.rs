@@ -5,7 +5,7 @@
 //! the other, punctuation, the start of the text or a role word (`律师`, `维权人士`): a name
 //! that runs into ordinary words is not taken.
 
-use super::zh_gap::{name_before_gap, partner_before};
+use super::zh_gap::{list_before_cause, name_before_gap, partner_before};
 use super::zh_lists::{aged, romanisation_before};
 use super::zh_relative::relative_clause;
 use super::zh_words::{
@@ -128,6 +128,9 @@ pub(super) fn find(s: &str) -> Vec<Candidate> {
                     push(first, pos..pos + p.len(), Reason::ZhBefore, w * sh);
                 }
                 push(name, pos..pos + p.len(), Reason::ZhBefore, w * shape);
+            }
+            for name in list_before_cause(s, pos) {
+                push(name, pos..pos + p.len(), Reason::ZhBefore, 0.85 * w);
             }
         }
         let charged = ["被以", "被依"]

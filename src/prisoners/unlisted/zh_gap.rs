@@ -108,6 +108,71 @@ fn name_before_cause(s: &str, end: usize) -> Option<(std::ops::Range<usize>, f64
     })
 }
 
+/// The names of a `、` list before a clause of cause that ends at the custody phrase at `end`
+/// (`廣東揭陽市的林素貞、江碧吟、麗英,因閱讀法輪大法書籍,遭非法判刑`): at least two items of two or
+/// three Han characters, at least two of them led by a surname; the first item may follow a
+/// description ending in `的`, a role word or punctuation. Empty when there is no such list.
+pub(super) fn list_before_cause(s: &str, end: usize) -> Vec<std::ops::Range<usize>> {
+    let head = &s[..end];
+    let window: usize = head.chars().rev().take(48).map(char::len_utf8).sum();
+    let from = end - window;
+    let Some(cause) = head[from..].rfind('因').map(|k| from + k) else {
+        return Vec::new();
+    };
+    if head[cause..].contains(['。', '；', ';']) {
+        return Vec::new();
+    }
+    let before = s[..cause].trim_end_matches([',', '，']);
+    let mut items = Vec::new();
+    let mut stop = before.len();
+    loop {
+        let item_start = before[..stop]
+            .rfind('、')
+            .map_or(0, |k| k + '、'.len_utf8());
+        let item = &before[item_start..stop];
+        let n = item.chars().count();
+        let whole = (2..=3).contains(&n) && item.chars().all(crate::normalize::is_cjk);
+        if whole && item_start > 0 {
+            items.push(item_start..stop);
+            stop = item_start - '、'.len_utf8();
+            continue;
+        }
+        // the first item: its last three (or two) characters after `的`, a role or an edge
+        let found = [3usize, 2].into_iter().find_map(|len| {
+            let chars: Vec<(usize, char)> = item.char_indices().collect();
+            let (k, _) = *chars.get(chars.len().checked_sub(len)?)?;
+            let name = &item[k..];
+            let left = &item[..k];
+            let edge = left.is_empty()
+                || left.ends_with('的')
+                || super::zh_words::ROLES.iter().any(|r| left.ends_with(r))
+                || left
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| !crate::normalize::is_cjk(c));
+            let led = name.chars().next().is_some_and(names::is_han_surname_char);
+            (edge && led && name.chars().all(crate::normalize::is_cjk))
+                .then_some(item_start + k..stop)
+        });
+        items.extend(found);
+        break;
+    }
+    let led = items
+        .iter()
+        .filter(|r| {
+            s[r.start..]
+                .chars()
+                .next()
+                .is_some_and(names::is_han_surname_char)
+        })
+        .count();
+    if items.len() < 2 || led < 2 {
+        return Vec::new();
+    }
+    items.reverse();
+    items
+}
+
 /// The second name of a pair, ending at `end` right after `和`, `及`, `与` (`……和韩晓栋`),
 /// when a name stands before the conjunction too.
 fn name_after_and(s: &str, end: usize) -> Option<(std::ops::Range<usize>, f64)> {
