@@ -222,6 +222,8 @@ fn chinese_sentences() {
     );
     // a list of things is no list of names
     check("房價、物價、油價因通脹上漲,他遭非法判刑。", &[]);
+    // anonymised names are no names (`王某`)
+    check("王某、李某、張某,因涉嫌詐騙,遭非法判刑。", &[]);
     // the rest of k023's sentence: a description ending in `的` before a Tibetan name, the
     // name in characters after its romanisation, a son held with him
     check(

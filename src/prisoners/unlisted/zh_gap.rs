@@ -131,7 +131,9 @@ pub(super) fn list_before_cause(s: &str, end: usize) -> Vec<std::ops::Range<usiz
             .map_or(0, |k| k + '、'.len_utf8());
         let item = &before[item_start..stop];
         let n = item.chars().count();
-        let whole = (2..=3).contains(&n) && item.chars().all(crate::normalize::is_cjk);
+        let whole = (2..=3).contains(&n)
+            && item.chars().all(crate::normalize::is_cjk)
+            && plausible(item, true).is_some();
         if whole && item_start > 0 {
             items.push(item_start..stop);
             stop = item_start - '、'.len_utf8();
@@ -151,8 +153,7 @@ pub(super) fn list_before_cause(s: &str, end: usize) -> Vec<std::ops::Range<usiz
                     .next_back()
                     .is_some_and(|c| !crate::normalize::is_cjk(c));
             let led = name.chars().next().is_some_and(names::is_han_surname_char);
-            (edge && led && name.chars().all(crate::normalize::is_cjk))
-                .then_some(item_start + k..stop)
+            (edge && led && plausible(name, true).is_some()).then_some(item_start + k..stop)
         });
         items.extend(found);
         break;
