@@ -82,11 +82,10 @@ fn surname_before_title(s: &str, at: usize) -> Option<(std::ops::Range<usize>, f
     edge.then_some((start..at, 0.8))
 }
 
-/// The name before a clause of cause that ends at the custody phrase at `end`:
-/// `余凤连因涉嫌“寻衅滋事罪”而遭到刑事拘留`, `农民张奎香,因7次……投诉等行为被以……罪名逮捕`.
-/// The clause starts at the last `因` within 48 characters before `end`, with no sentence
-/// or clause end (`。`, `；`) in it; a comma may stand before `因`.
-fn name_before_cause(s: &str, end: usize) -> Option<(std::ops::Range<usize>, f64)> {
+/// The text before a clause of cause that ends at the custody phrase at `end` (a comma
+/// before `因` trimmed): the clause starts at the last `因` within 48 characters before `end`,
+/// with no sentence or clause end (`。`, `；`) in it.
+fn before_cause(s: &str, end: usize) -> Option<&str> {
     let head = &s[..end];
     let window: usize = head.chars().rev().take(48).map(char::len_utf8).sum();
     let from = end - window;
@@ -94,7 +93,15 @@ fn name_before_cause(s: &str, end: usize) -> Option<(std::ops::Range<usize>, f64
     if head[cause..].contains(['。', '；', ';']) {
         return None;
     }
-    let before = s[..cause].trim_end_matches([',', '，']);
+    Some(s[..cause].trim_end_matches([',', '，']))
+}
+
+/// The name before a clause of cause that ends at the custody phrase at `end`:
+/// `余凤连因涉嫌“寻衅滋事罪”而遭到刑事拘留`, `农民张奎香,因7次……投诉等行为被以……罪名逮捕`.
+/// The clause starts at the last `因` within 48 characters before `end`, with no sentence
+/// or clause end (`。`, `；`) in it; a comma may stand before `因`.
+fn name_before_cause(s: &str, end: usize) -> Option<(std::ops::Range<usize>, f64)> {
+    let before = before_cause(s, end)?;
     let at = gap_before(s, before.len());
     name_before(s, at).or_else(|| {
         // in running text (`内容显示余凤连因……`) no edge marks the name's start: three
@@ -113,16 +120,9 @@ fn name_before_cause(s: &str, end: usize) -> Option<(std::ops::Range<usize>, f64
 /// three Han characters, at least two of them led by a surname; the first item may follow a
 /// description ending in `的`, a role word or punctuation. Empty when there is no such list.
 pub(super) fn list_before_cause(s: &str, end: usize) -> Vec<std::ops::Range<usize>> {
-    let head = &s[..end];
-    let window: usize = head.chars().rev().take(48).map(char::len_utf8).sum();
-    let from = end - window;
-    let Some(cause) = head[from..].rfind('因').map(|k| from + k) else {
+    let Some(before) = before_cause(s, end) else {
         return Vec::new();
     };
-    if head[cause..].contains(['。', '；', ';']) {
-        return Vec::new();
-    }
-    let before = s[..cause].trim_end_matches([',', '，']);
     let mut items = Vec::new();
     let mut stop = before.len();
     loop {
